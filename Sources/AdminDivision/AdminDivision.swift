@@ -1,0 +1,1 @@
+// The AdminDivision module: its types arrive with its issue.

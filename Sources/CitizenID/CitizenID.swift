@@ -1,0 +1,1 @@
+// The CitizenID module: its types arrive with its issue.

@@ -1,0 +1,1 @@
+// The CreditCode module: its types arrive with its issue.

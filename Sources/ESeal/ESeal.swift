@@ -1,0 +1,1 @@
+// The ESeal module: its types arrive with its issue.

@@ -1,0 +1,24 @@
+internal import CZhengwuKitOpenSSL
+
+/// Owns one OpenSSL `EVP_PKEY` and frees it when the last key value holding it goes away.
+///
+/// Key values (`SM2.Signing.PrivateKey`, certificates' public keys, …) are structs that
+/// share this box; OpenSSL keys are immutable once built and safe to use from several
+/// threads for signing and verifying, hence `@unchecked Sendable`.
+final class EVPKey: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    /// Takes ownership of `pointer`: the caller must not free it.
+    init(taking pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        EVP_PKEY_free(pointer)
+    }
+
+    /// Whether OpenSSL considers this key to be of the named type ("SM2", "EC", "ED25519", …).
+    func isA(_ name: String) -> Bool {
+        EVP_PKEY_is_a(pointer, name) == 1
+    }
+}

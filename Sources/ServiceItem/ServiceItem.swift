@@ -1,0 +1,1 @@
+// The ServiceItem module: its types arrive with its issue.

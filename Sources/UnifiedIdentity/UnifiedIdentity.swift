@@ -1,0 +1,1 @@
+// The UnifiedIdentity module: its types arrive with its issue.

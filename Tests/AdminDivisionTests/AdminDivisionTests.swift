@@ -1,0 +1,1 @@
+// Tests for AdminDivision arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for CitizenID arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for CreditCode arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for ESeal arrive with its issue.

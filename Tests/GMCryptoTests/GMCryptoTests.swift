@@ -1,0 +1,1 @@
+// Tests for GMCrypto arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for ServiceItem arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for UnifiedIdentity arrive with its issue.
