@@ -1,0 +1,25 @@
+extension X509Certificate {
+    /// The subject's public key, as the GMCrypto key type of its algorithm.
+    public enum PublicKey: Sendable {
+        case sm2(SM2.Signing.PublicKey)
+        case p256(P256.Signing.PublicKey)
+        case ed25519(Curve25519.Signing.PublicKey)
+
+        /// `SM2`, `P-256` or `Ed25519`.
+        public var algorithmName: String {
+            switch self {
+            case .sm2: return "SM2"
+            case .p256: return "P-256"
+            case .ed25519: return "Ed25519"
+            }
+        }
+
+        var evpKey: EVPKey {
+            switch self {
+            case .sm2(let key): return key.evpKey
+            case .p256(let key): return key.evpKey
+            case .ed25519(let key): return key.evpKey
+            }
+        }
+    }
+}
