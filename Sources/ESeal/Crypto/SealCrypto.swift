@@ -68,7 +68,9 @@ extension SealCrypto {
                 return "\(current.subject) is not valid at \(time)"
             }
             if anchors.contains(current) { return nil }
-            if let anchor = anchors.first(where: { $0.subject == current.issuer && current.isValidSignature(issuedBy: $0) }) {
+            if let anchor = anchors.first(where: {
+                $0.subject == current.issuer && current.isValidSignature(issuedBy: $0)
+            }) {
                 if time < anchor.notBefore || time > anchor.notAfter {
                     return "trust anchor \(anchor.subject) is not valid at \(time)"
                 }

@@ -35,7 +35,8 @@ public struct SealPicture: Sendable, Hashable {
         guard let format = Format(sniffing: data) else {
             throw ESealError.invalidParameter("the picture is not PNG, JPEG, GIF or a zipped OFD")
         }
-        try self.init(format: format, data: data, widthMillimetres: widthMillimetres, heightMillimetres: heightMillimetres)
+        try self.init(
+            format: format, data: data, widthMillimetres: widthMillimetres, heightMillimetres: heightMillimetres)
     }
 
     public init(format: Format, data: [UInt8], widthMillimetres: Int, heightMillimetres: Int) throws(ESealError) {

@@ -34,8 +34,7 @@ enum SealChecks {
         return CheckResult(.sealValidity, .passed, "\(label) within \(seal.validStart) – \(seal.validEnd)")
     }
 
-    static func certificateValidity(_ check: SealCheck, _ certificate: X509Certificate?, at time: Date) -> CheckResult
-    {
+    static func certificateValidity(_ check: SealCheck, _ certificate: X509Certificate?, at time: Date) -> CheckResult {
         guard let certificate else { return CheckResult(check, .failed, "the certificate could not be read") }
         if time < certificate.notBefore || time > certificate.notAfter {
             return CheckResult(
@@ -67,7 +66,8 @@ enum SealChecks {
                         .signerCertificateInSeal, .passed, "the signer's certificate matches a listed SM3 digest")
                 }
             }
-            let note = unsupported.isEmpty ? "" : " (digest types not supported: \(unsupported.joined(separator: ", ")))"
+            let note =
+                unsupported.isEmpty ? "" : " (digest types not supported: \(unsupported.joined(separator: ", ")))"
             return CheckResult(
                 .signerCertificateInSeal, .failed, "the signer's certificate matches no listed digest\(note)")
         }

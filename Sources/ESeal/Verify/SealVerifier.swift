@@ -126,7 +126,8 @@ public struct SealVerifier: Sendable {
 
     private func timeStampCheck(_ timeStamp: [UInt8], over value: [UInt8]) -> CheckResult {
         guard let timeStampVerifier else {
-            return CheckResult(.timeStamp, .notChecked, "present (\(timeStamp.count) bytes); no time-stamp verifier given")
+            return CheckResult(
+                .timeStamp, .notChecked, "present (\(timeStamp.count) bytes); no time-stamp verifier given")
         }
         if let reason = timeStampVerifier.failureReason(timeStamp: timeStamp, for: value) {
             return CheckResult(.timeStamp, .failed, reason)
