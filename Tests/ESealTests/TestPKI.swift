@@ -3,8 +3,7 @@ import Foundation
 import GMCrypto
 import ZWKitTestSupport
 
-/// A CA, a seal maker and two signers, made once per test run with the `openssl` CLI (an
-/// independent implementation), with SM2 keys and SM3withSM2 certificates.
+/// A CA, a seal maker and two signers (see `SM2TestPKI`), loaded as GMCrypto values once per test run.
 struct TestPKI: Sendable {
     let directory: URL
     let ca: X509Certificate
@@ -20,37 +19,15 @@ struct TestPKI: Sendable {
     static func make() throws -> TestPKI { try shared.get() }
 
     private init() throws {
-        directory = try Fixtures.temporaryDirectory()
-        let id = ["-sigopt", "distid:1234567812345678"]
-        try Self.openssl(["genpkey", "-algorithm", "SM2", "-out", "ca.key"], in: directory)
-        try Self.openssl(
-            ["req", "-x509", "-new", "-key", "ca.key", "-sm3"] + id + [
-                "-subj", "/CN=ZhengwuKit Test CA", "-days", "3650", "-out", "ca.pem",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
-            ], in: directory)
-        for name in ["maker", "signer", "other"] {
-            try Self.openssl(["genpkey", "-algorithm", "SM2", "-out", "\(name).key"], in: directory)
-            try Self.openssl(
-                ["req", "-new", "-key", "\(name).key", "-sm3"] + id + ["-subj", "/CN=Test \(name)", "-out", "\(name).csr"],
-                in: directory)
-            try Self.openssl(
-                ["x509", "-req", "-in", "\(name).csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3"] + id + [
-                    "-vfyopt", "distid:1234567812345678", "-days", "365", "-out", "\(name).pem",
-                ], in: directory)
-        }
-        ca = try X509Certificate(pemRepresentation: try text("ca.pem"))
-        maker = try X509Certificate(pemRepresentation: try text("maker.pem"))
-        makerKey = try SM2.Signing.PrivateKey(pemRepresentation: try text("maker.key"))
-        signer = try X509Certificate(pemRepresentation: try text("signer.pem"))
-        signerKey = try SM2.Signing.PrivateKey(pemRepresentation: try text("signer.key"))
-        otherSigner = try X509Certificate(pemRepresentation: try text("other.pem"))
-        otherSignerKey = try SM2.Signing.PrivateKey(pemRepresentation: try text("other.key"))
-    }
-
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
-    private func text(_ name: String) throws -> String {
-        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        let files = try SM2TestPKI(leaves: ["maker", "signer", "other"])
+        directory = files.directory
+        ca = try X509Certificate(pemRepresentation: try files.text("ca.pem"))
+        maker = try X509Certificate(pemRepresentation: try files.text("maker.pem"))
+        makerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("maker.key"))
+        signer = try X509Certificate(pemRepresentation: try files.text("signer.pem"))
+        signerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("signer.key"))
+        otherSigner = try X509Certificate(pemRepresentation: try files.text("other.pem"))
+        otherSignerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("other.key"))
     }
 
     @discardableResult
