@@ -1,5 +1,5 @@
-import Foundation
 internal import CZhengwuKitOpenSSL
+import Foundation
 import SwiftASN1
 
 #if canImport(Glibc)

@@ -16,10 +16,11 @@ extension X509Certificate {
 
         /// Lower-case hexadecimal, as `openssl x509 -serial` prints it (without the label).
         public var description: String {
-            (isNegative ? "-" : "") + bytes.map { byte in
-                let hex = String(byte, radix: 16)
-                return hex.count == 1 ? "0" + hex : hex
-            }.joined()
+            (isNegative ? "-" : "")
+                + bytes.map { byte in
+                    let hex = String(byte, radix: 16)
+                    return hex.count == 1 ? "0" + hex : hex
+                }.joined()
         }
     }
 }
