@@ -29,8 +29,10 @@ import ZWKitTestSupport
         try ca.makeRoot("root", subject: "/C=CN/CN=根")
         try ca.makeIssued(
             "leaf", subject: "/C=CN/O=某某市/CN=经办人", issuer: "root",
-            extensions: ["basicConstraints=CA:FALSE", "keyUsage=digitalSignature,nonRepudiation",
-                "extendedKeyUsage=clientAuth,emailProtection"])
+            extensions: [
+                "basicConstraints=CA:FALSE", "keyUsage=digitalSignature,nonRepudiation",
+                "extendedKeyUsage=clientAuth,emailProtection",
+            ])
         let leaf = try X509Certificate(pemRepresentation: ca.read("leaf.pem"))
         let printed = try ca.openssl([
             "x509", "-in", "leaf.pem", "-noout", "-serial", "-fingerprint", "-sha256", "-enddate", "-nameopt", "utf8",
