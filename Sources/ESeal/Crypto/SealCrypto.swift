@@ -57,35 +57,14 @@ enum SealCrypto {
 }
 
 extension SealCrypto {
-    /// Why `certificate` does not chain to one of `anchors` at `time`, or nil when it does.
+    /// Why `certificate` does not chain to one of `anchors` at `time` (GMCrypto's
+    /// `X509Verifier` with its RFC 5280 policies), or nil when it does.
     static func chainFailure(
         _ certificate: X509Certificate, intermediates: [X509Certificate], anchors: [X509Certificate], at time: Date
     ) -> String? {
-        var current = certificate
-        var seen: Set<X509Certificate> = []
-        for _ in 0..<8 {
-            if time < current.notBefore || time > current.notAfter {
-                return "\(current.subject) is not valid at \(time)"
-            }
-            if anchors.contains(current) { return nil }
-            if let anchor = anchors.first(where: {
-                $0.subject == current.issuer && current.isValidSignature(issuedBy: $0)
-            }) {
-                if time < anchor.notBefore || time > anchor.notAfter {
-                    return "trust anchor \(anchor.subject) is not valid at \(time)"
-                }
-                return nil
-            }
-            guard
-                let next = intermediates.first(where: {
-                    $0.subject == current.issuer && !seen.contains($0) && current.isValidSignature(issuedBy: $0)
-                })
-            else {
-                return "no trust anchor or intermediate issued \(current.subject) (issuer \(current.issuer))"
-            }
-            seen.insert(next)
-            current = next
+        switch X509Verifier(trustRoots: anchors).verify(certificate, intermediates: intermediates, at: time) {
+        case .valid: return nil
+        case .invalid(let failure): return "\(failure)"
         }
-        return "the chain is longer than 8 certificates"
     }
 }
