@@ -58,9 +58,10 @@ struct DeviationAndPolicyTests {
             ClockSkewPolicy(maximumSkew: 300)
         }.verify(signature)
         #expect(allowed.isValid)
-        #expect(allowed.checks.filter { $0.check == .policy }.map(\.name) == [
-            "allowedSealTypes", "trustedSealMakers", "clockSkew",
-        ])
+        #expect(
+            allowed.checks.filter { $0.check == .policy }.map(\.name) == [
+                "allowedSealTypes", "trustedSealMakers", "clockSkew",
+            ])
         let strict = true
         let refused = SealVerifier {
             AllowedSealTypes([2])

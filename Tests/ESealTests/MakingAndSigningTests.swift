@@ -112,7 +112,9 @@ struct MakingAndSigningTests {
         let seal = try builder.make(makerKey: key, makerCertificate: certificate)
         let when = certificate.notBefore.addingTimeInterval(86_400)
         let signature = try signer.sign(seal: seal, data: .bytes([7]), propertyInfo: "p", at: when)
-        #expect(signature.signingTime == when.addingTimeInterval(-when.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)))
+        #expect(
+            signature.signingTime
+                == when.addingTimeInterval(-when.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)))
         let report = SealVerifier().verify(signature, data: .bytes([7]))
         #expect(report.result(for: .signature)?.outcome == .passed)
         #expect(report.result(for: .signerCertificateValidity)?.outcome == .passed)

@@ -25,21 +25,26 @@ struct MalformedInputTests {
         }
     }
 
-    @Test("hand-made hostile encodings throw", arguments: [
-        ("empty", []),
-        ("lone tag", [0x30]),
-        ("length past the end", [0x30, 0x05, 0x02, 0x01, 0x00]),
-        ("huge length", [0x30, 0x84, 0xFF, 0xFF, 0xFF, 0xFF]),
-        ("nine length octets", [0x30, 0x89, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
-        ("indefinite length, unterminated", [0x30, 0x80, 0x02, 0x01, 0x00]),
-        ("empty SEQUENCE", [0x30, 0x00]),
-        ("SEQUENCE of NULLs", [0x30, 0x04, 0x05, 0x00, 0x05, 0x00]),
-        ("primitive SEQUENCE tag", [0x10, 0x00]),
-        ("trailing bytes", [0x30, 0x00, 0x00]),
-        ("integer SEQUENCE", [0x30, 0x03, 0x02, 0x01, 0x04]),
-        ("deep nesting", [UInt8](repeating: 0x30, count: 1) + [0x80] + [UInt8](repeating: 0x30, count: 2_000)
-            + [UInt8](repeating: 0x80, count: 1)),
-    ] as [(String, [UInt8])])
+    @Test(
+        "hand-made hostile encodings throw",
+        arguments: [
+            ("empty", []),
+            ("lone tag", [0x30]),
+            ("length past the end", [0x30, 0x05, 0x02, 0x01, 0x00]),
+            ("huge length", [0x30, 0x84, 0xFF, 0xFF, 0xFF, 0xFF]),
+            ("nine length octets", [0x30, 0x89, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+            ("indefinite length, unterminated", [0x30, 0x80, 0x02, 0x01, 0x00]),
+            ("empty SEQUENCE", [0x30, 0x00]),
+            ("SEQUENCE of NULLs", [0x30, 0x04, 0x05, 0x00, 0x05, 0x00]),
+            ("primitive SEQUENCE tag", [0x10, 0x00]),
+            ("trailing bytes", [0x30, 0x00, 0x00]),
+            ("integer SEQUENCE", [0x30, 0x03, 0x02, 0x01, 0x04]),
+            (
+                "deep nesting",
+                [UInt8](repeating: 0x30, count: 1) + [0x80] + [UInt8](repeating: 0x30, count: 2_000)
+                    + [UInt8](repeating: 0x80, count: 1)
+            ),
+        ] as [(String, [UInt8])])
     func hostile(label: String, bytes: [UInt8]) {
         expectRejected(bytes, label)
     }

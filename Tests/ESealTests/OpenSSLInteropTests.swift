@@ -31,13 +31,15 @@ struct OpenSSLInteropTests {
             Issue.record("a made seal is v4")
             return
         }
-        #expect(try opensslVerifies(
-            message: structure.sealInfoBytes, signature: structure.signedValue,
-            certificatePEM: pki.maker.pemRepresentation))
+        #expect(
+            try opensslVerifies(
+                message: structure.sealInfoBytes, signature: structure.signedValue,
+                certificatePEM: pki.maker.pemRepresentation))
         var tampered = structure.sealInfoBytes
         tampered[tampered.count - 1] ^= 1
-        #expect(try !opensslVerifies(
-            message: tampered, signature: structure.signedValue, certificatePEM: pki.maker.pemRepresentation))
+        #expect(
+            try !opensslVerifies(
+                message: tampered, signature: structure.signedValue, certificatePEM: pki.maker.pemRepresentation))
     }
 
     @Test("the signer's signature over DER(TBS_Sign) verifies with openssl dgst, and the embedded seal too")
@@ -48,11 +50,13 @@ struct OpenSSLInteropTests {
             Issue.record("a made signature is v4")
             return
         }
-        #expect(try opensslVerifies(
-            message: structure.toSignBytes, signature: structure.signature,
-            certificatePEM: pki.signer.pemRepresentation))
-        #expect(try opensslVerifies(
-            message: seal.sealInfoBytes, signature: seal.signedValue, certificatePEM: pki.maker.pemRepresentation))
+        #expect(
+            try opensslVerifies(
+                message: structure.toSignBytes, signature: structure.signature,
+                certificatePEM: pki.signer.pemRepresentation))
+        #expect(
+            try opensslVerifies(
+                message: seal.sealInfoBytes, signature: seal.signedValue, certificatePEM: pki.maker.pemRepresentation))
     }
 
     @Test("OpenSSL's own asn1parse reads the whole signature as well-formed DER")
@@ -99,6 +103,7 @@ struct OpenSSLInteropTests {
             """
         let result = try Processes.python(script, stdin: Data(seal.derRepresentation))
         #expect(result.status == 0, "\(result.stderrText)")
-        #expect(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "4 测试市人民政府 40 1.2.156.10197.1.501 1")
+        #expect(
+            result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "4 测试市人民政府 40 1.2.156.10197.1.501 1")
     }
 }

@@ -9,11 +9,12 @@ struct SampleVerificationTests {
         ISO8601DateFormatter().date(from: text) ?? .distantPast
     }
 
-    @Test("every sample seal's maker signature verifies, and each seal passes every check within its validity",
-          arguments: [
+    @Test(
+        "every sample seal's maker signature verifies, and each seal passes every check within its validity",
+        arguments: [
             ("UserV1.esl", "2021-01-01T00:00:00Z"), ("UserV4.esl", "2021-01-01T00:00:00Z"),
             ("UserV5.esl", "2027-01-01T00:00:00Z"), ("UserV5_ts.esl", "2027-01-01T00:00:00Z"),
-          ])
+        ])
     func seals(file: String, within: String) throws {
         guard let bytes = try SampleFiles.eseal(file) else { return }
         let report = SealVerifier().verifySeal(bytes, at: Self.date(within))
@@ -36,8 +37,9 @@ struct SampleVerificationTests {
         #expect(report.failures.map(\.check) == [.sealValidity])
     }
 
-    @Test("both SignedValue samples verify: maker and signer signatures, certificate in the seal, zero data hash",
-          arguments: SampleFiles.signatures)
+    @Test(
+        "both SignedValue samples verify: maker and signer signatures, certificate in the seal, zero data hash",
+        arguments: SampleFiles.signatures)
     func signedValues(file: String) throws {
         guard let bytes = try SampleFiles.eseal(file) else { return }
         let report = SealVerifier().verifySignature(bytes, data: .digest([UInt8](repeating: 0, count: 32)))
@@ -57,8 +59,9 @@ struct SampleVerificationTests {
         #expect(report.isValid, "\(report.failures)")
     }
 
-    @Test("the signed OFD samples: dataHash is SM3 of Signature.xml and both signatures verify",
-          arguments: SampleFiles.signedOFDs.map(\.file))
+    @Test(
+        "the signed OFD samples: dataHash is SM3 of Signature.xml and both signatures verify",
+        arguments: SampleFiles.signedOFDs.map(\.file))
     func signedOFDs(file: String) throws {
         guard let signedValue = try SampleFiles.ofdMember(file, SampleFiles.signedValueMember),
             let signatureXML = try SampleFiles.ofdMember(file, SampleFiles.signatureXMLMember)

@@ -53,7 +53,9 @@ struct SealCommandTests {
         defer { Fixtures.cleanUp(work.directory) }
         let made = try work.make()
         #expect(made.status == 0, "\(made.stderrText)")
-        let shown = try Processes.zwkit(["seal", "show", work.path("seal.esl"), "--json", "--picture", work.path("out.png")])
+        let shown = try Processes.zwkit([
+            "seal", "show", work.path("seal.esl"), "--json", "--picture", work.path("out.png"),
+        ])
         #expect(shown.status == 0, "\(shown.stderrText)")
         let seal = try json(shown)["seal"] as? [String: Any]
         #expect(seal?["name"] as? String == "测试局")
@@ -74,10 +76,11 @@ struct SealCommandTests {
         let report = try json(verified)
         #expect(report["valid"] as? Bool == true)
         let checks = (report["checks"] as? [[String: Any]] ?? []).compactMap { $0["check"] as? String }
-        #expect(checks.starts(with: [
-            "structure", "makerSignature", "makerCertificateValidity", "sealValidity", "signerCertificateValidity",
-            "signerCertificateInSeal", "dataHash", "signature", "makerCertificateChain", "signerCertificateChain",
-        ]))
+        #expect(
+            checks.starts(with: [
+                "structure", "makerSignature", "makerCertificateValidity", "sealValidity", "signerCertificateValidity",
+                "signerCertificateInSeal", "dataHash", "signature", "makerCertificateChain", "signerCertificateChain",
+            ]))
 
         let withoutData = try Processes.zwkit(["seal", "verify", work.path("sig.dat"), "--json"])
         #expect(withoutData.status == 0)
@@ -137,7 +140,9 @@ struct SealCommandTests {
     @Test("the shared samples: show reads every field, verify passes the 2020 signature")
     func samples() throws {
         guard let root = try Fixtures.shared("samples/eseal") else { return }
-        for file in ["UserV1.esl", "UserV4.esl", "UserV5.esl", "UserV5_ts.esl", "SignedValueV4.dat", "SignedValueV5.dat"] {
+        for file in [
+            "UserV1.esl", "UserV4.esl", "UserV5.esl", "UserV5_ts.esl", "SignedValueV4.dat", "SignedValueV5.dat",
+        ] {
             let shown = try Processes.zwkit(["seal", "show", root.appendingPathComponent(file).path, "--json"])
             #expect(shown.status == 0, "\(file): \(shown.stderrText)")
         }

@@ -18,7 +18,10 @@ public struct SM2TestPKI: Sendable {
             ])
         for name in leaves {
             try run(["genpkey", "-algorithm", "SM2", "-out", "\(name).key"])
-            try run(["req", "-new", "-key", "\(name).key", "-sm3"] + id + ["-subj", "/CN=Test \(name)", "-out", "\(name).csr"])
+            try run(
+                ["req", "-new", "-key", "\(name).key", "-sm3"] + id + [
+                    "-subj", "/CN=Test \(name)", "-out", "\(name).csr",
+                ])
             try run(
                 ["x509", "-req", "-in", "\(name).csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3"] + id + [
                     "-vfyopt", "distid:1234567812345678", "-days", "\(days)", "-out", "\(name).pem",

@@ -60,8 +60,8 @@ public struct SESSignature: DERImplicitlyTaggable, Hashable, Sendable {
             }
             return SESSignature(
                 toSign: toSign, toSignBytes: Array(tbsNode.encodedBytes), cert: Array(cert.bytes),
-                signatureAlgID: algorithm, signature: Array(signature.bytes),
-                timeStamp: timeStamp.map { Array($0.bytes) })
+                signatureAlgID: algorithm, signature: try signature.octets("signature"),
+                timeStamp: try timeStamp.map { try $0.octets("timeStamp") })
         }
     }
 

@@ -67,8 +67,8 @@ public struct SESeal: DERImplicitlyTaggable, Hashable, Sendable {
             }
             return SESeal(
                 sealInfo: sealInfo, sealInfoBytes: Array(infoNode.encodedBytes), cert: Array(cert.bytes),
-                signAlgID: signAlgID, signedValue: Array(signedValue.bytes),
-                timeStamp: timeStamp.map { Array($0.bytes) })
+                signAlgID: signAlgID, signedValue: try signedValue.octets("signedValue"),
+                timeStamp: try timeStamp.map { try $0.octets("timeStamp") })
         }
     }
 

@@ -68,7 +68,7 @@ public struct TBSSign: DERImplicitlyTaggable, Hashable, Sendable {
             }
             return TBSSign(
                 version: version, eseal: eseal, esealBytes: Array(sealNode.encodedBytes), timeInfo: timeInfo,
-                dataHash: Array(dataHash.bytes), propertyInfo: String(propertyInfo), extDatas: extDatas)
+                dataHash: try dataHash.octets("dataHash"), propertyInfo: String(propertyInfo), extDatas: extDatas)
         }
     }
 

@@ -28,7 +28,7 @@ public struct SESSignInfoV1: DERImplicitlyTaggable, Hashable, Sendable {
             let algorithm = try ASN1ObjectIdentifier(derEncoded: &nodes)
             let signData = try ASN1BitString(derEncoded: &nodes)
             return SESSignInfoV1(
-                cert: Array(cert.bytes), signatureAlgorithm: algorithm, signData: Array(signData.bytes))
+                cert: Array(cert.bytes), signatureAlgorithm: algorithm, signData: try signData.octets("signData"))
         }
     }
 

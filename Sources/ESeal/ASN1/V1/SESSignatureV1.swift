@@ -22,7 +22,7 @@ public struct SESSignatureV1: DERImplicitlyTaggable, Hashable, Sendable {
             }
             let toSign = try TBSSignV1(derEncoded: tbsNode)
             let signature = try ASN1BitString(derEncoded: &nodes)
-            return (toSign, Array(tbsNode.encodedBytes), Array(signature.bytes))
+            return (toSign, Array(tbsNode.encodedBytes), try signature.octets("signature"))
         }
     }
 

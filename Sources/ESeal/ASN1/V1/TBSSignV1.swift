@@ -39,7 +39,8 @@ public struct TBSSignV1: DERImplicitlyTaggable, Hashable, Sendable {
             let algorithm = try ASN1ObjectIdentifier(derEncoded: &nodes)
             return TBSSignV1(
                 version: version, eseal: eseal, esealBytes: Array(sealNode.encodedBytes),
-                timeInfo: Array(timeInfo.bytes), dataHash: Array(dataHash.bytes), propertyInfo: String(propertyInfo),
+                timeInfo: Array(timeInfo.bytes), dataHash: try dataHash.octets("dataHash"),
+                propertyInfo: String(propertyInfo),
                 cert: Array(cert.bytes), signatureAlgorithm: algorithm)
         }
     }
