@@ -1,8 +1,15 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+import struct Foundation.URL
+
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
-// Build: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal.
+// Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal.
+
+// A path dependency's identity is its folder's name, which differs between clones.
+let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent
+
 let package = Package(
     name: "ZhengwuKitFuzz",
     platforms: [.macOS(.v13)],
@@ -10,7 +17,7 @@ let package = Package(
         .package(path: "..")
     ],
     targets: [
-        .executableTarget(name: "ESealFuzzer", dependencies: [.product(name: "ESeal", package: "ZhengwuKit")])
+        .executableTarget(name: "ESealFuzzer", dependencies: [.product(name: "ESeal", package: mainPackage)])
     ],
     swiftLanguageModes: [.v6]
 )
