@@ -6,11 +6,14 @@ enum SealCrypto {
     /// The SM2 distinguishing ID every seal implementation uses (GM/T 0009).
     static let userID: [UInt8] = Array("1234567812345678".utf8)
 
+    /// The parsed certificate, from the process-wide cache when it was seen before.
     static func certificate(_ der: [UInt8], role: String) throws(ESealError) -> X509Certificate {
-        do {
-            return try X509Certificate(derRepresentation: der)
-        } catch {
-            throw ESealError.invalidCertificate("\(role) certificate: \(error)")
+        try CertificateCache.shared.certificate(der) { (der) throws(ESealError) -> X509Certificate in
+            do {
+                return try X509Certificate(derRepresentation: der)
+            } catch {
+                throw ESealError.invalidCertificate("\(role) certificate: \(error)")
+            }
         }
     }
 

@@ -54,71 +54,80 @@ public struct ElectronicSeal: Sendable, Hashable {
     }
 
     init(node: ASN1Node, encoding: [UInt8], nonDER: Bool) throws(ESealError) {
-        var deviations: [Deviation] = nonDER ? [Deviation(.nonDEREncoding, at: "SESeal")] : []
-        let shape = VersionDetection.sealShape(of: node)
+        let structure: Structure
         do {
-            switch shape {
-            case .v1:
-                let seal = try SESealV1(derEncoded: node)
-                let info = seal.sealInfo
-                let property = info.property
-                self.structure = .v1(seal)
-                self.version = .v1
-                self.header = info.header
-                self.esID = info.esID
-                self.type = property.type
-                self.name = property.name
-                self.certList = .certificates(property.certList)
-                self.createDate = property.createDate.date
-                self.validStart = property.validStart.date
-                self.validEnd = property.validEnd.date
-                self.picture = info.picture
-                self.extDatas = info.extDatas ?? []
-                self.makerCertificate = seal.signInfo.cert
-                self.signatureAlgorithm = seal.signInfo.signatureAlgorithm
-                self.signatureValue = seal.signInfo.signData
-                self.timeStamp = nil
-                self.signedBytes = try seal.signedBytes()
-                for (field, time) in [
-                    ("createDate", property.createDate), ("validStart", property.validStart),
-                    ("validEnd", property.validEnd),
-                ] where time.isGeneralizedTime {
-                    deviations.append(Deviation(.timeEncoding, at: "SESeal.esealInfo.property.\(field)"))
-                }
-            case .v4:
-                let seal = try SESeal(derEncoded: node)
-                let info = seal.sealInfo
-                let property = info.property
-                self.structure = .v4(seal)
-                self.version = seal.timeStamp != nil || info.header.version == 5 ? .v5 : .v4
-                self.header = info.header
-                self.esID = info.esID
-                self.type = property.type
-                self.name = property.name
-                self.certList = property.certList
-                self.createDate = property.createDate.date
-                self.validStart = property.validStart.date
-                self.validEnd = property.validEnd.date
-                self.picture = info.picture
-                self.extDatas = info.extDatas ?? []
-                self.makerCertificate = seal.cert
-                self.signatureAlgorithm = seal.signAlgID
-                self.signatureValue = seal.signedValue
-                self.timeStamp = seal.timeStamp
-                self.signedBytes = seal.sealInfoBytes
-                for (field, time) in [
-                    ("createDate", property.createDate), ("validStart", property.validStart),
-                    ("validEnd", property.validEnd),
-                ] where !time.isGeneralizedTime {
-                    deviations.append(Deviation(.timeEncoding, at: "SESeal.eSealInfo.property.\(field)"))
-                }
-            case .unknown(let reason):
-                throw ESealError.malformed("not an electronic seal: \(reason)")
+            switch VersionDetection.sealShape(of: node) {
+            case .v1: structure = .v1(try SESealV1(derEncoded: node))
+            case .v4: structure = .v4(try SESeal(derEncoded: node))
+            case .unknown(let reason): throw ESealError.malformed("not an electronic seal: \(reason)")
             }
         } catch let error as ESealError {
             throw error
         } catch {
             throw ESealError.malformed("SESeal: \(error)")
+        }
+        try self.init(structure: structure, encoding: encoding, nonDER: nonDER)
+    }
+
+    /// A seal already parsed (as the one inside a signature is).
+    init(structure: Structure, encoding: [UInt8], nonDER: Bool) throws(ESealError) {
+        var deviations: [Deviation] = nonDER ? [Deviation(.nonDEREncoding, at: "SESeal")] : []
+        self.structure = structure
+        switch structure {
+        case .v1(let seal):
+            let info = seal.sealInfo
+            let property = info.property
+            self.version = .v1
+            self.header = info.header
+            self.esID = info.esID
+            self.type = property.type
+            self.name = property.name
+            self.certList = .certificates(property.certList)
+            self.createDate = property.createDate.date
+            self.validStart = property.validStart.date
+            self.validEnd = property.validEnd.date
+            self.picture = info.picture
+            self.extDatas = info.extDatas ?? []
+            self.makerCertificate = seal.signInfo.cert
+            self.signatureAlgorithm = seal.signInfo.signatureAlgorithm
+            self.signatureValue = seal.signInfo.signData
+            self.timeStamp = nil
+            do {
+                self.signedBytes = try seal.signedBytes()
+            } catch {
+                throw ESealError.malformed("SESeal: \(error)")
+            }
+            for (field, time) in [
+                ("createDate", property.createDate), ("validStart", property.validStart),
+                ("validEnd", property.validEnd),
+            ] where time.isGeneralizedTime {
+                deviations.append(Deviation(.timeEncoding, at: "SESeal.esealInfo.property.\(field)"))
+            }
+        case .v4(let seal):
+            let info = seal.sealInfo
+            let property = info.property
+            self.version = seal.timeStamp != nil || info.header.version == 5 ? .v5 : .v4
+            self.header = info.header
+            self.esID = info.esID
+            self.type = property.type
+            self.name = property.name
+            self.certList = property.certList
+            self.createDate = property.createDate.date
+            self.validStart = property.validStart.date
+            self.validEnd = property.validEnd.date
+            self.picture = info.picture
+            self.extDatas = info.extDatas ?? []
+            self.makerCertificate = seal.cert
+            self.signatureAlgorithm = seal.signAlgID
+            self.signatureValue = seal.signedValue
+            self.timeStamp = seal.timeStamp
+            self.signedBytes = seal.sealInfoBytes
+            for (field, time) in [
+                ("createDate", property.createDate), ("validStart", property.validStart),
+                ("validEnd", property.validEnd),
+            ] where !time.isGeneralizedTime {
+                deviations.append(Deviation(.timeEncoding, at: "SESeal.eSealInfo.property.\(field)"))
+            }
         }
         self.derRepresentation = encoding
         let expectedHeader = version == .v1 ? 1 : version.rawValue

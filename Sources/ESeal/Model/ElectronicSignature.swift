@@ -47,8 +47,7 @@ public struct ElectronicSignature: Sendable, Hashable {
                 let signature = try SESSignatureV1(derEncoded: node)
                 let tbs = signature.toSign
                 self.structure = .v1(signature)
-                self.seal = try ElectronicSeal(
-                    node: try DER.parse(tbs.esealBytes), encoding: tbs.esealBytes, nonDER: false)
+                self.seal = try ElectronicSeal(structure: .v1(tbs.eseal), encoding: tbs.esealBytes, nonDER: false)
                 self.signingTime = TimeInfoV1.date(from: tbs.timeInfo)
                 self.dataHash = tbs.dataHash
                 self.propertyInfo = tbs.propertyInfo
@@ -66,8 +65,7 @@ public struct ElectronicSignature: Sendable, Hashable {
                 let signature = try SESSignature(derEncoded: node)
                 let tbs = signature.toSign
                 self.structure = .v4(signature)
-                self.seal = try ElectronicSeal(
-                    node: try TolerantDER.parse(tbs.esealBytes).node, encoding: tbs.esealBytes, nonDER: false)
+                self.seal = try ElectronicSeal(structure: .v4(tbs.eseal), encoding: tbs.esealBytes, nonDER: false)
                 self.signingTime = ASN1Time.date(tbs.timeInfo)
                 self.dataHash = tbs.dataHash
                 self.propertyInfo = tbs.propertyInfo

@@ -50,10 +50,10 @@ public struct ClockSkewPolicy: SealPolicy {
     public func evaluate(_ context: SealPolicyContext) -> SealPolicyResult {
         let limit = now().addingTimeInterval(maximumSkew)
         if let time = context.signature?.signingTime, time > limit {
-            return .failsToMeetPolicy(reason: "signing time \(time) is later than now plus \(maximumSkew) s")
+            return .failsToMeetPolicy(reason: "signing time \(report: time) is later than now plus \(maximumSkew) s")
         }
         if context.seal.createDate > limit {
-            return .failsToMeetPolicy(reason: "seal creation \(context.seal.createDate) lies in the future")
+            return .failsToMeetPolicy(reason: "seal creation \(report: context.seal.createDate) lies in the future")
         }
         return .meetsPolicy
     }

@@ -26,12 +26,14 @@ enum SealChecks {
 
     static func validity(of seal: ElectronicSeal, at time: Date, label: String) -> CheckResult {
         if time < seal.validStart {
-            return CheckResult(.sealValidity, .failed, "\(label): the seal is valid only from \(seal.validStart)")
+            return CheckResult(
+                .sealValidity, .failed, "\(label): the seal is valid only from \(report: seal.validStart)")
         }
         if time > seal.validEnd {
-            return CheckResult(.sealValidity, .failed, "\(label): the seal expired at \(seal.validEnd)")
+            return CheckResult(.sealValidity, .failed, "\(label): the seal expired at \(report: seal.validEnd)")
         }
-        return CheckResult(.sealValidity, .passed, "\(label) within \(seal.validStart) – \(seal.validEnd)")
+        return CheckResult(
+            .sealValidity, .passed, "\(label) within \(report: seal.validStart) – \(report: seal.validEnd)")
     }
 
     static func certificateValidity(_ check: SealCheck, _ certificate: X509Certificate?, at time: Date) -> CheckResult {
@@ -39,9 +41,10 @@ enum SealChecks {
         if time < certificate.notBefore || time > certificate.notAfter {
             return CheckResult(
                 check, .failed,
-                "\(time) is outside the certificate's validity \(certificate.notBefore) – \(certificate.notAfter)")
+                "\(report: time) is outside the certificate's validity \(report: certificate.notBefore) – \(report: certificate.notAfter)"
+            )
         }
-        return CheckResult(check, .passed, "valid at \(time)")
+        return CheckResult(check, .passed, "valid at \(report: time)")
     }
 
     static func membership(of signerCertificate: [UInt8], in list: SESCertList) -> CheckResult {

@@ -68,7 +68,7 @@ public struct SealVerifier: Sendable {
     public func verify(_ seal: ElectronicSeal, at time: Date = Date()) -> VerificationReport {
         var checks = [CheckResult(.structure, .passed, "\(seal.version) seal, vendor \(seal.header.vendorID)")]
         let maker = SealChecks.maker(of: seal, into: &checks)
-        checks.append(SealChecks.validity(of: seal, at: time, label: "at \(time)"))
+        checks.append(SealChecks.validity(of: seal, at: time, label: "at \(report: time)"))
         checks.append(chainCheck(.makerCertificateChain, maker, at: seal.createDate))
         if let timeStamp = seal.timeStamp {
             checks.append(timeStampCheck(timeStamp, over: seal.signatureValue))
@@ -89,7 +89,7 @@ public struct SealVerifier: Sendable {
         let maker = SealChecks.maker(of: seal, into: &checks)
         let signer = try? SealCrypto.certificate(signature.signerCertificate, role: "signer")
         if let time = signature.signingTime {
-            checks.append(SealChecks.validity(of: seal, at: time, label: "at the signing time \(time)"))
+            checks.append(SealChecks.validity(of: seal, at: time, label: "at the signing time \(report: time)"))
             checks.append(SealChecks.certificateValidity(.signerCertificateValidity, signer, at: time))
         } else {
             let reason = "the v1 timeInfo holds no readable time"
@@ -121,7 +121,7 @@ public struct SealVerifier: Sendable {
         {
             return CheckResult(check, .failed, failure)
         }
-        return CheckResult(check, .passed, "chains to a trust anchor at \(time)")
+        return CheckResult(check, .passed, "chains to a trust anchor at \(report: time)")
     }
 
     private func timeStampCheck(_ timeStamp: [UInt8], over value: [UInt8]) -> CheckResult {
