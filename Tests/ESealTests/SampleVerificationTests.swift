@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCrypto
 import Testing
 import ZWKitTestSupport
 
@@ -83,5 +84,34 @@ struct SampleVerificationTests {
             let report = SealVerifier().verifySeal(seal, at: Self.date("2021-01-01T00:00:00Z"))
             #expect(report.isValid, "\(file): \(report.failures)")
         }
+    }
+}
+
+@Suite("GM/T 0031 (v1) signatures")
+struct Version1SignatureTests {
+    @Test("a v1 signature over the v1 sample seal reads, with its UTCTime timeInfo, and its signature verifies")
+    func version1() throws {
+        guard let sealBytes = try SampleFiles.eseal("UserV1.esl"), let keyData = try SampleFiles.eseal("sign_key.pem"),
+            let certData = try SampleFiles.eseal("sign_cert.pem")
+        else { return }
+        let key = try SM2.Signing.PrivateKey(pemRepresentation: String(decoding: keyData, as: UTF8.self))
+        let certificate = try X509Certificate(pemRepresentation: String(decoding: certData, as: UTF8.self))
+        let data = Array("v1 document".utf8)
+        let toSign = try TBSSignV1(
+            esealBytes: Array(sealBytes), timeInfo: Array("210801000000Z".utf8), dataHash: Array(SM3.hash(data: data)),
+            propertyInfo: "doc.txt", cert: Array(certificate.derRepresentation),
+            signatureAlgorithm: [1, 2, 156, 10197, 1, 501])
+        let value = try key.signature(for: try toSign.derBytes(), userID: Array("1234567812345678".utf8))
+        let bytes = try SESSignatureV1(toSign: toSign, signature: Array(value.derRepresentation)).derBytes()
+
+        let signature = try ElectronicSignature(derEncoded: bytes)
+        #expect(signature.version == .v1 && signature.seal.version == .v1)
+        #expect(signature.signingTime == ISO8601DateFormatter().date(from: "2021-08-01T00:00:00Z"))
+        let report = SealVerifier().verify(signature, data: .bytes(data))
+        for check in [SealCheck.structure, .makerSignature, .signature, .dataHash, .signerCertificateValidity] {
+            #expect(report.result(for: check)?.outcome == .passed, "\(check): \(report.checks)")
+        }
+        // The v1 sample seal lists another certificate than the sample key's.
+        #expect(report.failures.map(\.check) == [.signerCertificateInSeal])
     }
 }

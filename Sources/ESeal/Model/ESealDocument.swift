@@ -9,7 +9,11 @@ public enum ESealDocument: Sendable, Hashable {
     public init<Bytes: DataProtocol>(derEncoded bytes: Bytes) throws(ESealError) {
         let encoding = Array(bytes)
         let parsed = try TolerantDER.parse(encoding)
-        if case .unknown = VersionDetection.sealShape(of: parsed.node) {
+        if case .unknown(let sealReason) = VersionDetection.sealShape(of: parsed.node) {
+            if case .unknown(let signatureReason) = VersionDetection.signatureShape(of: parsed.node) {
+                throw ESealError.malformed(
+                    "neither a seal (\(sealReason)) nor a signature (\(signatureReason))")
+            }
             self = .signature(try ElectronicSignature(derEncoded: encoding))
         } else {
             self = .seal(try ElectronicSeal(node: parsed.node, encoding: encoding, nonDER: parsed.nonDER))

@@ -17,10 +17,4 @@ enum TimeInfoV1 {
         guard let node = try? DER.parse(encoded), let time = try? SESTime(derEncoded: node) else { return nil }
         return time.date
     }
-
-    static func encode(_ date: Date) throws -> [UInt8] {
-        var coder = DER.Serializer()
-        try coder.serialize(ASN1Time.utcTime(date))
-        return Array(coder.serializedBytes.dropFirst(2))
-    }
 }

@@ -11,7 +11,7 @@ import GMCrypto
 /// }
 /// let report = verifier.verifySignature(signedValue, data: .bytes(signatureXML))
 /// ```
-/// The fixed checks follow GB/T 38540 §8; policies add a department's own rules.
+/// The fixed checks are those GB/T 38540 asks of a verifier; policies add a department's own rules.
 public struct SealVerifier: Sendable {
     /// Roots the maker's and signer's certificates must chain to; empty means the chain
     /// checks are reported as not checked.

@@ -15,6 +15,13 @@ public struct SESSignatureV1: DERImplicitlyTaggable, Hashable, Sendable {
     public let toSignBytes: [UInt8]
     public var signature: [UInt8]
 
+    /// A v1 signature over `toSign`, encoded now in DER.
+    public init(toSign: TBSSignV1, signature: [UInt8]) throws {
+        self.toSign = toSign
+        self.toSignBytes = try toSign.derBytes()
+        self.signature = signature
+    }
+
     public init(derEncoded rootNode: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
         (toSign, toSignBytes, signature) = try DER.sequence(rootNode, identifier: identifier) { nodes in
             guard let tbsNode = nodes.next() else {

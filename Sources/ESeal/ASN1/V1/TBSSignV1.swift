@@ -25,6 +25,18 @@ public struct TBSSignV1: DERImplicitlyTaggable, Hashable, Sendable {
     public var cert: [UInt8]
     public var signatureAlgorithm: ASN1ObjectIdentifier
 
+    /// A v1 `TBS_Sign` over a seal given as its encoded bytes (for interoperability tests;
+    /// ESeal itself signs in version 4).
+    public init(
+        version: Int = 1, esealBytes: [UInt8], timeInfo: [UInt8], dataHash: [UInt8], propertyInfo: String,
+        cert: [UInt8], signatureAlgorithm: ASN1ObjectIdentifier
+    ) throws {
+        self.init(
+            version: version, eseal: try SESealV1(derEncoded: esealBytes), esealBytes: esealBytes,
+            timeInfo: timeInfo, dataHash: dataHash, propertyInfo: propertyInfo, cert: cert,
+            signatureAlgorithm: signatureAlgorithm)
+    }
+
     public init(derEncoded rootNode: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
         self = try DER.sequence(rootNode, identifier: identifier) { nodes in
             let version = try Int(derEncoded: &nodes)
