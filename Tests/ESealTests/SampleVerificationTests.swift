@@ -101,7 +101,7 @@ struct Version1SignatureTests {
             esealBytes: Array(sealBytes), timeInfo: Array("210801000000Z".utf8), dataHash: Array(SM3.hash(data: data)),
             propertyInfo: "doc.txt", cert: Array(certificate.derRepresentation),
             signatureAlgorithm: [1, 2, 156, 10197, 1, 501])
-        let value = try key.signature(for: try toSign.derBytes(), userID: Array("1234567812345678".utf8))
+        let value = try key.signature(for: try toSign.derBytes(), userID: .default)
         let bytes = try SESSignatureV1(toSign: toSign, signature: Array(value.derRepresentation)).derBytes()
 
         let signature = try ElectronicSignature(derEncoded: bytes)

@@ -56,7 +56,7 @@ struct SealFixture: @unchecked Sendable {
     let signer: SealSigner
     let data: [UInt8]
     let signatureBytes: [UInt8]
-    let userID = Array("1234567812345678".utf8)
+    let userID = SM2.UserID.default
     let makerPublicKey: SM2.Signing.PublicKey
     let signerPublicKey: SM2.Signing.PublicKey
     let makerSignature: SM2.Signing.Signature

@@ -3,8 +3,8 @@ import GMCrypto
 
 /// Every cryptographic operation ESeal needs, in one place, over GMCrypto.
 enum SealCrypto {
-    /// The SM2 distinguishing ID every seal implementation uses (GM/T 0009).
-    static let userID: [UInt8] = Array("1234567812345678".utf8)
+    /// The SM2 distinguishing ID every seal implementation uses (GM/T 0009): `1234567812345678`.
+    static let userID = SM2.UserID.default
 
     /// The parsed certificate, from the process-wide cache when it was seen before.
     static func certificate(_ der: [UInt8], role: String) throws(ESealError) -> X509Certificate {
