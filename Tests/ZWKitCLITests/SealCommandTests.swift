@@ -12,17 +12,9 @@ struct SealCommandTests {
 
         init() throws {
             pki = try SM2TestPKI(leaves: ["maker", "signer"])
-            try Data(Self.tinyPNG).write(to: directory.appendingPathComponent("seal.png"))
+            try Data(SM2TestPKI.tinyPNG).write(to: directory.appendingPathComponent("seal.png"))
             try Data("请于三日内办结。".utf8).write(to: directory.appendingPathComponent("doc.txt"))
         }
-
-        static let tinyPNG: [UInt8] = [
-            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-            0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-            0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
-            0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-            0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-        ]
 
         func make(_ extra: [String] = []) throws -> ProcessResult {
             try Processes.zwkit(
@@ -60,7 +52,7 @@ struct SealCommandTests {
         let seal = try json(shown)["seal"] as? [String: Any]
         #expect(seal?["name"] as? String == "测试局")
         #expect(seal?["version"] as? Int == 4)
-        #expect(try Data(contentsOf: work.directory.appendingPathComponent("out.png")) == Data(Workspace.tinyPNG))
+        #expect(try Data(contentsOf: work.directory.appendingPathComponent("out.png")) == Data(SM2TestPKI.tinyPNG))
 
         let sealCheck = try Processes.zwkit(["seal", "verify", work.path("seal.esl"), "--trust", work.path("ca.pem")])
         #expect(sealCheck.status == 0, "\(sealCheck.stdoutText)")

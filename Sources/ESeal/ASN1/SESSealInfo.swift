@@ -6,23 +6,26 @@ import SwiftASN1
 /// SES_SealInfo ::= SEQUENCE {
 ///     header   SES_Header,
 ///     esID     IA5String,              -- the seal's identifier 电子印章标识
-///     property SES_ESPropertyInfo,
+///     property SES_ESPropertyInfo,     -- the v4 or the v1 form
 ///     picture  SES_ESPictrueInfo,
 ///     extDatas ExtensionDatas OPTIONAL
 /// }
 /// ```
-public struct SESSealInfo: DERImplicitlyTaggable, Hashable, Sendable {
+/// GB/T 38540 (v4) and GM/T 0031 (v1) share this structure and differ only in the
+/// property info, hence one generic type: ``SESSealInfo`` and ``SESSealInfoV1``.
+public struct SESSealInfoOf<Property: DERImplicitlyTaggable & Hashable & Sendable>: DERImplicitlyTaggable, Hashable,
+    Sendable
+{
     public static var defaultIdentifier: ASN1Identifier { .sequence }
 
     public var header: SESHeader
     public var esID: String
-    public var property: SESPropertyInfo
+    public var property: Property
     public var picture: SESPictureInfo
     public var extDatas: [ExtData]?
 
     public init(
-        header: SESHeader, esID: String, property: SESPropertyInfo, picture: SESPictureInfo,
-        extDatas: [ExtData]? = nil
+        header: SESHeader, esID: String, property: Property, picture: SESPictureInfo, extDatas: [ExtData]? = nil
     ) {
         self.header = header
         self.esID = esID
@@ -35,13 +38,12 @@ public struct SESSealInfo: DERImplicitlyTaggable, Hashable, Sendable {
         self = try DER.sequence(rootNode, identifier: identifier) { nodes in
             let header = try SESHeader(derEncoded: &nodes)
             let esID = try ASN1IA5String(derEncoded: &nodes)
-            let property = try SESPropertyInfo(derEncoded: &nodes)
+            let property = try Property(derEncoded: &nodes)
             let picture = try SESPictureInfo(derEncoded: &nodes)
             let extDatas = try nodes.next().map {
                 try DER.sequence(of: ExtData.self, identifier: .sequence, rootNode: $0)
             }
-            return SESSealInfo(
-                header: header, esID: String(esID), property: property, picture: picture, extDatas: extDatas)
+            return Self(header: header, esID: String(esID), property: property, picture: picture, extDatas: extDatas)
         }
     }
 
@@ -55,3 +57,9 @@ public struct SESSealInfo: DERImplicitlyTaggable, Hashable, Sendable {
         }
     }
 }
+
+/// The GB/T 38540-2020 (v4, v5) seal information.
+public typealias SESSealInfo = SESSealInfoOf<SESPropertyInfo>
+
+/// The GM/T 0031-2014 (v1) seal information.
+public typealias SESSealInfoV1 = SESSealInfoOf<SESPropertyInfoV1>
