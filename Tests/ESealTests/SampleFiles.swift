@@ -12,11 +12,12 @@ enum SampleFiles {
         return try Data(contentsOf: url)
     }
 
-    /// A member of an OFD sample (a zip), extracted with `unzip -p`, or nil when absent.
+    /// A member of an OFD sample (a zip), extracted by Python's zipfile, or nil when absent.
     static func ofdMember(_ ofd: String, _ member: String) throws -> Data? {
         guard let url = try Fixtures.shared("samples/ofd/\(ofd)") else { return nil }
-        let result = try Processes.run("unzip", ["-p", url.path, member])
-        guard result.status == 0 else { throw FixtureError.missing("unzip \(ofd) \(member): \(result.stderrText)") }
+        let script = "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))"
+        let result = try Processes.python(script, [url.path, member])
+        guard result.status == 0 else { throw FixtureError.missing("\(ofd) \(member): \(result.stderrText)") }
         return result.stdout
     }
 
