@@ -27,19 +27,35 @@ extension CitizenID {
     private static func parse18(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) -> Result<
         CitizenID, CitizenIDError
     > {
-        // Horner's rule: Σ a_i·2^(17−i) = 2·(…((a_1·2 + a_2)·2 + …) + a_17).
+        // Horner's rule: Σ a_i·2^(17−i) = 2·(…((a_1·2 + a_2)·2 + …) + a_17). One pass, three
+        // fields; a digit test that fails falls back to locating the bad character.
+        guard let base = bytes.baseAddress else { return .failure(.invalidLength(0)) }
         var horner = 0
         var leading = 0
         var date = 0
         var sequence = 0
-        for index in 0..<17 {
-            guard let value = digit(bytes[index]) else { return .failure(.invalidCharacter(position: index + 1)) }
-            horner = horner &* 2 &+ value
-            switch index {
-            case 0..<6: leading = leading &* 10 &+ value
-            case 6..<14: date = date &* 10 &+ value
-            default: sequence = sequence &* 10 &+ value
-            }
+        var bad: UInt8 = 0
+        for index in 0..<6 {
+            let value = base[index] &- UInt8(ascii: "0")
+            bad |= value >= 10 ? 1 : 0
+            horner = horner &* 2 &+ Int(value)
+            leading = leading &* 10 &+ Int(value)
+        }
+        for index in 6..<14 {
+            let value = base[index] &- UInt8(ascii: "0")
+            bad |= value >= 10 ? 1 : 0
+            horner = horner &* 2 &+ Int(value)
+            date = date &* 10 &+ Int(value)
+        }
+        for index in 14..<17 {
+            let value = base[index] &- UInt8(ascii: "0")
+            bad |= value >= 10 ? 1 : 0
+            horner = horner &* 2 &+ Int(value)
+            sequence = sequence &* 10 &+ Int(value)
+        }
+        if bad != 0 {
+            let position = (0..<17).first { digit(base[$0]) == nil } ?? 0
+            return .failure(.invalidCharacter(position: position + 1))
         }
         var found = bytes[17]
         if found == UInt8(ascii: "x") { found = UInt8(ascii: "X") }
@@ -134,7 +150,7 @@ extension CitizenID {
         return .success(
             CitizenID(
                 kind: kind, leadingCode: leading, birthDate: birthDate, sequence: sequence,
-                checkCharacter: Character(Unicode.Scalar(check)), wasConvertedFromLegacyForm: legacy
+                checkByte: check, wasConvertedFromLegacyForm: legacy
             )
         )
     }

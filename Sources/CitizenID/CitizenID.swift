@@ -23,19 +23,21 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     /// Positions 15–17 (顺序码).
     public let sequence: Int
     /// Position 18 (`0-9` or `X`).
-    public let checkCharacter: Character
+    public var checkCharacter: Character { Character(Unicode.Scalar(checkByte)) }
+    /// Position 18 as its ASCII byte (a `Character` would cost a string on the hot path).
+    public let checkByte: UInt8
     /// Whether the number was given in the 15-digit legacy form and converted.
     public let wasConvertedFromLegacyForm: Bool
 
     init(
-        kind: DocumentKind, leadingCode: Int, birthDate: CalendarDate, sequence: Int, checkCharacter: Character,
+        kind: DocumentKind, leadingCode: Int, birthDate: CalendarDate, sequence: Int, checkByte: UInt8,
         wasConvertedFromLegacyForm: Bool
     ) {
         self.kind = kind
         self.leadingCode = leadingCode
         self.birthDate = birthDate
         self.sequence = sequence
-        self.checkCharacter = checkCharacter
+        self.checkByte = checkByte
         self.wasConvertedFromLegacyForm = wasConvertedFromLegacyForm
     }
 
@@ -49,6 +51,11 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
         } else {
             self = try Array(text.utf8).withUnsafeBufferPointer { Self.parse($0, options: options) }.get()
         }
+    }
+
+    /// Parses and validates UTF-8 bytes in memory: the entry for bulk validation.
+    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, options: Options = .default) throws(CitizenIDError) {
+        self = try Self.parse(buffer, options: options).get()
     }
 
     /// Parses and validates the UTF-8 bytes of a number.
