@@ -156,6 +156,15 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
             return .failure(.invalidCharacter(position: 18))
         }
         low = low << 5 | UInt64(found)
+        // The order of python-stdnum (characters, then the check character) comes first, so
+        // the two name the same rule wherever both have one; the tables follow.
+        let expected = (31 - sum % 31) % 31
+        let expectedCharacter = Character(Unicode.Scalar(CodeAlphabet.creditCharacter(expected)))
+        let isLegacy = policy == .lenient && isXiamenPilot(bytes)
+        if expected != found && !isLegacy {
+            let foundCharacter = Character(Unicode.Scalar(CodeAlphabet.upper(bytes[17])))
+            return .failure(.wrongCheckCharacter(expected: expectedCharacter, found: foundCharacter))
+        }
         let authorityByte = CodeAlphabet.upper(bytes[0])
         let categoryByte = CodeAlphabet.upper(bytes[1])
         switch RegistrationAuthority.knows(authority: authorityByte, category: categoryByte) {
@@ -171,7 +180,6 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
                 )
             )
         }
-        let expected = (31 - sum % 31) % 31
         var organizationError: OrganizationCodeError?
         if case .failure(let error) = OrganizationCode.parse(UnsafeBufferPointer(rebasing: bytes[8..<17])) {
             organizationError = error
@@ -179,16 +187,11 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         if expected == found, organizationError == nil {
             return .success(CreditCode(high: high, low: low, acceptance: .valid))
         }
-        let expectedCharacter = Character(Unicode.Scalar(CodeAlphabet.creditCharacter(expected)))
-        if policy == .lenient, isXiamenPilot(bytes) {
+        if isLegacy {
             return .success(
                 CreditCode(
-                    high: high, low: low, acceptance: .legacyXiamenPilot(expectedCheckCharacter: expectedCharacter)))
-        }
-        if expected != found {
-            return .failure(
-                .wrongCheckCharacter(
-                    expected: expectedCharacter, found: Character(Unicode.Scalar(CodeAlphabet.upper(bytes[17])))))
+                    high: high, low: low, acceptance: .legacyXiamenPilot(expectedCheckCharacter: expectedCharacter))
+            )
         }
         if case .wrongCheckCharacter(let expected, let found) = organizationError {
             return .failure(.wrongOrganizationCodeCheck(expected: expected, found: found))

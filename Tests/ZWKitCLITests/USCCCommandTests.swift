@@ -14,7 +14,7 @@ import ZWKitTestSupport
 
     @Test func jsonCarriesTheParts() throws {
         let result = try Processes.zwkit(
-            ["uscc", "check", "--json"], stdin: Data("91110000600037341L\nB1110000600037341L\n".utf8))
+            ["uscc", "check", "--json"], stdin: Data("91110000600037341L\nB1110000600037341J\n".utf8))
         #expect(result.status == 1)
         let objects = try jsonLines(result)
         try #require(objects.count == 2)
