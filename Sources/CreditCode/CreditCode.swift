@@ -49,6 +49,11 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Parses and validates UTF-8 bytes in memory: the entry for bulk validation.
+    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, policy: Policy = .strict) throws(CreditCodeError) {
+        self = try Self.parse(buffer, policy: policy).get()
+    }
+
     /// Parses and validates the UTF-8 bytes of a code.
     public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, policy: Policy = .strict) throws(CreditCodeError) {
         let result: Result<CreditCode, CreditCodeError>? = bytes.withContiguousStorageIfAvailable {
