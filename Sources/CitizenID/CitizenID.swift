@@ -43,31 +43,31 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and validates `text` (18 characters, or 15 digits when the options allow).
     public init(_ text: some StringProtocol, options: Options = .default) throws(CitizenIDError) {
-        let result: Result<CitizenID, CitizenIDError>? = text.utf8.withContiguousStorageIfAvailable {
-            Self.parse($0, options: options)
+        let result: Result<CitizenID, CitizenIDError>? = text.utf8.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(CitizenIDError) in try Self.parse(buffer, options: options) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Array(text.utf8).withUnsafeBufferPointer { Self.parse($0, options: options) }.get()
+            self = try Self.parse(Array(text.utf8), options: options)
         }
     }
 
     /// Parses and validates UTF-8 bytes in memory: the entry for bulk validation.
     public init(utf8 buffer: UnsafeBufferPointer<UInt8>, options: Options = .default) throws(CitizenIDError) {
-        self = try Self.parse(buffer, options: options).get()
+        self = try Self.parse(buffer, options: options)
     }
 
     /// Parses and validates the UTF-8 bytes of a number.
     @inlinable
     public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, options: Options = .default) throws(CitizenIDError) {
-        let result: Result<CitizenID, CitizenIDError>? = bytes.withContiguousStorageIfAvailable {
-            Self.parse($0, options: options)
+        let result: Result<CitizenID, CitizenIDError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(CitizenIDError) in try Self.parse(buffer, options: options) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Array(bytes).withUnsafeBufferPointer { Self.parse($0, options: options) }.get()
+            self = try Self.parse(Array(bytes), options: options)
         }
     }
 
