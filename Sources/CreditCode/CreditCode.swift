@@ -160,13 +160,11 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         var high: UInt64 = 0
         var low: UInt64 = 0
         var sum = 0
-        var weight = 1
         for index in 0..<17 {
             guard let value = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[index])),
                 index < 2 || index >= 8 || value < 10
             else { throw .invalidCharacter(position: index + 1) }
-            sum += value * weight
-            weight = weight &* 3 % 31
+            sum &+= value &* CodeAlphabet.creditWeight(index)
             if index < 12 { high = high << 5 | UInt64(value) } else { low = low << 5 | UInt64(value) }
         }
         guard let found = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[17])) else {
