@@ -15,4 +15,5 @@ do {
 }
 
 // The organisation code (GB 11714) on its own.
-print((try? OrganizationCode("D2143569-X"))?.body ?? "invalid", OrganizationCode.isValid("D21435691"))  // D2143569 false
+let organization = try? OrganizationCode("D2143569-X")
+print(organization?.body ?? "invalid", OrganizationCode.isValid("D21435691"))  // D2143569 false
