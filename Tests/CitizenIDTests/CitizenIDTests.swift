@@ -1,6 +1,7 @@
 import AdminDivision
 import CitizenID
 import Testing
+import ZWKitTestSupport
 
 /// A number with the right check character for `first17`.
 func numbered(_ first17: String) throws -> String {
@@ -111,5 +112,50 @@ func numbered(_ first17: String) throws -> String {
         #expect(CitizenIDError.wrongCheckCharacter(expected: "X", found: "1").chineseTerm == "校验码错误")
         #expect(CitizenIDError.invalidLength(3).code == "length")
         #expect(CitizenIDError.unknownRegion(code: 999_999).message.contains("999999"))
+    }
+}
+
+@Suite struct CitizenIDRobustnessTests {
+    /// Arbitrary bytes of every length give a typed error or a value, never a trap.
+    @Test func arbitraryBytesNeverTrap() {
+        var random = SeededGenerator(seed: 11)
+        let interesting: [UInt8] = Array("0123456789Xx -/".utf8) + [0, 0x80, 0xC3, 0xE4, 0xFF]
+        let options = [CitizenID.Options.default, .strict, CitizenID.Options(acceptedKinds: [.residentIdentityCard])]
+        for _ in 0..<20_000 {
+            let length = [15, 17, 18, 19, Int.random(in: 0...40, using: &random)].randomElement(using: &random)!
+            var bytes = (0..<length).map { _ in interesting.randomElement(using: &random)! }
+            // Mostly digits, so that later rules are reached too.
+            for index in bytes.indices where Int.random(in: 0..<10, using: &random) < 8 {
+                bytes[index] = UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &random)
+            }
+            for option in options {
+                if let id = try? CitizenID(utf8: bytes, options: option) {
+                    #expect(id.rawValue.utf8.count == 18)
+                    #expect(id.masked.count == 18)
+                    _ = (id.divisionName, id.divisionFullName, id.issuingProvince, id.nationalityCode)
+                }
+            }
+        }
+    }
+
+    @Test func checkCharacterRoundTrip() throws {
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<2000 {
+            let first17 = String((0..<17).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            let check = try CitizenID.checkCharacter(for: first17)
+            // Every other check character is rejected with this one as the expected one.
+            for wrong in "0123456789X" where wrong != check {
+                do {
+                    _ = try CitizenID(first17 + String(wrong))
+                    Issue.record("\(first17)\(wrong) accepted")
+                } catch {
+                    if case .wrongCheckCharacter(let expected, _) = error {
+                        #expect(expected == check)
+                    } else {
+                        Issue.record("\(first17)\(wrong): \(error)")
+                    }
+                }
+            }
+        }
     }
 }
