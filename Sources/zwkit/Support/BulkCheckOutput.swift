@@ -134,7 +134,7 @@ extension BulkOutput {
     func jsonString(_ name: StaticString, _ value: String) {
         key(name)
         var value = value
-        value.withUTF8 { appendQuoted($0) }
+        value.withUTF8 { appendQuoted($0, trusted: true) }
     }
 
     func jsonString(_ name: StaticString, bytes value: UnsafeBufferPointer<UInt8>) {
@@ -187,35 +187,41 @@ extension BulkOutput {
         append(UInt8(ascii: "\""))
     }
 
-    /// Writes UTF-8 text as a JSON string; bytes that are not UTF-8 become U+FFFD.
-    private func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Writes text as a JSON string. `trusted` text comes from a Swift `String` and is valid
+    /// UTF-8; other bytes (input lines) that are not UTF-8 have their bad sequences replaced by
+    /// U+FFFD, so the output is always valid JSON.
+    private func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, trusted: Bool = false) {
         append(UInt8(ascii: "\""))
-        var isPlain = true
-        for byte in bytes where byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-        {
-            isPlain = false
-            break
-        }
-        if isPlain {
-            append(bytes)
+        if !trusted && bytes.contains(where: { $0 >= 0x80 }) {
+            var repaired = String(decoding: bytes, as: UTF8.self)
+            repaired.withUTF8 { appendEscaped($0) }
         } else {
-            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-                switch scalar {
-                case "\"": append("\\\"")
-                case "\\": append("\\\\")
-                case "\n": append("\\n")
-                case "\r": append("\\r")
-                case "\t": append("\\t")
-                case let control where control.value < 0x20:
-                    append("\\u00")
-                    append(UInt8(ascii: control.value < 0x10 ? "0" : "1"))
-                    let low = UInt8(control.value & 0xF)
-                    append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
-                default:
-                    for unit in String(scalar).utf8 { append(unit) }
-                }
+            appendEscaped(bytes)
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Escapes quotes, backslashes and control characters; everything else is copied.
+    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case UInt8(ascii: "\n"): append("\\n")
+            case UInt8(ascii: "\r"): append("\\r")
+            case UInt8(ascii: "\t"): append("\\t")
+            default:
+                append("\\u00")
+                append(UInt8(ascii: byte < 0x10 ? "0" : "1"))
+                let low = byte & 0xF
+                append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
             }
         }
-        append(UInt8(ascii: "\""))
+        append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.endIndex]))
     }
 }
