@@ -22,12 +22,20 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
         case _ where CaseNumber.lengths.contains(code.count):
             self = .caseNumber(try CaseNumber(code, validation: validation))
         default:
+            // A scheme that recognises the layout but rejects the code does not stop a later
+            // scheme (a province's own letters) from accepting it; its error is kept for the end.
+            var schemeError: ServiceItemError?
             for scheme in schemes {
-                if let parsed = try scheme.parse(code) {
-                    self = .provincial(parsed)
-                    return
+                do {
+                    if let parsed = try scheme.parse(code) {
+                        self = .provincial(parsed)
+                        return
+                    }
+                } catch {
+                    schemeError = schemeError ?? error
                 }
             }
+            if let schemeError { throw schemeError }
             let national = [BasicCode.length, ImplementationCode.length, BusinessItemCode.length] + CaseNumber.lengths
             throw .invalidLength(kind: Self.kindForLength(code.count), expected: national, actual: code.count)
         }
