@@ -27,16 +27,16 @@ public enum ServiceItemError: Error, Sendable, Hashable {
     /// A stable identifier for scripts and logs; never changes between releases.
     public var code: String {
         switch self {
-        case .invalidLength: return "invalid-length"
-        case .invalidCharacter: return "invalid-character"
-        case .unknownCatalogueOrigin: return "unknown-catalogue-origin"
-        case .unknownItemType: return "unknown-item-type"
-        case .localItemType: return "local-item-type"
-        case .unknownLetterType: return "unknown-letter-type"
-        case .unknownLevel: return "unknown-level"
-        case .invalidBodyCode: return "invalid-body-code"
-        case .impossibleDate: return "impossible-date"
-        case .invalidPart: return "invalid-part"
+        case .invalidLength: return "invalid_length"
+        case .invalidCharacter: return "invalid_character"
+        case .unknownCatalogueOrigin: return "unknown_catalogue_origin"
+        case .unknownItemType: return "unknown_item_type"
+        case .localItemType: return "local_item_type"
+        case .unknownLetterType: return "unknown_letter_type"
+        case .unknownLevel: return "unknown_level"
+        case .invalidBodyCode: return "invalid_body_code"
+        case .impossibleDate: return "impossible_date"
+        case .invalidPart: return "invalid_part"
         }
     }
 

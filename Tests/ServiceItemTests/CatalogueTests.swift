@@ -43,7 +43,7 @@ import ZWKitTestSupport
         var item = try Self.example()
         item.visitsRequired = 1
         let report = CatalogueValidator().validate(item)
-        let issue = try #require(report.issues(withCode: "online.fully-online-with-visits").first)
+        let issue = try #require(report.issues(withCode: "online.fully_online_with_visits").first)
         #expect(issue.path == "visitsRequired")
         #expect(issue.chineseTerm == "全程网办事项到办事现场次数应为 0")
         #expect(issue.message.contains("1 visit"))
@@ -57,8 +57,8 @@ import ZWKitTestSupport
         item.materials[4].copies = Copies(originals: 1)
         #expect(
             Self.errorCodes(item) == [
-                "online.fully-online-without-online-form", "online.fully-online-with-paper-material",
-                "visits.zero-without-remote-form",
+                "online.fully_online_without_online_form", "online.fully_online_with_paper_material",
+                "visits.zero_without_remote_form",
             ])
     }
 
@@ -66,7 +66,7 @@ import ZWKitTestSupport
         var item = try Self.example()
         item.materials[1].electronicLicence = nil
         let issues = CatalogueValidator().validate(item).errors
-        #expect(issues.map(\.code) == ["materials.government-without-licence"])
+        #expect(issues.map(\.code) == ["materials.government_without_licence"])
         #expect(issues.first?.path == "materials[1].electronicLicence")
         #expect(issues.first?.message.contains("机动车驾驶证") == true)
         // Saying why there is none is enough.
@@ -78,36 +78,37 @@ import ZWKitTestSupport
         var item = try Self.example()
         item.materials[0].electronicLicence?.typeCode = "11100000000013127E001"
         let issue = try #require(CatalogueValidator().validate(item).errors.first)
-        #expect(issue.code == "materials.licence-type-code")
+        #expect(issue.code == "materials.licence_type_code")
         #expect(issue.message.contains("校验码错误"))
     }
 
     @Test func codesThatDisagreeAreRejected() throws {
         var item = try Self.example()
         item.basicCode = try BasicCode("442015052006")
-        #expect(Self.errorCodes(item) == ["codes.basic-code-mismatch"])
+        #expect(Self.errorCodes(item) == ["codes.basic_code_mismatch"])
 
         item = try Self.example()
         item.itemType = .otherPower
-        #expect(Self.errorCodes(item) == ["codes.item-type-mismatch"])
+        #expect(Self.errorCodes(item) == ["codes.item_type_mismatch"])
 
         item = try Self.example()
         item.implementingBody.code = "11440300MB2D072246"
-        #expect(Self.errorCodes(item) == ["codes.body-code-mismatch"])
+        #expect(Self.errorCodes(item) == ["codes.body_code_mismatch"])
 
         item = try Self.example()
         item.levels = [.county]
         let issue = try #require(CatalogueValidator().validate(item).errors.first)
-        #expect(issue.code == "codes.level-not-listed")
+        #expect(issue.code == "codes.level_not_listed")
         #expect(issue.message.contains("level 3 (市级)"))
 
         item = try Self.example()
-        item.businessItems.append(BusinessItem(code: try BusinessItemCode("11450000007565194H200011501500504"), name: "x"))
-        #expect(Self.errorCodes(item) == ["codes.business-item-mismatch"])
+        item.businessItems.append(
+            BusinessItem(code: try BusinessItemCode("11450000007565194H200011501500504"), name: "x"))
+        #expect(Self.errorCodes(item) == ["codes.business_item_mismatch"])
 
         item = try Self.example()
         item.businessItems.append(item.businessItems[0])
-        #expect(Self.errorCodes(item) == ["codes.business-item-duplicate"])
+        #expect(Self.errorCodes(item) == ["codes.business_item_duplicate"])
     }
 
     /// An item Guangdong added (origin 44) cannot be implemented by a body registered in Guangxi.
@@ -118,7 +119,7 @@ import ZWKitTestSupport
         item.implementingBody.code = guangxiBody.code
         item.businessItems = []
         let codes = CatalogueValidator().validate(item).issues.map(\.code)
-        #expect(codes == ["codes.origin-province-mismatch", "codes.level-differs-from-registration"])
+        #expect(codes == ["codes.origin_province_mismatch", "codes.level_differs_from_registration"])
     }
 
     /// Strict validation rejects a body code that is not a credit code; lenient warns.
@@ -129,26 +130,26 @@ import ZWKitTestSupport
         item.implementationCode = ImplementationCode(body: body, level: .municipal, basicCode: item.basicCode)
         item.implementingBody.code = legacy
         item.businessItems = []
-        #expect(Self.errorCodes(item) == ["codes.body-not-credit-code"])
+        #expect(Self.errorCodes(item) == ["codes.body_not_credit_code"])
         let lenient = CatalogueValidator(validation: .lenient).validate(item)
         #expect(lenient.isValid)
-        #expect(lenient.warnings.map(\.code) == ["codes.body-not-credit-code"])
+        #expect(lenient.warnings.map(\.code) == ["codes.body_not_credit_code"])
     }
 
     @Test func timeLimitsAndFeesAreConsistent() throws {
         var item = try Self.example()
         item.promisedTimeLimit = .workingDays(30)
-        #expect(Self.errorCodes(item) == ["time-limit.promise-exceeds-statutory"])
+        #expect(Self.errorCodes(item) == ["time_limit.promise_exceeds_statutory"])
         item.promisedTimeLimit = TimeLimit(value: 30, unit: .calendarDays)
         #expect(Self.errorCodes(item).isEmpty, "different units are not compared")
 
         item = try Self.example()
         item.isCharged = true
-        #expect(Self.errorCodes(item) == ["fees.charged-without-fees"])
+        #expect(Self.errorCodes(item) == ["fees.charged_without_fees"])
         item.fees = [Fee(name: "工本费", standard: "10 元", basis: "")]
-        #expect(Self.errorCodes(item) == ["fees.missing-basis"])
+        #expect(Self.errorCodes(item) == ["fees.missing_basis"])
         item.isCharged = false
-        #expect(Self.errorCodes(item) == ["fees.free-with-fees", "fees.missing-basis"])
+        #expect(Self.errorCodes(item) == ["fees.free_with_fees", "fees.missing_basis"])
     }
 
     @Test func requiredElementsAndMaterialRules() throws {
@@ -161,17 +162,20 @@ import ZWKitTestSupport
         let codes = Self.errorCodes(item)
         #expect(codes.contains("required.name"))
         #expect(codes.contains("required.levels"))
-        #expect(codes.contains("required.service-objects"))
+        #expect(codes.contains("required.service_objects"))
         #expect(codes.contains("visits.negative"))
-        #expect(codes.contains("materials.duplicate-name"))
-        #expect(!codes.contains("codes.level-not-listed"), "no levels is reported once, as missing")
+        #expect(codes.contains("materials.duplicate_name"))
+        #expect(!codes.contains("codes.level_not_listed"), "no levels is reported once, as missing")
     }
 
     @Test func customRulesComposeWithTheStandardOnes() throws {
         struct NoCancelledItems: CatalogueRule {
             func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
                 item.state == .cancelled
-                    ? [CatalogueIssue(code: "local.cancelled", path: "state", message: "cancelled", chineseTerm: "事项已取消")]
+                    ? [
+                        CatalogueIssue(
+                            code: "local.cancelled", path: "state", message: "cancelled", chineseTerm: "事项已取消")
+                    ]
                     : []
             }
         }
@@ -188,7 +192,8 @@ import ZWKitTestSupport
             try JSONDecoder().decode(CatalogueItem.self, from: Data(json.utf8))
         } throws: { error in
             guard case DecodingError.dataCorrupted(let context) = error else { return false }
-            return context.codingPath.map(\.stringValue) == ["basicCode"] && context.debugDescription.contains("事项类型代码错误")
+            return context.codingPath.map(\.stringValue) == ["basicCode"]
+                && context.debugDescription.contains("事项类型代码错误")
         }
     }
 

@@ -4,7 +4,10 @@ import Testing
 /// The tables of GB/T 39046-2020 appendix A and the provincial letter-type scheme.
 @Suite struct CodeTableTests {
     @Test func itemTypesOfTableA1() throws {
-        #expect(ItemType.nationalTypes.map(\.code) == ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "20"])
+        #expect(
+            ItemType.nationalTypes.map(\.code) == [
+                "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "20",
+            ])
         #expect(ItemType.licensing.chineseName == "行政许可")
         #expect(ItemType.adjudication.chineseName == "行政裁决")
         #expect(ItemType.publicService.chineseName == "公共服务")
@@ -66,7 +69,8 @@ import Testing
             try scheme.parse("ZZ00101001")
         }
         #expect(
-            throws: ServiceItemError.invalidCharacter(kind: .provincialBasicCode, position: 5, found: "A", allowed: .digit)
+            throws: ServiceItemError.invalidCharacter(
+                kind: .provincialBasicCode, position: 5, found: "A", allowed: .digit)
         ) { try scheme.parse("XK00A01001") }
         #expect(throws: ServiceItemError.self) { try scheme.build(itemType: .publicService, mainItem: "7") }
     }

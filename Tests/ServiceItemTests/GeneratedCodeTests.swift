@@ -24,15 +24,19 @@ import ZWKitTestSupport
     /// A random but valid credit code: authority and category digits, a division code, an
     /// organisation code with its GB 11714 check character, and the GB 32100 check character.
     static func creditCode(using random: inout SplitMix64) -> String {
+        // Authority and category pairs GB 32100 defines (机关, 事业单位, 律师事务所, 社会团体, 企业 …).
+        let kinds = ["11", "12", "13", "19", "31", "51", "52", "53", "91", "92", "93"]
         let divisions = ["100000", "440000", "440300", "450721", "650000", "310115"]
-        let head = String(Int.random(in: 1...9, using: &random)) + String(Int.random(in: 1...3, using: &random))
+        let head =
+            kinds[Int.random(in: 0..<kinds.count, using: &random)]
             + divisions[Int.random(in: 0..<divisions.count, using: &random)]
         let organisation = (0..<8).map { _ in creditAlphabet[Int.random(in: 0..<31, using: &random)] }
         let organisationSum = zip(organisation, [3, 7, 9, 10, 5, 8, 4, 2]).reduce(0) {
             $0 + Int(String($1.0), radix: 36)! * $1.1
         }
         let organisationCheck = 11 - organisationSum % 11
-        let body = Array(head) + organisation
+        let body =
+            Array(head) + organisation
             + [organisationCheck == 10 ? "X" : organisationCheck == 11 ? "0" : Character(String(organisationCheck))]
         let sum = zip(body, creditWeights).reduce(0) { $0 + creditAlphabet.firstIndex(of: $1.0)! * $1.1 }
         return String(body) + String(creditAlphabet[(31 - sum % 31) % 31])
@@ -90,8 +94,9 @@ import ZWKitTestSupport
     @Test func serialsArePaddedAndBounded() throws {
         let implementation = try ImplementationCode("11450721MB155808114000104002000")
         let date = try #require(CalendarDate(year: 2023, month: 6, day: 1))
-        #expect(try CaseNumber(implementationCode: implementation, date: date, serial: 42, format: .nineDigit).serial
-            == "000000042")
+        #expect(
+            try CaseNumber(implementationCode: implementation, date: date, serial: 42, format: .nineDigit).serial
+                == "000000042")
         #expect(throws: ServiceItemError.self) {
             try CaseNumber(implementationCode: implementation, date: date, serial: 10_000, format: .fourDigit)
         }

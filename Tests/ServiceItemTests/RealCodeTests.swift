@@ -28,19 +28,22 @@ import ZWKitTestSupport
         let number = try CaseNumber(real.code)
         #expect(number.serialFormat == .nineDigit)
         #expect(number.date == CalendarDate(year: 2018, month: 12, day: 28))
-        let rebuilt = try CaseNumber(implementationCode: number.implementationCode, date: number.date, serial: number.serial)
+        let rebuilt = try CaseNumber(
+            implementationCode: number.implementationCode, date: number.date, serial: number.serial)
         #expect(rebuilt.code == real.code)
     }
 
     @Test(arguments: RealCodes.basicCodes)
     func basicCodesParse(_ real: RealCode) throws {
         let code = try BasicCode(real.code)
-        let rebuilt = try BasicCode(origin: code.origin, itemType: code.itemType, mainItem: code.mainItem, subItem: code.subItem)
+        let rebuilt = try BasicCode(
+            origin: code.origin, itemType: code.itemType, mainItem: code.mainItem, subItem: code.subItem)
         #expect(rebuilt.code == real.code)
     }
 
     @Test func atLeastFiveProvincesAreRepresented() {
-        let provinces = Set(RealCodes.all.map { $0.code.count == 12 ? String($0.code.prefix(2)) : province(of: $0.code) })
+        let provinces = Set(
+            RealCodes.all.map { $0.code.count == 12 ? String($0.code.prefix(2)) : province(of: $0.code) })
         #expect(provinces.count >= 5, "provinces: \(provinces.sorted())")
     }
 
@@ -95,10 +98,13 @@ import ZWKitTestSupport
     @Test func embeddedCreditCodesAgreeWithPythonStdnum() throws {
         guard try Processes.pythonHas(["stdnum.cn.uscc"]) else { return }
         let bodies = RealCodes.all.filter { $0.code.count > 12 }.map { String($0.code.prefix(18)) }
-        let script = "import sys\nfrom stdnum.cn import uscc\nprint(' '.join(str(uscc.is_valid(c)) for c in sys.argv[1:]))"
+        let script =
+            "import sys\nfrom stdnum.cn import uscc\nprint(' '.join(str(uscc.is_valid(c)) for c in sys.argv[1:]))"
         let result = try Processes.python(script, bodies)
         #expect(result.status == 0, "\(result.stderrText)")
-        let verdicts = result.stdoutText.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let verdicts = result.stdoutText.split(separator: " ").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         #expect(verdicts == bodies.map { _ in "True" })
     }
 

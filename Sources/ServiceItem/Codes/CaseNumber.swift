@@ -35,7 +35,9 @@ public struct CaseNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Builds a case number with the serial written as `format` asks (zero-padded).
-    public init(implementationCode: ImplementationCode, date: CalendarDate, serial: Int, format: SerialFormat = .fourDigit)
+    public init(
+        implementationCode: ImplementationCode, date: CalendarDate, serial: Int, format: SerialFormat = .fourDigit
+    )
         throws(ServiceItemError)
     {
         let digits = String(serial)

@@ -9,7 +9,7 @@ public struct CatalogueIssue: Sendable, Hashable, Codable, CustomStringConvertib
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
-    /// A stable identifier for scripts (`online.fully-online-with-visits`).
+    /// A stable identifier for scripts (`online.fully_online_with_visits`).
     public let code: String
     public let severity: Severity
     /// Where in the item, in the JSON's terms (`materials[2].electronicLicence`).

@@ -15,7 +15,8 @@ public struct CatalogueValidator: Sendable {
     /// lenient: a warning.
     public var validation: ItemCodeValidation
 
-    public init(validation: ItemCodeValidation = .strict, rules: [any CatalogueRule] = CatalogueValidator.standardRules) {
+    public init(validation: ItemCodeValidation = .strict, rules: [any CatalogueRule] = CatalogueValidator.standardRules)
+    {
         self.validation = validation
         self.rules = rules
     }

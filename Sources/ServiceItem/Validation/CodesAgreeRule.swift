@@ -12,7 +12,7 @@ public struct CodesAgreeRule: CatalogueRule {
         if implementation.basicCode != item.basicCode {
             issues.append(
                 CatalogueIssue(
-                    code: "codes.basic-code-mismatch", path: "implementationCode",
+                    code: "codes.basic_code_mismatch", path: "implementationCode",
                     message:
                         "implementation code \(implementation) holds basic code \(implementation.basicCode), "
                         + "but the item's basic code is \(item.basicCode)",
@@ -21,7 +21,7 @@ public struct CodesAgreeRule: CatalogueRule {
         if item.basicCode.itemType != item.itemType {
             issues.append(
                 CatalogueIssue(
-                    code: "codes.item-type-mismatch", path: "itemType",
+                    code: "codes.item_type_mismatch", path: "itemType",
                     message:
                         "item type is \(item.itemType), but basic code \(item.basicCode) says \(item.basicCode.itemType)",
                     chineseTerm: "事项类型与基本编码不一致"))
@@ -29,7 +29,7 @@ public struct CodesAgreeRule: CatalogueRule {
         if implementation.body.code != item.implementingBody.code {
             issues.append(
                 CatalogueIssue(
-                    code: "codes.body-code-mismatch", path: "implementingBody.code",
+                    code: "codes.body_code_mismatch", path: "implementingBody.code",
                     message:
                         "implementing body code is \(item.implementingBody.code), but the implementation code "
                         + "names \(implementation.body)",
@@ -39,7 +39,7 @@ public struct CodesAgreeRule: CatalogueRule {
             let listed = item.levels.map(\.code).joined(separator: ",")
             issues.append(
                 CatalogueIssue(
-                    code: "codes.level-not-listed", path: "implementationCode",
+                    code: "codes.level_not_listed", path: "implementationCode",
                     message:
                         "implementation code is at level \(implementation.level.code) "
                         + "(\(implementation.level.chineseName)), which is not among the item's levels \(listed)",
@@ -59,7 +59,7 @@ public struct CodesAgreeRule: CatalogueRule {
             if businessItem.code.implementationCode != item.implementationCode {
                 issues.append(
                     CatalogueIssue(
-                        code: "codes.business-item-mismatch", path: path,
+                        code: "codes.business_item_mismatch", path: path,
                         message:
                             "business item code \(businessItem.code) does not extend implementation code "
                             + "\(item.implementationCode)",
@@ -68,7 +68,7 @@ public struct CodesAgreeRule: CatalogueRule {
             if !seen.insert(businessItem.code.code).inserted {
                 issues.append(
                     CatalogueIssue(
-                        code: "codes.business-item-duplicate", path: path,
+                        code: "codes.business_item_duplicate", path: path,
                         message: "business item code \(businessItem.code) appears more than once",
                         chineseTerm: "业务办理项编码重复"))
             }
@@ -85,20 +85,20 @@ public struct CodesAgreeRule: CatalogueRule {
             if let error = body.toleratedError {
                 issues.append(
                     CatalogueIssue(
-                        code: "codes.body-not-credit-code", severity: severity, path: "implementingBody.code",
+                        code: "codes.body_not_credit_code", severity: severity, path: "implementingBody.code",
                         message: error.message, chineseTerm: error.chineseTerm))
             }
         } catch {
             issues.append(
                 CatalogueIssue(
-                    code: "codes.body-code-malformed", path: "implementingBody.code", message: error.message,
+                    code: "codes.body_code_malformed", path: "implementingBody.code", message: error.message,
                     chineseTerm: error.chineseTerm))
         }
         if item.itemType.category == .local {
             let error = ServiceItemError.localItemType(item.itemType.code)
             issues.append(
                 CatalogueIssue(
-                    code: "codes.local-item-type", severity: severity, path: "itemType", message: error.message,
+                    code: "codes.local_item_type", severity: severity, path: "itemType", message: error.message,
                     chineseTerm: error.chineseTerm))
         }
         return issues
@@ -113,7 +113,7 @@ public struct CodesAgreeRule: CatalogueRule {
         {
             issues.append(
                 CatalogueIssue(
-                    code: "codes.origin-province-mismatch", path: "basicCode",
+                    code: "codes.origin_province_mismatch", path: "basicCode",
                     message:
                         "basic code \(item.basicCode) is an item added by province \(province), but the body "
                         + "\(implementation.body) is registered in province \(registered)",
@@ -122,7 +122,7 @@ public struct CodesAgreeRule: CatalogueRule {
         if let registrationLevel = implementation.body.registrationLevel, registrationLevel != implementation.level {
             issues.append(
                 CatalogueIssue(
-                    code: "codes.level-differs-from-registration", severity: .warning, path: "implementationCode",
+                    code: "codes.level_differs_from_registration", severity: .warning, path: "implementationCode",
                     message:
                         "the body is registered at \(registrationLevel.chineseName) level but the code exercises "
                         + "the item at level \(implementation.level.code) (\(implementation.level.chineseName))",

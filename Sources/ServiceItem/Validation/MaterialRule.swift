@@ -1,3 +1,5 @@
+import CreditCode
+
 /// Materials are named once each; a material a government department issues is tied to the
 /// electronic licence that replaces it (or says why none does) and that licence's type code
 /// is well formed; paper materials ask for at least one copy.
@@ -17,13 +19,13 @@ public struct MaterialRule: CatalogueRule {
             } else if !seen.insert(material.name).inserted {
                 issues.append(
                     CatalogueIssue(
-                        code: "materials.duplicate-name", path: "\(path).name",
+                        code: "materials.duplicate_name", path: "\(path).name",
                         message: "material \"\(material.name)\" is listed more than once", chineseTerm: "材料名称重复"))
             }
             if material.source == .government, !material.electronicLicence.isDescribed {
                 issues.append(
                     CatalogueIssue(
-                        code: "materials.government-without-licence", path: "\(path).electronicLicence",
+                        code: "materials.government_without_licence", path: "\(path).electronicLicence",
                         message:
                             "\"\(material.name)\" is issued by a government department but names no electronic "
                             + "licence type to replace it, nor why there is none",
@@ -32,19 +34,19 @@ public struct MaterialRule: CatalogueRule {
             if let typeCode = material.electronicLicence?.typeCode, let reason = Self.typeCodeFailure(typeCode) {
                 issues.append(
                     CatalogueIssue(
-                        code: "materials.licence-type-code", path: "\(path).electronicLicence.typeCode",
+                        code: "materials.licence_type_code", path: "\(path).electronicLicence.typeCode",
                         message: "licence type code \(typeCode) \(reason)", chineseTerm: "证照类型代码错误"))
             }
             let copies = material.copies
             if copies.originals < 0 || copies.photocopies < 0 {
                 issues.append(
                     CatalogueIssue(
-                        code: "materials.negative-copies", path: "\(path).copies",
+                        code: "materials.negative_copies", path: "\(path).copies",
                         message: "\"\(material.name)\" asks for a negative number of copies", chineseTerm: "材料份数错误"))
             } else if material.form == .paper, copies.originals + copies.photocopies == 0 {
                 issues.append(
                     CatalogueIssue(
-                        code: "materials.paper-without-copies", path: "\(path).copies",
+                        code: "materials.paper_without_copies", path: "\(path).copies",
                         message: "\"\(material.name)\" is a paper material but asks for no copy",
                         chineseTerm: "纸质材料份数为 0"))
             }
@@ -60,10 +62,12 @@ public struct MaterialRule: CatalogueRule {
         guard typeCode.suffix(3).allSatisfy(CharacterRule.digit.allows) else {
             return "must end in a three-digit sequence"
         }
-        if let reason = CreditCodeCheck.failure(of: authority) {
-            return "does not start with a valid defining authority credit code: \(reason)"
+        do {
+            _ = try CreditCode(authority)
+            return nil
+        } catch {
+            return "does not start with a valid defining authority credit code: \(error.description)"
         }
-        return nil
     }
 }
 
