@@ -1,0 +1,31 @@
+import ArgumentParser
+import ServiceItem
+
+/// `zwkit item check CODE...`: says whether each code is valid, and why not.
+struct ItemCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check service-item codes; exit 1 if any is invalid."
+    )
+
+    @OptionGroup var options: ItemCodeOptions
+
+    func run() throws {
+        let inputs = try ItemCodeInputs.collect(arguments: options.codes, file: options.file)
+        try ItemCodeInputs.run(inputs) { input in
+            let result = options.parse(input)
+            if options.json {
+                try Console.json(ItemCodeReport(input: input, result: result, includeParts: false))
+            } else {
+                switch result {
+                case .success(let code):
+                    let notes = code.toleratedErrors.map { "; accepted leniently: \($0.description)" }.joined()
+                    Console.output("\(input): valid \(code.kind.chineseName)\(notes)")
+                case .failure(let error):
+                    Console.output("\(input): invalid: \(error.description)")
+                }
+            }
+            return (try? result.get()) != nil
+        }
+    }
+}

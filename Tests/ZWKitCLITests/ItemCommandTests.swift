@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import ZWKitTestSupport
+
+/// `zwkit item parse|check|validate`, run as the built binary.
+@Suite struct ItemCommandTests {
+    static let guangxi = "11450721MB155808114000104002000"
+    static let xinjiangCase = "11650000010183859F265011601300120181228100000001"
+    static let xiamenBody = "91350211M00013FA1N4000104002000"
+    static let example = Fixtures.specs.appendingPathComponent("service-item/examples/shenzhen-car-quota.json")
+
+    static func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
+        try result.stdoutText.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func parseShowsEveryPartWithItsName() throws {
+        let result = try Processes.zwkit(["item", "parse", Self.guangxi])
+        #expect(result.status == 0, "\(result.stderrText)")
+        for expected in ["实施编码", "实施主体编码", "11450721MB15580811", "行使层级", "县级", "行政许可", "04002"] {
+            #expect(result.stdoutText.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test func parseJSONListsThePartsInOrder() throws {
+        let result = try Processes.zwkit(["item", "parse", "--json", Self.xinjiangCase])
+        #expect(result.status == 0)
+        let object = try #require(try Self.jsonLines(result).first)
+        #expect(object["kind"] as? String == "caseNumber")
+        let parts = try #require(object["parts"] as? [[String: Any]])
+        #expect(
+            parts.map { $0["key"] as? String } == [
+                "bodyCode", "level", "catalogueOrigin", "itemType", "mainItem", "subItem", "date", "serial",
+            ])
+        #expect(parts.last?["value"] as? String == "100000001")
+    }
+
+    @Test func checkExitsOneWhenAnyCodeIsInvalidAndSaysWhy() throws {
+        let result = try Processes.zwkit(["item", "check", "--json", Self.guangxi, "000104002", Self.xiamenBody])
+        #expect(result.status == 1)
+        let objects = try Self.jsonLines(result)
+        #expect(objects.map { $0["valid"] as? Bool } == [true, false, false])
+        let lengthError = try #require(objects[1]["error"] as? [String: Any])
+        #expect(lengthError["code"] as? String == "invalid_length")
+        #expect(lengthError["chineseTerm"] as? String == "编码长度错误")
+        let bodyError = try #require(objects[2]["error"] as? [String: Any])
+        #expect(bodyError["code"] as? String == "invalid_body_code")
+        #expect(result.stderrText.contains("3 codes checked: 1 valid, 2 invalid"))
+    }
+
+    @Test func lenientCheckAcceptsALegacyBodyCodeAndReportsIt() throws {
+        let result = try Processes.zwkit(["item", "check", "--lenient", Self.xiamenBody])
+        #expect(result.status == 0)
+        #expect(result.stdoutText.contains("accepted leniently"))
+        #expect(result.stdoutText.contains("Xiamen"))
+    }
+
+    @Test func bulkModeReadsAFileAndStdin() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let list = directory.appendingPathComponent("codes.txt")
+        try "# codes from an export\n\(Self.guangxi)\n\n  \(Self.xinjiangCase)  \n".write(
+            to: list, atomically: true, encoding: .utf8)
+        let fromFile = try Processes.zwkit(["item", "check", "--file", list.path])
+        #expect(fromFile.status == 0, "\(fromFile.stdoutText) \(fromFile.stderrText)")
+        #expect(fromFile.stdoutText.split(separator: "\n").count == 2)
+
+        let fromStdin = try Processes.zwkit(
+            ["item", "check", "-f", "-"], stdin: Data("\(Self.guangxi)\nXK0010\n".utf8))
+        #expect(fromStdin.status == 1)
+        #expect(fromStdin.stderrText.contains("2 codes checked: 1 valid, 1 invalid"))
+    }
+
+    @Test func letterTypeCodesNeedTheFlag() throws {
+        #expect(try Processes.zwkit(["item", "check", "XK00101001"]).status == 1)
+        let accepted = try Processes.zwkit(["item", "parse", "--letter-types", "XK00101001"])
+        #expect(accepted.status == 0)
+        #expect(accepted.stdoutText.contains("行政许可"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try Processes.zwkit(["item", "check"]).status == 2)
+        #expect(try Processes.zwkit(["item", "check", "--file", "/nonexistent/codes.txt"]).status == 2)
+        #expect(try Processes.zwkit(["item", "validate", "-"], stdin: Data("not json".utf8)).status == 2)
+    }
+
+    @Test func validateAcceptsTheGuangdongExample() throws {
+        let result = try Processes.zwkit(["item", "validate", Self.example.path])
+        #expect(result.status == 0, "\(result.stdoutText) \(result.stderrText)")
+        #expect(result.stdoutText.contains("小汽车增量指标申请"))
+        #expect(result.stdoutText.contains("valid"))
+    }
+
+    @Test func validateRejectsInconsistentItemsWithPreciseReasons() throws {
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.example)) as? [String: Any])
+        object["visitsRequired"] = 2
+        var noBasic = object
+        noBasic.removeValue(forKey: "basicCode")
+        let data = try JSONSerialization.data(withJSONObject: [object, noBasic])
+        let result = try Processes.zwkit(["item", "validate", "--json", "-"], stdin: data)
+        #expect(result.status == 1)
+        let reports = try Self.jsonLines(result)
+        #expect(reports.count == 2)
+        let firstIssues = try #require(reports[0]["issues"] as? [[String: Any]])
+        #expect(firstIssues.map { $0["code"] as? String } == ["online.fully_online_with_visits"])
+        #expect(firstIssues.first?["path"] as? String == "visitsRequired")
+        let secondIssues = try #require(reports[1]["issues"] as? [[String: Any]])
+        #expect(secondIssues.first?["code"] as? String == "schema.mismatch")
+        #expect(secondIssues.first?["path"] as? String == "basicCode")
+    }
+}
