@@ -76,6 +76,19 @@ import ZWKitTestSupport
         #expect(personal.implementationCode.level == .municipal)
     }
 
+    /// The pages' own query parameters name the item type: Hubei's taskType=07 (行政确认) and
+    /// Jiangsu's ql_kind=01 (行政许可) agree with positions 22–23 of the codes.
+    @Test func itemTypesAgreeWithThePortalsOwnParameters() throws {
+        let hubei = try BusinessItemCode("11420000777570977B200073900100001")
+        #expect(hubei.implementationCode.basicCode.itemType == .confirmation)
+        #expect(hubei.implementationCode.level == .provincial)
+        let jiangsu = try BusinessItemCode("113205000141492526332010502800201")
+        #expect(jiangsu.implementationCode.code == "1132050001414925263320105028002")
+        #expect(jiangsu.implementationCode.basicCode.itemType == .licensing)
+        #expect(jiangsu.implementationCode.basicCode.origin == .province("32"))
+        #expect(jiangsu.implementationCode.basicCode.subItem == "002")
+    }
+
     @Test func everyPartHasANameAndItsCharacters() throws {
         for real in RealCodes.all {
             let code = try ServiceItemCode(real.code)

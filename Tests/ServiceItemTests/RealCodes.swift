@@ -48,6 +48,12 @@ enum RealCodes {
             source:
                 "a 广西 exchange record of 灵山县发展和改革局 with catalog_code 452004020000 (code index id 20529499766)"),
         RealCode(
+            code: "1132050001414925263320105028002", province: "32 江苏 (苏州)",
+            source:
+                "iddept_ql_inf of https://sz.jszwfw.gov.cn/jszwfw/bscx/itemlist/bszn.do?webId=3&iddept_yw_inf="
+                + "113205000141492526332010502800201&ql_kind=01&iddept_ql_inf=1132050001414925263320105028002, "
+                + "in public Playwright page checkers (code index ids 15081358506, 15560860561)"),
+        RealCode(
             code: "11650000010183859F2650116013001", province: "65 新疆",
             source:
                 "taskcode sent to the 新疆 integrated platform's getflowsn interface in public integration code "
@@ -64,6 +70,19 @@ enum RealCodes {
         RealCode(
             code: "114403006939513773344201505200801", province: "44 广东 (深圳)",
             source: "the same page, 企业申请 (code index id 17122199119)"),
+        RealCode(
+            code: "113205000141492526332010502800201", province: "32 江苏 (苏州)",
+            source: "iddept_yw_inf of the same 江苏政务服务网 guide URL (code index ids 15081358506, 15333021666)"),
+        RealCode(
+            code: "11420000777570977B200073900100001", province: "42 湖北",
+            source:
+                "https://zwfw.hubei.gov.cn/webview/bszn/bsznpage.html?transactCode=11420000777570977B200073900100001"
+                + "&taskType=07 in a public automation script (code index id 63159680375)"),
+        RealCode(
+            code: "11420100MB0889006F342201722700001", province: "42 湖北 (武汉)",
+            source:
+                "http://zwfw.hubei.gov.cn/s/web/bszn/bsznpage.html?transactCode=11420100MB0889006F342201722700001, "
+                + "武汉市工程造价信息发布公共服务, in a public price-source catalogue (code index id 60707703155)"),
         RealCode(
             code: "11450000007565194H200011501500504", province: "45 广西",
             source:
