@@ -11,21 +11,14 @@ struct ItemCheckCommand: ParsableCommand {
     @OptionGroup var options: ItemCodeOptions
 
     func run() throws {
-        let inputs = try ItemCodeInputs.collect(arguments: options.codes, file: options.file)
-        try ItemCodeInputs.run(inputs) { input in
-            let result = options.parse(input)
-            if options.json {
-                try Console.json(ItemCodeReport(input: input, result: result, includeParts: false))
-            } else {
-                switch result {
-                case .success(let code):
-                    let notes = code.toleratedErrors.map { "; accepted leniently: \($0.description)" }.joined()
-                    Console.output("\(input): valid \(code.kind.chineseName)\(notes)")
-                case .failure(let error):
-                    Console.output("\(input): invalid: \(error.description)")
-                }
+        try options.checkAll(includeParts: false) { input, result in
+            switch result {
+            case .success(let code):
+                let notes = code.toleratedErrors.map { "; accepted leniently: \($0.description)" }.joined()
+                Console.output("\(input): valid \(code.kind.chineseName)\(notes)")
+            case .failure(let error):
+                Console.output("\(input): invalid: \(error.description)")
             }
-            return (try? result.get()) != nil
         }
     }
 }

@@ -29,4 +29,21 @@ struct ItemCodeOptions: ParsableArguments {
     func parse(_ input: String) -> Result<ServiceItemCode, ServiceItemError> {
         Result { () throws(ServiceItemError) in try ServiceItemCode(input, validation: validation, schemes: schemes) }
     }
+
+    /// Parses every input, printing a JSON object (with the parts when `includeParts`) or
+    /// what `printText` writes for people; exits 1 when any is invalid.
+    func checkAll(
+        includeParts: Bool, printText: (String, Result<ServiceItemCode, ServiceItemError>) -> Void
+    ) throws {
+        let inputs = try ItemCodeInputs.collect(arguments: codes, file: file)
+        try ItemCodeInputs.run(inputs) { input in
+            let result = parse(input)
+            if json {
+                try Console.json(ItemCodeReport(input: input, result: result, includeParts: includeParts))
+            } else {
+                printText(input, result)
+            }
+            return (try? result.get()) != nil
+        }
+    }
 }

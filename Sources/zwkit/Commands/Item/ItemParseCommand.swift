@@ -11,16 +11,7 @@ struct ItemParseCommand: ParsableCommand {
     @OptionGroup var options: ItemCodeOptions
 
     func run() throws {
-        let inputs = try ItemCodeInputs.collect(arguments: options.codes, file: options.file)
-        try ItemCodeInputs.run(inputs) { input in
-            let result = options.parse(input)
-            if options.json {
-                try Console.json(ItemCodeReport(input: input, result: result, includeParts: true))
-            } else {
-                print(input: input, result: result)
-            }
-            return (try? result.get()) != nil
-        }
+        try options.checkAll(includeParts: true, printText: print(input:result:))
     }
 
     private func print(input: String, result: Result<ServiceItemCode, ServiceItemError>) {
