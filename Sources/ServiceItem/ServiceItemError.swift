@@ -108,6 +108,10 @@ public enum CharacterRule: String, Sendable, Hashable, Codable {
 
     func allows(_ character: Character) -> Bool {
         guard let ascii = character.asciiValue else { return false }
+        return allows(byte: ascii)
+    }
+
+    func allows(byte ascii: UInt8) -> Bool {
         switch self {
         case .digit: return ascii >= 0x30 && ascii <= 0x39
         case .uppercaseLetter: return ascii >= 0x41 && ascii <= 0x5A

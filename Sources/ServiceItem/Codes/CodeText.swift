@@ -3,17 +3,28 @@
 /// `offset` shifts reported positions when the text is part of a longer code, so an error
 /// in the basic code inside a case number points at the right character of the case number.
 struct CodeText {
-    let characters: [Character]
+    /// The code's bytes when it is ASCII (every valid code is), one per character.
+    private let ascii: [UInt8]?
+    /// The code's characters otherwise, so an error can show the stray character itself.
+    private let characters: [Character]
     let kind: CodeKind
     let offset: Int
+    let count: Int
 
     init(_ text: some StringProtocol, kind: CodeKind, offset: Int = 0) {
-        self.characters = Array(text)
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            ascii = bytes
+            characters = []
+            count = bytes.count
+        } else {
+            ascii = nil
+            characters = Array(text)
+            count = characters.count
+        }
         self.kind = kind
         self.offset = offset
     }
-
-    var count: Int { characters.count }
 
     func requireLength(_ allowed: [Int]) throws(ServiceItemError) {
         guard allowed.contains(count) else {
@@ -23,10 +34,19 @@ struct CodeText {
 
     /// The characters in `range` (0-based, half-open) after checking each against `rule`.
     func part(_ range: Range<Int>, _ rule: CharacterRule) throws(ServiceItemError) -> String {
-        for index in range where !rule.allows(characters[index]) {
-            throw .invalidCharacter(kind: kind, position: offset + index + 1, found: characters[index], allowed: rule)
+        if let ascii {
+            for index in range where !rule.allows(byte: ascii[index]) {
+                throw .invalidCharacter(
+                    kind: kind, position: offset + index + 1, found: Character(Unicode.Scalar(ascii[index])),
+                    allowed: rule)
+            }
+        } else {
+            for index in range where !rule.allows(characters[index]) {
+                throw .invalidCharacter(
+                    kind: kind, position: offset + index + 1, found: characters[index], allowed: rule)
+            }
         }
-        return String(characters[range])
+        return raw(range)
     }
 
     /// Checks every position against its layout before any part is interpreted, so a stray
@@ -39,7 +59,8 @@ struct CodeText {
 
     /// The characters in `range` without checking them.
     func raw(_ range: Range<Int>) -> String {
-        String(characters[range])
+        if let ascii { return String(decoding: ascii[range], as: UTF8.self) }
+        return String(characters[range])
     }
 }
 

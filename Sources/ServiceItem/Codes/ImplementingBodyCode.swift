@@ -67,11 +67,11 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
     public var registrationLevel: ExercisingLevel? {
         guard let creditCode else { return nil }
         if creditCode.divisionCode == "100000" { return .national }
-        switch creditCode.division?.level {
+        guard let division = DivisionCode(creditCode.divisionCode), Division.exists(division) else { return nil }
+        switch division.level {
         case .province: return .provincial
         case .prefecture: return .municipal
         case .county: return .county
-        case nil: return nil
         }
     }
 

@@ -31,7 +31,7 @@ public struct LetterTypeScheme: ProvincialCodeScheme {
     public func parse(_ code: String) throws(ServiceItemError) -> ProvincialBasicCode? {
         let text = CodeText(code, kind: .provincialBasicCode)
         // Only ten characters starting with two letters are this layout at all.
-        guard text.count == Self.length, text.characters.prefix(2).allSatisfy(CharacterRule.uppercaseLetter.allows)
+        guard text.count == Self.length, code.prefix(2).allSatisfy(CharacterRule.uppercaseLetter.allows)
         else { return nil }
         try text.checkCharacters([CodeLayoutSlot(2..<10, .digit)])
         let localType = text.raw(0..<2)

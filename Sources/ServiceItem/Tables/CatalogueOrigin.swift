@@ -13,9 +13,10 @@ public enum CatalogueOrigin: Sendable, Hashable, CustomStringConvertible {
     public init(code: String) throws(ServiceItemError) {
         if code == "00" {
             self = .national
-        } else if code.count == 2, code.allSatisfy(CharacterRule.digit.allows),
-            Division(code + "0000")?.level == .province
+        } else if code.count == 2, code.allSatisfy(CharacterRule.digit.allows), let number = Int(code),
+            let division = DivisionCode(rawValue: number * 10_000), Division.exists(division)
         {
+            // `exists` looks the code up without building the division's name history.
             self = .province(code)
         } else {
             throw .unknownCatalogueOrigin(code)
