@@ -159,4 +159,34 @@ import Testing
             #expect(error.description.contains(error.chineseTerm))
         }
     }
+
+    /// Arbitrary text of every length around the code lengths, ASCII and not, only ever
+    /// parses or throws `ServiceItemError`: no trap, no other error.
+    @Test func arbitraryInputNeverTraps() {
+        var random = GeneratedCodeTests.SplitMix64(state: 39554)
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz -许可é\u{0}\u{301}")
+        var parsed = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...50, using: &random)
+            var text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] })
+            if Bool.random(using: &random), length >= 31 {
+                // Start from a real code so deeper rules are reached, then damage one character.
+                let real = Array("11450721MB155808114000104002000202402290007")
+                var characters = Array(real.prefix(min(length, real.count)))
+                characters[Int.random(in: 0..<characters.count, using: &random)] =
+                    alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+                text = String(characters)
+            }
+            for validation in ItemCodeValidation.allCases {
+                do {
+                    let code = try ServiceItemCode(text, validation: validation, schemes: [LetterTypeScheme.standard])
+                    #expect(code.code == text)
+                    parsed += 1
+                } catch {
+                    #expect(!error.code.isEmpty)
+                }
+            }
+        }
+        #expect(parsed > 0, "some damaged codes stay valid (a changed serial digit)")
+    }
 }
