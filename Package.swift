@@ -69,6 +69,10 @@ let package = Package(
         // MARK: Examples (compiled on every build so they never rot)
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
         .executableTarget(
+            name: "AdminDivisionExample", dependencies: ["AdminDivision"], path: "Examples/AdminDivisionExample"),
+        .executableTarget(name: "CitizenIDExample", dependencies: ["CitizenID"], path: "Examples/CitizenIDExample"),
+        .executableTarget(name: "CreditCodeExample", dependencies: ["CreditCode"], path: "Examples/CreditCodeExample"),
+        .executableTarget(
             name: "ServiceItemExample", dependencies: ["ServiceItem"], path: "Examples/ServiceItemExample"),
 
         // MARK: Tests

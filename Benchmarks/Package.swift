@@ -8,6 +8,7 @@ import struct Foundation.URL
 // Run: `swift package --package-path Benchmarks benchmark` (see Documentation/Benchmarks.md).
 let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("SmokeBenchmarks", ["GMCrypto"]),
+    ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
     ("ServiceItemBenchmarks", ["ServiceItem"]),
 ]
 

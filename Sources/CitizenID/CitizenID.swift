@@ -23,44 +23,51 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     /// Positions 15–17 (顺序码).
     public let sequence: Int
     /// Position 18 (`0-9` or `X`).
-    public let checkCharacter: Character
+    public var checkCharacter: Character { Character(Unicode.Scalar(checkByte)) }
+    /// Position 18 as its ASCII byte (a `Character` would cost a string on the hot path).
+    public let checkByte: UInt8
     /// Whether the number was given in the 15-digit legacy form and converted.
     public let wasConvertedFromLegacyForm: Bool
 
     init(
-        kind: DocumentKind, leadingCode: Int, birthDate: CalendarDate, sequence: Int, checkCharacter: Character,
+        kind: DocumentKind, leadingCode: Int, birthDate: CalendarDate, sequence: Int, checkByte: UInt8,
         wasConvertedFromLegacyForm: Bool
     ) {
         self.kind = kind
         self.leadingCode = leadingCode
         self.birthDate = birthDate
         self.sequence = sequence
-        self.checkCharacter = checkCharacter
+        self.checkByte = checkByte
         self.wasConvertedFromLegacyForm = wasConvertedFromLegacyForm
     }
 
     /// Parses and validates `text` (18 characters, or 15 digits when the options allow).
     public init(_ text: some StringProtocol, options: Options = .default) throws(CitizenIDError) {
-        let result: Result<CitizenID, CitizenIDError>? = text.utf8.withContiguousStorageIfAvailable {
-            Self.parse($0, options: options)
+        let result: Result<CitizenID, CitizenIDError>? = text.utf8.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(CitizenIDError) in try Self.parse(buffer, options: options) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Array(text.utf8).withUnsafeBufferPointer { Self.parse($0, options: options) }.get()
+            self = try Self.parse(Array(text.utf8), options: options)
         }
+    }
+
+    /// Parses and validates UTF-8 bytes in memory: the entry for bulk validation.
+    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, options: Options = .default) throws(CitizenIDError) {
+        self = try Self.parse(buffer, options: options)
     }
 
     /// Parses and validates the UTF-8 bytes of a number.
     @inlinable
     public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, options: Options = .default) throws(CitizenIDError) {
-        let result: Result<CitizenID, CitizenIDError>? = bytes.withContiguousStorageIfAvailable {
-            Self.parse($0, options: options)
+        let result: Result<CitizenID, CitizenIDError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(CitizenIDError) in try Self.parse(buffer, options: options) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Array(bytes).withUnsafeBufferPointer { Self.parse($0, options: options) }.get()
+            self = try Self.parse(Array(bytes), options: options)
         }
     }
 

@@ -36,9 +36,17 @@ import Testing
         #expect(throws: CreditCodeError.invalidCharacter(position: 3)) { try CreditCode("91A10000600037341L") }
         #expect(throws: CreditCodeError.invalidCharacter(position: 18)) { try CreditCode("91110000600037341O") }
         #expect(throws: CreditCodeError.invalidCharacter(position: 1)) { try CreditCode("信1110000600037341L") }
-        #expect(throws: CreditCodeError.unknownAuthority("B")) { try CreditCode("B1110000600037341L") }
+        // The tables are checked after the check character, as python-stdnum orders its rules.
+        let unknownAuthority = "B1110000600037341"
+        #expect(throws: CreditCodeError.unknownAuthority("B")) {
+            try CreditCode(unknownAuthority + String(try CreditCode.checkCharacter(for: unknownAuthority)))
+        }
+        #expect(throws: CreditCodeError.wrongCheckCharacter(expected: "J", found: "L")) {
+            try CreditCode("B1110000600037341L")
+        }
+        let unknownCategory = "94110000600037341"
         #expect(throws: CreditCodeError.unknownCategory(authority: "9", category: "4")) {
-            try CreditCode("94110000600037341L")
+            try CreditCode(unknownCategory + String(try CreditCode.checkCharacter(for: unknownCategory)))
         }
     }
 

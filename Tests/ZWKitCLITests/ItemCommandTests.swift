@@ -41,12 +41,12 @@ import ZWKitTestSupport
         #expect(result.status == 1)
         let objects = try Self.jsonLines(result)
         #expect(objects.map { $0["valid"] as? Bool } == [true, false, false])
-        let lengthError = try #require(objects[1]["error"] as? [String: Any])
-        #expect(lengthError["code"] as? String == "invalid_length")
-        #expect(lengthError["chineseTerm"] as? String == "编码长度错误")
-        let bodyError = try #require(objects[2]["error"] as? [String: Any])
-        #expect(bodyError["code"] as? String == "invalid_body_code")
-        #expect(result.stderrText.contains("3 codes checked: 1 valid, 2 invalid"))
+        #expect(objects[0]["level_name"] as? String == "县级")
+        #expect(objects[0]["item_type"] as? String == "01")
+        #expect(objects[1]["error"] as? String == "invalid_length")
+        #expect(objects[1]["term"] as? String == "编码长度错误")
+        #expect(objects[2]["error"] as? String == "invalid_body_code")
+        #expect(result.stderrText.contains("checked 3: 1 valid, 2 invalid"))
     }
 
     @Test func lenientCheckAcceptsALegacyBodyCodeAndReportsIt() throws {
@@ -59,29 +59,35 @@ import ZWKitTestSupport
     @Test func bulkModeReadsAFileAndStdin() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { Fixtures.cleanUp(directory) }
-        let list = directory.appendingPathComponent("codes.txt")
-        try "# codes from an export\n\(Self.guangxi)\n\n  \(Self.xinjiangCase)  \n".write(
+        let list = directory.appendingPathComponent("codes.csv")
+        try "事项,实施编码\n节能审查,\(Self.guangxi)\n办件,\(Self.xinjiangCase)\n坏的, 1145\n".write(
             to: list, atomically: true, encoding: .utf8)
-        let fromFile = try Processes.zwkit(["item", "check", "--file", list.path])
-        #expect(fromFile.status == 0, "\(fromFile.stdoutText) \(fromFile.stderrText)")
-        #expect(fromFile.stdoutText.split(separator: "\n").count == 2)
+        let fromFile = try Processes.zwkit(["item", "check", "--input", list.path, "--column", "2", "--header"])
+        #expect(fromFile.status == 1, "\(fromFile.stdoutText) \(fromFile.stderrText)")
+        // Only problems are listed for input lines, with their line numbers.
+        #expect(
+            fromFile.stdoutText.split(separator: "\n") == [
+                "line 4: 1145: invalid_length: basic code must be 12 or 31 or 33 or 43 or 48 characters long, found 4 (编码长度错误)"
+            ])
+        #expect(fromFile.stderrText.contains("checked 3: 2 valid, 1 invalid"))
 
         let fromStdin = try Processes.zwkit(
-            ["item", "check", "-f", "-"], stdin: Data("\(Self.guangxi)\nXK0010\n".utf8))
-        #expect(fromStdin.status == 1)
-        #expect(fromStdin.stderrText.contains("2 codes checked: 1 valid, 1 invalid"))
+            ["item", "check"], stdin: Data("\(Self.guangxi)\n\n\(Self.xinjiangCase)\n".utf8))
+        #expect(fromStdin.status == 0, "\(fromStdin.stdoutText) \(fromStdin.stderrText)")
+        #expect(fromStdin.stderrText.contains("checked 2: 2 valid, 0 invalid"))
     }
 
     @Test func letterTypeCodesNeedTheFlag() throws {
         #expect(try Processes.zwkit(["item", "check", "XK00101001"]).status == 1)
         let accepted = try Processes.zwkit(["item", "parse", "--letter-types", "XK00101001"])
+        #expect(try Processes.zwkit(["item", "check", "--letter-types", "XK00101001"]).status == 0)
         #expect(accepted.status == 0)
         #expect(accepted.stdoutText.contains("行政许可"))
     }
 
     @Test func usageErrorsExitTwo() throws {
-        #expect(try Processes.zwkit(["item", "check"]).status == 2)
-        #expect(try Processes.zwkit(["item", "check", "--file", "/nonexistent/codes.txt"]).status == 2)
+        #expect(try Processes.zwkit(["item", "parse"]).status == 2)
+        #expect(try Processes.zwkit(["item", "check", "--input", "/nonexistent/codes.txt"]).status == 2)
         #expect(try Processes.zwkit(["item", "validate", "-"], stdin: Data("not json".utf8)).status == 2)
     }
 
