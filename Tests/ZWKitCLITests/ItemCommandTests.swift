@@ -49,6 +49,22 @@ import ZWKitTestSupport
         #expect(result.stderrText.contains("checked 3: 1 valid, 2 invalid"))
     }
 
+    /// Every part of every kind has its own JSON field, named in the driver's snake_case.
+    @Test func checkJSONNamesEveryPart() throws {
+        let result = try Processes.zwkit([
+            "item", "check", "--json", Self.xinjiangCase, "114403006939513773344201505200802", "000104002000",
+        ])
+        #expect(result.status == 0)
+        let objects = try Self.jsonLines(result)
+        #expect(objects.allSatisfy { $0["part"] == nil })
+        #expect(objects[0]["date"] as? String == "20181228")
+        #expect(objects[0]["date_text"] as? String == "2018-12-28")
+        #expect(objects[0]["serial"] as? String == "100000001")
+        #expect(objects[1]["sequence"] as? String == "02")
+        #expect(objects[1]["catalogue_origin_name"] as? String == "广东省增补事项")
+        #expect(objects[2]["kind"] as? String == "basicCode")
+    }
+
     @Test func lenientCheckAcceptsALegacyBodyCodeAndReportsIt() throws {
         let result = try Processes.zwkit(["item", "check", "--lenient", Self.xiamenBody])
         #expect(result.status == 0)
