@@ -39,6 +39,17 @@ import ZWKitTestSupport
         #expect(object["implementationCode"] as? String == "1144030069395137733442015052008")
     }
 
+    /// Codes are Codable on their own too, as their strings (decoded leniently).
+    @Test func codesEncodeAsTheirStrings() throws {
+        let codes = [try ImplementationCode("91350211M00013FA1N4000104002000", validation: .lenient)]
+        let data = try JSONEncoder().encode(codes)
+        #expect(String(decoding: data, as: UTF8.self) == #"["91350211M00013FA1N4000104002000"]"#)
+        #expect(try JSONDecoder().decode([ImplementationCode].self, from: data) == codes)
+        let number = try JSONDecoder().decode(
+            CaseNumber.self, from: Data(#""11650000010183859F265011601300120181228100000001""#.utf8))
+        #expect(number.serialFormat == .nineDigit)
+    }
+
     @Test func fullyOnlineItemWithVisitsIsRejected() throws {
         var item = try Self.example()
         item.visitsRequired = 1
