@@ -3,8 +3,9 @@
 /// Every case has a stable machine ``code`` for scripts, an English ``message`` and the
 /// Chinese term (``chineseTerm``) an e-government operator recognises.
 public enum ServiceItemError: Error, Sendable, Hashable {
-    /// The text has a length no layout of `kind` allows.
-    case invalidLength(kind: CodeKind, expected: [Int], actual: Int)
+    /// The text has a length no layout of `kind` allows (`kind` is nil when the text was
+    /// not of any service-item code length).
+    case invalidLength(kind: CodeKind?, expected: [Int], actual: Int)
     /// A character outside what the part at `position` (1-based) allows.
     case invalidCharacter(kind: CodeKind, position: Int, found: Character, allowed: CharacterRule)
     /// Positions 1–2 of a basic code are neither `00` nor a province code.
@@ -44,8 +45,11 @@ public enum ServiceItemError: Error, Sendable, Hashable {
     public var message: String {
         switch self {
         case .invalidLength(let kind, let expected, let actual):
-            let lengths = expected.map(String.init).joined(separator: " or ")
-            return "\(kind.englishName) must be \(lengths) characters long, found \(actual)"
+            let lengths = expected.map(String.init)
+            let list =
+                lengths.count > 1
+                ? lengths.dropLast().joined(separator: ", ") + " or " + lengths[lengths.count - 1] : lengths.joined()
+            return "\(kind?.englishName ?? "a service-item code") must be \(list) characters long, found \(actual)"
         case .invalidCharacter(let kind, let position, let found, let allowed):
             let shown = found.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? "whitespace" : "\"\(found)\""
             return "\(kind.englishName): character \(position) is \(shown), expected \(allowed.englishName)"

@@ -26,7 +26,7 @@ import Testing
         #expect(throws: ServiceItemError.invalidLength(kind: .caseNumber, expected: [43, 48], actual: 44)) {
             try CaseNumber(Self.implementation + "2024010100001")
         }
-        #expect(throws: ServiceItemError.invalidLength(kind: .basicCode, expected: [12, 31, 33, 43, 48], actual: 0)) {
+        #expect(throws: ServiceItemError.invalidLength(kind: nil, expected: [12, 31, 33, 43, 48], actual: 0)) {
             try ServiceItemCode("")
         }
     }

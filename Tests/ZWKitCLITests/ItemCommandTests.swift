@@ -83,7 +83,7 @@ import ZWKitTestSupport
         // Only problems are listed for input lines, with their line numbers.
         #expect(
             fromFile.stdoutText.split(separator: "\n") == [
-                "line 4: 1145: invalid_length: basic code must be 12 or 31 or 33 or 43 or 48 characters long, found 4 (编码长度错误)"
+                "line 4: 1145: invalid_length: a service-item code must be 12, 31, 33, 43 or 48 characters long, found 4 (编码长度错误)"
             ])
         #expect(fromFile.stderrText.contains("checked 3: 2 valid, 1 invalid"))
 

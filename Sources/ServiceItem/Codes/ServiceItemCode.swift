@@ -37,17 +37,7 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
             }
             if let schemeError { throw schemeError }
             let national = [BasicCode.length, ImplementationCode.length, BusinessItemCode.length] + CaseNumber.lengths
-            throw .invalidLength(kind: Self.kindForLength(code.count), expected: national, actual: code.count)
-        }
-    }
-
-    /// The kind a wrong-length code was most likely meant to be, for the error message.
-    private static func kindForLength(_ count: Int) -> CodeKind {
-        switch count {
-        case ..<22: return .basicCode
-        case ..<32: return .implementationCode
-        case ..<38: return .businessItemCode
-        default: return .caseNumber
+            throw .invalidLength(kind: nil, expected: national, actual: code.count)
         }
     }
 
