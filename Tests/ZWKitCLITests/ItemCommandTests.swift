@@ -23,17 +23,22 @@ import ZWKitTestSupport
         }
     }
 
-    @Test func parseJSONListsThePartsInOrder() throws {
+    @Test func parseJSONGivesEveryPartAsAField() throws {
         let result = try Processes.zwkit(["item", "parse", "--json", Self.xinjiangCase])
         #expect(result.status == 0)
         let object = try #require(try Self.jsonLines(result).first)
         #expect(object["kind"] as? String == "caseNumber")
-        let parts = try #require(object["parts"] as? [[String: Any]])
-        #expect(
-            parts.map { $0["key"] as? String } == [
-                "bodyCode", "level", "catalogueOrigin", "itemType", "mainItem", "subItem", "date", "serial",
-            ])
-        #expect(parts.last?["value"] as? String == "100000001")
+        #expect(object["body_code"] as? String == "11650000010183859F")
+        #expect(object["level_name"] as? String == "省级")
+        #expect(object["serial"] as? String == "100000001")
+    }
+
+    @Test func parsePrintsThePartsOfEveryLineOfInput() throws {
+        let input = Data("\(Self.guangxi)\nXK0010\n".utf8)
+        let result = try Processes.zwkit(["item", "parse"], stdin: input)
+        #expect(result.status == 1)
+        #expect(result.stdoutText.contains("24-28  主项 main item: 04002"))
+        #expect(result.stdoutText.contains("line 2: XK0010: invalid_length"))
     }
 
     @Test func checkExitsOneWhenAnyCodeIsInvalidAndSaysWhy() throws {
@@ -102,7 +107,7 @@ import ZWKitTestSupport
     }
 
     @Test func usageErrorsExitTwo() throws {
-        #expect(try Processes.zwkit(["item", "parse"]).status == 2)
+        #expect(try Processes.zwkit(["item", "parse", "--column", "0"]).status == 2)
         #expect(try Processes.zwkit(["item", "check", "--input", "/nonexistent/codes.txt"]).status == 2)
         #expect(try Processes.zwkit(["item", "validate", "-"], stdin: Data("not json".utf8)).status == 2)
     }

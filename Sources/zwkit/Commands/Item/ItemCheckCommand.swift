@@ -27,9 +27,11 @@ struct ItemCheckCommand: ParsableCommand {
     }
 }
 
-/// The per-line half of `zwkit item check`.
+/// The per-line half of `zwkit item check` and `zwkit item parse`.
 struct ItemCodeChecker: BulkLineChecker {
     let options: ItemCodeOptions
+    /// `item parse`: print every valid code's parts, not only the problems.
+    var printsParts = false
 
     func check(_ field: UnsafeBufferPointer<UInt8>) -> Result<ServiceItemCode, BulkCheckFailure> {
         options.parse(String(decoding: field, as: UTF8.self)).mapError(BulkCheckFailure.init)
@@ -46,9 +48,18 @@ struct ItemCodeChecker: BulkLineChecker {
     }
 
     func summary(of code: ServiceItemCode) -> String {
+        if printsParts { return Self.partsTable(of: code) }
         let parts = code.parts.filter { $0.meaning != nil || $0.key == "mainItem" }
             .map { "\($0.chineseName) \($0.meaning ?? $0.value)" }
         return "\(code.kind.chineseName): " + parts.joined(separator: ", ")
+    }
+
+    func writeValidText(_ code: ServiceItemCode, to output: BulkOutput) -> Bool {
+        guard printsParts else { return false }
+        output.append(code.code)
+        output.append("  ")
+        output.append(Self.partsTable(of: code))
+        return true
     }
 
     func notice(for code: ServiceItemCode) -> BulkCheckFailure? {
