@@ -72,6 +72,8 @@ let package = Package(
             name: "AdminDivisionExample", dependencies: ["AdminDivision"], path: "Examples/AdminDivisionExample"),
         .executableTarget(name: "CitizenIDExample", dependencies: ["CitizenID"], path: "Examples/CitizenIDExample"),
         .executableTarget(name: "CreditCodeExample", dependencies: ["CreditCode"], path: "Examples/CreditCodeExample"),
+        .executableTarget(
+            name: "ServiceItemExample", dependencies: ["ServiceItem"], path: "Examples/ServiceItemExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),

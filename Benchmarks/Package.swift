@@ -9,6 +9,7 @@ import struct Foundation.URL
 let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("SmokeBenchmarks", ["GMCrypto"]),
     ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
+    ("ServiceItemBenchmarks", ["ServiceItem"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

@@ -18,5 +18,6 @@ struct ZWKit: AsyncParsableCommand {
     static let allSubcommands: [ParsableCommand.Type] = [
         DemoCommand.self,
         IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
+        ItemCommand.self,
     ]
 }
