@@ -73,7 +73,8 @@ let package = Package(
         .executableTarget(name: "CitizenIDExample", dependencies: ["CitizenID"], path: "Examples/CitizenIDExample"),
         .executableTarget(name: "CreditCodeExample", dependencies: ["CreditCode"], path: "Examples/CreditCodeExample"),
         .executableTarget(
-            name: "ServiceItemExample", dependencies: ["ServiceItem"], path: "Examples/ServiceItemExample"),
+            name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
+            path: "Examples/ServiceItemExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),

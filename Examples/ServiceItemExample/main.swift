@@ -1,3 +1,4 @@
+import AdminDivision
 import ServiceItem
 
 // Read a real implementation code (灵山县, 固定资产投资项目节能审查) part by part.

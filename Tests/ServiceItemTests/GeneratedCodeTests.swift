@@ -1,3 +1,4 @@
+import AdminDivision
 import ServiceItem
 import Testing
 import ZWKitTestSupport

@@ -1,3 +1,4 @@
+import AdminDivision
 import Foundation
 import ServiceItem
 import Testing

@@ -1,3 +1,5 @@
+import AdminDivision
+
 /// 办件编号: the number of one application (case), GB/T 39554.1-2020.
 ///
 /// ```

@@ -1,3 +1,4 @@
+import AdminDivision
 import ServiceItem
 
 /// `zwkit demo`: service-item codes and catalogue elements, on real codes from Guangxi and
