@@ -32,3 +32,16 @@ extension X509Certificate {
         }
     }
 }
+
+extension X509Certificate.PrivateKey {
+    /// The public key of this private key, as a certificate's subject key. `nil` only if
+    /// OpenSSL cannot encode the key, which a key it created or read never causes.
+    public var publicKey: X509Certificate.PublicKey? {
+        guard let publicPart = evpKey.publicPart() else { return nil }
+        switch self {
+        case .sm2: return .sm2(SM2.Signing.PublicKey(evpKey: publicPart))
+        case .p256: return .p256(P256.Signing.PublicKey(evpKey: publicPart))
+        case .ed25519: return .ed25519(Curve25519.Signing.PublicKey(evpKey: publicPart))
+        }
+    }
+}

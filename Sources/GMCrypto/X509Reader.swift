@@ -58,12 +58,11 @@ struct X509Reader {
         if key.isA("SM2") { return .sm2(SM2.Signing.PublicKey(evpKey: key)) }
         if key.isA("ED25519") { return .ed25519(Curve25519.Signing.PublicKey(evpKey: key)) }
         if key.isA("EC") {
-            let group = Self.groupName(key)
+            let group = key.groupName
             if group == "prime256v1" || group == "P-256" { return .p256(P256.Signing.PublicKey(evpKey: key)) }
             throw .unsupportedPublicKey("EC key on curve \(group ?? "unknown")")
         }
-        let typeName = EVP_PKEY_get0_type_name(pointer).map { String(cString: $0) } ?? "unknown"
-        throw .unsupportedPublicKey(typeName)
+        throw .unsupportedPublicKey(key.typeName)
     }
 
     private func keyUsage() -> X509Certificate.KeyUsage {
@@ -170,12 +169,5 @@ struct X509Reader {
 
     static func bytes(_ string: UnsafeMutablePointer<ASN1_STRING>?) -> [UInt8]? {
         bytes(string.map { UnsafePointer($0) })
-    }
-
-    private static func groupName(_ key: EVPKey) -> String? {
-        var buffer = [CChar](repeating: 0, count: 64)
-        var length = 0
-        guard EVP_PKEY_get_group_name(key.pointer, &buffer, buffer.count, &length) == 1 else { return nil }
-        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
