@@ -5,15 +5,6 @@ extension X509Certificate {
         case p256(P256.Signing.PrivateKey)
         case ed25519(Curve25519.Signing.PrivateKey)
 
-        /// `SM2`, `P-256` or `Ed25519`.
-        public var algorithmName: String {
-            switch self {
-            case .sm2: return "SM2"
-            case .p256: return "P-256"
-            case .ed25519: return "Ed25519"
-            }
-        }
-
         var evpKey: EVPKey {
             switch self {
             case .sm2(let key): return key.evpKey
