@@ -1,3 +1,5 @@
+import Foundation
+
 extension X509Certificate.DistinguishedName {
     /// Reads an RFC 4514 string such as `CN=某某市人民政府,O=某某市,C=CN` (most specific
     /// first, as ``description`` writes it). Attribute types are the short names
@@ -9,15 +11,15 @@ extension X509Certificate.DistinguishedName {
             var rdn: [X509Certificate.Attribute] = []
             for pair in try Self.split(rdnText, at: "+") {
                 let parts = try Self.split(pair, at: "=", maximumParts: 2)
-                guard parts.count == 2 else { throw .invalidIssuanceRequest("\"\(pair)\" is not TYPE=value") }
-                let type = try Self.attributeType(parts[0].trimmingSpaces())
-                let value = try Self.unescape(parts[1].trimmingSpaces())
-                guard !value.isEmpty else { throw .invalidIssuanceRequest("\(type.shortName) has an empty value") }
+                guard parts.count == 2 else { throw .malformedName("\"\(pair)\" is not TYPE=value") }
+                let type = try Self.attributeType(parts[0].trimmingCharacters(in: .whitespaces))
+                let value = try Self.unescape(parts[1])
+                guard !value.isEmpty else { throw .malformedName("\(type.shortName) has an empty value") }
                 rdn.append(.init(type: type, value: value))
             }
             rdns.append(rdn)
         }
-        guard !rdns.isEmpty else { throw .invalidIssuanceRequest("the name is empty") }
+        guard !rdns.isEmpty else { throw .malformedName("the name is empty") }
         self.init(relativeDistinguishedNames: rdns.reversed())
     }
 
@@ -30,7 +32,7 @@ extension X509Certificate.DistinguishedName {
             .organizationalUnit, .title, .givenName, .emailAddress, .domainComponent, .userID,
         ]
         guard let type = known.first(where: { $0.shortName.lowercased() == name.lowercased() }) else {
-            throw .invalidIssuanceRequest("unknown attribute type \"\(name)\"")
+            throw .malformedName("unknown attribute type \"\(name)\"")
         }
         return type
     }
@@ -56,22 +58,24 @@ extension X509Certificate.DistinguishedName {
                 current.append(character)
             }
         }
-        guard !escaped else { throw .invalidIssuanceRequest("the name ends inside an escape") }
+        guard !escaped else { throw .malformedName("the name ends inside an escape") }
         parts.append(current)
         return parts
     }
 
+    /// Resolves escapes and drops the unescaped spaces around the value (`CN = x`), keeping
+    /// escaped ones (`\ `), which RFC 4514 requires for a value's own leading or trailing space.
     private static func unescape(_ text: String) throws(X509Error) -> String {
         var bytes: [UInt8] = []
-        var characters = Array(text)[...]
+        var significantLength = 0
+        var characters = Array(text.drop { $0 == " " })[...]
         while let character = characters.popFirst() {
             guard character == "\\" else {
                 bytes.append(contentsOf: Array(String(character).utf8))
+                if character != " " { significantLength = bytes.count }
                 continue
             }
-            guard let next = characters.popFirst() else {
-                throw .invalidIssuanceRequest("the name ends inside an escape")
-            }
+            guard let next = characters.popFirst() else { throw .malformedName("the name ends inside an escape") }
             if next.isHexDigit, let low = characters.first, low.isHexDigit, let byte = UInt8("\(next)\(low)", radix: 16)
             {
                 characters.removeFirst()
@@ -79,16 +83,11 @@ extension X509Certificate.DistinguishedName {
             } else {
                 bytes.append(contentsOf: Array(String(next).utf8))
             }
+            significantLength = bytes.count
         }
-        guard let value = String(validating: bytes, as: UTF8.self) else {
-            throw .invalidIssuanceRequest("the hex escapes in \"\(text)\" are not UTF-8")
+        guard let value = String(validating: bytes.prefix(significantLength), as: UTF8.self) else {
+            throw .malformedName("the hex escapes in \"\(text)\" are not UTF-8")
         }
         return value
-    }
-}
-
-extension StringProtocol {
-    fileprivate func trimmingSpaces() -> String {
-        String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -16,6 +16,8 @@ public enum X509Error: Error, Sendable, Equatable {
     case malformedDER(String)
     /// An extension the SDK relies on (key usage, basic constraints, …) is not well formed.
     case malformedExtension(String)
+    /// A distinguished name in string form (RFC 4514) cannot be read.
+    case malformedName(String)
     /// The subject public key is of an algorithm GMCrypto has no key type for (RSA, P-384, …).
     case unsupportedPublicKey(String)
     /// The certificate cannot be issued as asked (the detail says which input is wrong).
@@ -32,6 +34,7 @@ public enum X509Error: Error, Sendable, Equatable {
         case .trailingData: return "x509.der.trailing-data"
         case .malformedDER: return "x509.der.malformed"
         case .malformedExtension: return "x509.extension.malformed"
+        case .malformedName: return "x509.name.malformed"
         case .unsupportedPublicKey: return "x509.key.unsupported"
         case .invalidIssuanceRequest: return "x509.issue.invalid-request"
         case .issuanceFailed: return "x509.issue.failed"
@@ -46,6 +49,7 @@ public enum X509Error: Error, Sendable, Equatable {
         case .trailingData: return "证书数据后有多余字节"
         case .malformedDER: return "证书编码错误"
         case .malformedExtension: return "证书扩展项错误"
+        case .malformedName: return "名称格式错误"
         case .unsupportedPublicKey: return "不支持的公钥算法"
         case .invalidIssuanceRequest: return "证书签发参数错误"
         case .issuanceFailed: return "证书签发失败"
@@ -63,6 +67,7 @@ extension X509Error: CustomStringConvertible {
         case .trailingData(let count): return "\(count) bytes of trailing data after the certificate"
         case .malformedDER(let detail): return "malformed certificate DER: \(detail)"
         case .malformedExtension(let detail): return "malformed certificate extension: \(detail)"
+        case .malformedName(let detail): return "malformed distinguished name: \(detail)"
         case .unsupportedPublicKey(let algorithm): return "unsupported certificate public key: \(algorithm)"
         case .invalidIssuanceRequest(let detail): return "cannot issue the certificate: \(detail)"
         case .issuanceFailed(let reason):

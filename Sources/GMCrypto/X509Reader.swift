@@ -15,6 +15,8 @@ struct X509Reader {
     private var x509: OpaquePointer { handle.pointer }
 
     func certificate(der: [UInt8], envelope: X509Envelope) throws(X509Error) -> X509Certificate {
+        // Reading extensions can queue OpenSSL errors even when it succeeds; none may leak out.
+        defer { OpenSSLErrorQueue.clear() }
         let flags = X509_get_extension_flags(x509)
         // Set by OpenSSL for duplicate or undecodable extensions and contradictory basic constraints.
         guard flags & UInt32(EXFLAG_INVALID) == 0 else {
