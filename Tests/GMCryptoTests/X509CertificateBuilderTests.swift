@@ -29,11 +29,11 @@ import ZWKitTestSupport
         let intermediate = try X509CertificateBuilder.certificateAuthority(
             subject: [.country("CN"), .organization("某某省数字证书认证中心"), .commonName("某某市中级 CA")],
             pathLengthConstraint: 0, validFor: 5 * year
-        ).issue(for: try #require(interKey.publicKey), issuer: root, issuerKey: rootKey)
+        ).issue(for: interKey.publicKey, issuer: root, issuerKey: rootKey)
         let leaf = try X509CertificateBuilder.endEntity(
             subject: [.country("CN"), .stateOrProvince("某某省"), .organization("某某市人民政府"), .commonName("某某市人民政府")],
             validFor: year
-        ).issue(for: try #require(leafKey.publicKey), issuer: intermediate, issuerKey: interKey)
+        ).issue(for: leafKey.publicKey, issuer: intermediate, issuerKey: interKey)
         try ca.save(root, as: "root")
         try ca.save(intermediate, as: "inter")
         try ca.save(leaf, as: "leaf")
@@ -66,7 +66,7 @@ import ZWKitTestSupport
         )
         .selfSigned(with: rootKey)
         let leaf = try X509CertificateBuilder.endEntity(subject: [.commonName("经办人")], validFor: Self.year)
-            .issue(for: try #require(leafKey.publicKey), issuer: root, issuerKey: rootKey)
+            .issue(for: leafKey.publicKey, issuer: root, issuerKey: rootKey)
         try ca.save(root, as: "root")
         try ca.save(leaf, as: "leaf")
 
@@ -141,7 +141,7 @@ import ZWKitTestSupport
         #expect(reason { try wrongCountry.selfSigned(with: key) } == "x509.issue.invalid-request")
         let leaf = X509CertificateBuilder.endEntity(subject: [.commonName("x")], validFor: Self.year)
         #expect(
-            reason { try leaf.issue(for: try #require(key.publicKey), issuer: root, issuerKey: other) }
+            reason { try leaf.issue(for: key.publicKey, issuer: root, issuerKey: other) }
                 == "x509.issue.invalid-request")
         var negativePath = X509CertificateBuilder.certificateAuthority(subject: [.commonName("x")], validFor: Self.year)
         negativePath.basicConstraints = .init(isCertificateAuthority: true, pathLengthConstraint: -1)

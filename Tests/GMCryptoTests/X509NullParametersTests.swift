@@ -17,7 +17,7 @@ import ZWKitTestSupport
         let root = try X509CertificateBuilder.certificateAuthority(subject: [.commonName("根")], validFor: 86_400 * 30)
             .selfSigned(with: rootKey)
         let plain = try X509CertificateBuilder.endEntity(subject: [.commonName("印章签章人")], validFor: 86_400 * 30)
-            .issue(for: try #require(leafKey.publicKey), issuer: root, issuerKey: rootKey)
+            .issue(for: leafKey.publicKey, issuer: root, issuerKey: rootKey)
 
         // Re-encode both algorithm identifiers with NULL parameters and re-sign with OpenSSL.
         let outer = try DERReader.children(of: [UInt8](plain.derRepresentation))

@@ -16,7 +16,7 @@ import ZWKitTestSupport
         func issue(_ builder: X509CertificateBuilder, key subjectKey: X509Certificate.PrivateKey) throws
             -> X509Certificate
         {
-            try builder.issue(for: #require(subjectKey.publicKey), issuer: certificate, issuerKey: key)
+            try builder.issue(for: subjectKey.publicKey, issuer: certificate, issuerKey: key)
         }
     }
 
@@ -133,7 +133,7 @@ import ZWKitTestSupport
         let notCAKey = try ca.generateKey("notca")
         let notCA = try root.issue(.endEntity(subject: [.commonName("不是 CA")], validFor: Self.year), key: notCAKey)
         let leaf = try X509CertificateBuilder.endEntity(subject: [.commonName("叶")], validFor: Self.year)
-            .issue(for: try #require(leafKey.publicKey), issuer: notCA, issuerKey: notCAKey)
+            .issue(for: leafKey.publicKey, issuer: notCA, issuerKey: notCAKey)
         let failure = try failure(leaf, intermediates: [notCA])
         #expect(failure.reason == .issuerNotCA)
         #expect(failure.certificate == notCA)
@@ -148,7 +148,7 @@ import ZWKitTestSupport
         builder.keyUsage = [.digitalSignature, .cRLSign]
         let weakCA = try root.issue(builder, key: caKey)
         let leaf = try X509CertificateBuilder.endEntity(subject: [.commonName("叶")], validFor: Self.year)
-            .issue(for: try #require(leafKey.publicKey), issuer: weakCA, issuerKey: caKey)
+            .issue(for: leafKey.publicKey, issuer: weakCA, issuerKey: caKey)
         let failure = try failure(leaf, intermediates: [weakCA])
         #expect(failure.reason == .missingKeyCertSign)
         #expect(failure.certificate == weakCA)
@@ -164,14 +164,14 @@ import ZWKitTestSupport
         let inter = try Authority(certificate: strictRoot, key: strictKey)
             .issue(.certificateAuthority(subject: [.commonName("中级")], validFor: Self.year), key: interKey)
         let leaf = try X509CertificateBuilder.endEntity(subject: [.commonName("叶")], validFor: Self.year)
-            .issue(for: try #require(leafKey.publicKey), issuer: inter, issuerKey: interKey)
+            .issue(for: leafKey.publicKey, issuer: inter, issuerKey: interKey)
 
         let failure = try failure(leaf, intermediates: [inter], roots: [strictRoot])
         #expect(failure.reason == .pathLengthExceeded(limit: 0, intermediates: 1))
         #expect(failure.depth == 2)
         // Directly under the root, a path length of 0 is fine.
         let direct = try X509CertificateBuilder.endEntity(subject: [.commonName("直")], validFor: Self.year)
-            .issue(for: try #require(leafKey.publicKey), issuer: strictRoot, issuerKey: strictKey)
+            .issue(for: leafKey.publicKey, issuer: strictRoot, issuerKey: strictKey)
         #expect(X509Verifier(trustRoots: [strictRoot]).verify(direct).isValid)
     }
 
@@ -184,7 +184,7 @@ import ZWKitTestSupport
         // The leaf outlives its root, which CAs should not do but tests must survive.
         let leaf = try X509CertificateBuilder.endEntity(
             subject: [.commonName("叶")], validFor: 10 * Self.year, from: Date() - 2 * Self.year
-        ).issue(for: try #require(leafKey.publicKey), issuer: oldRoot, issuerKey: oldKey)
+        ).issue(for: leafKey.publicKey, issuer: oldRoot, issuerKey: oldKey)
         let failure = try #require(X509Verifier(trustRoots: [oldRoot]).verify(leaf).failure)
         #expect(failure.reason == .expired(notAfter: oldRoot.notAfter))
         #expect(failure.depth == 1)

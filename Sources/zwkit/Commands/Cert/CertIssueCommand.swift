@@ -41,6 +41,18 @@ struct CertIssueCommand: AsyncParsableCommand {
     @Option(help: "The algorithm of a generated key: sm2, p256 or ed25519.")
     var algorithm: KeyAlgorithm = .sm2
 
+    enum KeyAlgorithm: String, ExpressibleByArgument, CaseIterable {
+        case sm2, p256, ed25519
+
+        var keyAlgorithm: X509Certificate.PrivateKey.Algorithm {
+            switch self {
+            case .sm2: return .sm2
+            case .p256: return .p256
+            case .ed25519: return .ed25519
+            }
+        }
+    }
+
     @Option(help: "The issuing CA's private key (PEM); self-signed when absent.")
     var caKey: String?
 
@@ -49,10 +61,6 @@ struct CertIssueCommand: AsyncParsableCommand {
 
     @Option(help: "Where to write the certificate (PEM); - for stdout.")
     var out: String = "-"
-
-    enum KeyAlgorithm: String, ExpressibleByArgument, CaseIterable {
-        case sm2, p256, ed25519
-    }
 
     func validate() throws {
         guard (caKey == nil) == (caCert == nil) else {
@@ -66,15 +74,14 @@ struct CertIssueCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let subjectKey = try key.map(CertificateFiles.readKey) ?? generateKey()
+        let subjectKey = try key.map(CertificateFiles.readKey) ?? .generate(algorithm.keyAlgorithm)
         let builder = try makeBuilder()
         let certificate: X509Certificate
         do {
             if let caKey, let caCert {
                 let issuer = try CertificateFiles.readOne(caCert)
-                guard let publicKey = subjectKey.publicKey else { throw CLIError("cannot read the subject public key") }
                 certificate = try builder.issue(
-                    for: publicKey, issuer: issuer, issuerKey: CertificateFiles.readKey(caKey))
+                    for: subjectKey.publicKey, issuer: issuer, issuerKey: CertificateFiles.readKey(caKey))
             } else {
                 certificate = try builder.selfSigned(with: subjectKey)
             }
@@ -82,7 +89,7 @@ struct CertIssueCommand: AsyncParsableCommand {
             throw CLIError("\(error) [\(error.code), \(error.chineseTerm)]")
         }
         if key == nil, let keyOut {
-            try InputFiles.write(Data(try Self.pem(of: subjectKey).utf8), to: keyOut)
+            try InputFiles.write(Data(subjectKey.pemRepresentation.utf8), to: keyOut)
         }
         try InputFiles.write(Data(certificate.pemRepresentation.utf8), to: out)
         if out != "-" {
@@ -109,14 +116,6 @@ struct CertIssueCommand: AsyncParsableCommand {
             builder.serialNumber = .init(bytes: bytes)
         }
         return builder
-    }
-
-    private func generateKey() throws -> X509Certificate.PrivateKey {
-        throw CLIError("key generation needs the GMCrypto key API; pass --key")
-    }
-
-    private static func pem(of key: X509Certificate.PrivateKey) throws -> String {
-        throw CLIError("key export needs the GMCrypto key API")
     }
 
     private static func bytes(hex: String) -> [UInt8]? {

@@ -18,8 +18,8 @@ public enum X509Error: Error, Sendable, Equatable {
     case malformedExtension(String)
     /// A distinguished name in string form (RFC 4514) cannot be read.
     case malformedName(String)
-    /// The subject public key is of an algorithm GMCrypto has no key type for (RSA, P-384, …).
-    case unsupportedPublicKey(String)
+    /// The key is of an algorithm GMCrypto has no certificate key type for (RSA, P-384, …).
+    case unsupportedKeyType(String)
     /// The certificate cannot be issued as asked (the detail says which input is wrong).
     case invalidIssuanceRequest(String)
     /// OpenSSL refused to build or sign the certificate; `reason` is its own error string.
@@ -35,7 +35,7 @@ public enum X509Error: Error, Sendable, Equatable {
         case .malformedDER: return "x509.der.malformed"
         case .malformedExtension: return "x509.extension.malformed"
         case .malformedName: return "x509.name.malformed"
-        case .unsupportedPublicKey: return "x509.key.unsupported"
+        case .unsupportedKeyType: return "x509.key.unsupported"
         case .invalidIssuanceRequest: return "x509.issue.invalid-request"
         case .issuanceFailed: return "x509.issue.failed"
         }
@@ -50,7 +50,7 @@ public enum X509Error: Error, Sendable, Equatable {
         case .malformedDER: return "证书编码错误"
         case .malformedExtension: return "证书扩展项错误"
         case .malformedName: return "名称格式错误"
-        case .unsupportedPublicKey: return "不支持的公钥算法"
+        case .unsupportedKeyType: return "不支持的公钥算法"
         case .invalidIssuanceRequest: return "证书签发参数错误"
         case .issuanceFailed: return "证书签发失败"
         }
@@ -68,7 +68,7 @@ extension X509Error: CustomStringConvertible {
         case .malformedDER(let detail): return "malformed certificate DER: \(detail)"
         case .malformedExtension(let detail): return "malformed certificate extension: \(detail)"
         case .malformedName(let detail): return "malformed distinguished name: \(detail)"
-        case .unsupportedPublicKey(let algorithm): return "unsupported certificate public key: \(algorithm)"
+        case .unsupportedKeyType(let algorithm): return "unsupported key type for certificates: \(algorithm)"
         case .invalidIssuanceRequest(let detail): return "cannot issue the certificate: \(detail)"
         case .issuanceFailed(let reason):
             return "OpenSSL failed to issue the certificate" + (reason.map { ": \($0)" } ?? "")

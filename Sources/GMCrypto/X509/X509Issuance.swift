@@ -123,12 +123,13 @@ struct X509Issuance {
         let digest: OpaquePointer?
         switch key {
         case .sm2:
-            let id = X509Certificate.sm2DistinguishingID
+            // Certificates are signed under the default ID: every verifier in the field assumes it.
+            let id = SM2.UserID.default.bytes
             keyContext = EVP_PKEY_CTX_new(key.evpKey.pointer, nil)
             guard let keyContext, EVP_PKEY_CTX_set1_id(keyContext, id, Int32(id.count)) == 1 else { throw failure() }
             EVP_MD_CTX_set_pkey_ctx(mdContext, keyContext)
-            digest = EVP_sm3()
-        case .p256: digest = EVP_sha256()
+            digest = FetchedAlgorithms.sm3
+        case .p256: digest = FetchedAlgorithms.sha256
         case .ed25519: digest = nil
         }
         guard EVP_DigestSignInit(mdContext, nil, digest, nil, key.evpKey.pointer) == 1,

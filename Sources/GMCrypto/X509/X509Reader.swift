@@ -54,17 +54,18 @@ struct X509Reader {
 
     private func publicKey() throws(X509Error) -> X509Certificate.PublicKey {
         guard let pointer = X509_get_pubkey(x509) else {
-            throw .unsupportedPublicKey(OpenSSLErrorQueue.drain() ?? "OpenSSL cannot decode the subject public key")
+            throw .unsupportedKeyType(OpenSSLErrorQueue.drain() ?? "OpenSSL cannot decode the subject public key")
         }
         let key = EVPKey(taking: pointer)
-        if key.isA("SM2") { return .sm2(SM2.Signing.PublicKey(evpKey: key)) }
-        if key.isA("ED25519") { return .ed25519(Curve25519.Signing.PublicKey(evpKey: key)) }
-        if key.isA("EC") {
-            let group = key.groupName
-            if group == "prime256v1" || group == "P-256" { return .p256(P256.Signing.PublicKey(evpKey: key)) }
-            throw .unsupportedPublicKey("EC key on curve \(group ?? "unknown")")
+        do {
+            // normalised(as:) turns an SM2-curve key OpenSSL decoded as plain EC into an SM2 key.
+            if KeyKind.sm2.matches(key) { return .sm2(SM2.Signing.PublicKey(evpKey: try key.normalised(as: .sm2))) }
+            if KeyKind.p256.matches(key) { return .p256(P256.Signing.PublicKey(evpKey: key)) }
+            if KeyKind.ed25519.matches(key) { return .ed25519(Curve25519.Signing.PublicKey(evpKey: key)) }
+        } catch {
+            throw .unsupportedKeyType(error.description)
         }
-        throw .unsupportedPublicKey(key.typeName)
+        throw .unsupportedKeyType(key.kindDescription)
     }
 
     private func keyUsage() -> X509Certificate.KeyUsage {

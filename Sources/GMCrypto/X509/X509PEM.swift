@@ -41,8 +41,7 @@ enum X509PEM {
 
     /// `der` armoured as one PEM block with 64-character lines.
     static func encode(_ der: [UInt8]) -> String {
-        let base64 = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
-        return "-----BEGIN \(label)-----\n\(base64)\n-----END \(label)-----\n"
+        PEMDocument(label: label, derBytes: Data(der)).pemString
     }
 
     private static func boundaryLabel(_ line: String, kind: String) -> String? {

@@ -6,11 +6,13 @@ extension X509Certificate {
         case ed25519(Curve25519.Signing.PublicKey)
 
         /// `SM2`, `P-256` or `Ed25519`.
-        public var algorithmName: String {
+        public var algorithmName: String { kind.displayName }
+
+        var kind: KeyKind {
             switch self {
-            case .sm2: return "SM2"
-            case .p256: return "P-256"
-            case .ed25519: return "Ed25519"
+            case .sm2: return .sm2
+            case .p256: return .p256
+            case .ed25519: return .ed25519
             }
         }
 
