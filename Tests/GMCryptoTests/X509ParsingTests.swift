@@ -84,7 +84,7 @@ import ZWKitTestSupport
             print(core.OctetString.load(Loose.load(data)[1].dump()).native.hex())
             """
         let hex = try Processes.python(script, [url.path]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
-        let der = try #require(Self.bytes(hex: hex))
+        let der = try Hex.bytes(hex)
         let nullParameters: [UInt8] = [
             0x30, 0x0C, 0x06, 0x08, 0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x83, 0x75, 0x05, 0x00,
         ]
@@ -104,14 +104,8 @@ import ZWKitTestSupport
         #expect(certificate.notAfter == Date(timeIntervalSince1970: 1_917_820_800))
         #expect(
             certificate.authorityKeyIdentifier
-                == Self.bytes(hex: "5eead0da63b35388ab94005379e0a42e8c3d6fc1"))
+                == (try Hex.bytes("5eead0da63b35388ab94005379e0a42e8c3d6fc1")))
         #expect(certificate.publicKey.algorithmName == "SM2")
-    }
-
-    static func bytes(hex: String) -> [UInt8]? {
-        guard hex.count % 2 == 0, !hex.isEmpty else { return nil }
-        let digits = Array(hex)
-        return stride(from: 0, to: digits.count, by: 2).compactMap { UInt8(String(digits[$0...$0 + 1]), radix: 16) }
     }
 
     @Test func pemAndDERRoundTripByteForByte() throws {
