@@ -230,3 +230,22 @@ import ZWKitTestSupport
         #expect(failure.reason == .policy("issuer not on the department's list"))
     }
 }
+
+extension X509VerifierTests {
+    /// Many intermediates with the issuer's name but other keys, as a hostile document
+    /// could carry, are ruled out by key identifiers and do not hide the real issuer.
+    @Test func keyIdentifiersRuleOutLookAlikeIssuers() throws {
+        defer { ca.cleanUp() }
+        let leaf = try leaf()
+        var lookAlikes: [X509Certificate] = []
+        for _ in 0..<80 {
+            let key = X509Certificate.PrivateKey.generate(.sm2)
+            var builder = X509CertificateBuilder.certificateAuthority(
+                subject: intermediate.certificate.subject, validFor: Self.year)
+            builder.keyUsage = [.keyCertSign]
+            lookAlikes.append(try builder.selfSigned(with: key))
+        }
+        let verifier = X509Verifier(trustRoots: [root.certificate])
+        #expect(verifier.verify(leaf, intermediates: lookAlikes + [intermediate.certificate]).isValid)
+    }
+}

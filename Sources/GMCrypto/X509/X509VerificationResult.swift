@@ -25,7 +25,7 @@ public enum X509VerificationResult: Sendable {
 }
 
 /// Why a certificate chain was rejected, and which certificate caused it.
-public struct X509VerificationFailure: Error, Sendable, CustomStringConvertible {
+public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public let reason: Reason
     /// The certificate the reason is about.
     public let certificate: X509Certificate

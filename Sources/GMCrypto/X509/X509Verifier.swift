@@ -33,6 +33,10 @@ public struct X509Verifier: Sendable {
     /// Longest chain tried, trust root included; real e-government PKIs use three or four.
     static let maximumChainLength = 10
 
+    /// Signature checks one verification may spend. Intermediates often come from the
+    /// document being verified, so many look-alike issuers must not make the search explode.
+    static let maximumSignatureChecks = 256
+
     public init(trustRoots: [X509Certificate], policies: [any X509VerifierPolicy] = X509Verifier.standardPolicies) {
         self.trustRoots = trustRoots
         self.policies = policies
@@ -59,6 +63,7 @@ public struct X509Verifier: Sendable {
         let time: Date
         var bestFailure: X509VerificationFailure?
         private var bestRank = -1
+        private var signatureChecksLeft = X509Verifier.maximumSignatureChecks
 
         init(verifier: X509Verifier, intermediates: [X509Certificate], time: Date) {
             self.verifier = verifier
@@ -82,6 +87,11 @@ public struct X509Verifier: Sendable {
                 && Self.keyIdentifiersAllow(candidate, toIssue: current)
             {
                 foundIssuer = true
+                guard signatureChecksLeft > 0 else {
+                    record(.init(reason: .untrustedRoot, certificate: current, depth: depth), rank: 0)
+                    return nil
+                }
+                signatureChecksLeft -= 1
                 switch current.checkSignature(with: candidate.publicKey) {
                 case .valid:
                     if let chain = extend(path + [candidate]) { return chain }
