@@ -18,5 +18,6 @@ struct ZWKit: AsyncParsableCommand {
     static let allSubcommands: [ParsableCommand.Type] = [
         DemoCommand.self,
         SM3Command.self, SM2Command.self,
+        CertCommand.self,
     ]
 }
