@@ -68,6 +68,7 @@ let package = Package(
 
         // MARK: Examples (compiled on every build so they never rot)
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
+        .executableTarget(name: "X509Example", dependencies: ["GMCrypto"], path: "Examples/X509Example"),
         .executableTarget(
             name: "AdminDivisionExample", dependencies: ["AdminDivision"], path: "Examples/AdminDivisionExample"),
         .executableTarget(name: "CitizenIDExample", dependencies: ["CitizenID"], path: "Examples/CitizenIDExample"),

@@ -17,6 +17,8 @@ struct ZWKit: AsyncParsableCommand {
     /// Each capability registers its nouns here (one line each, to keep merges trivial).
     static let allSubcommands: [ParsableCommand.Type] = [
         DemoCommand.self,
+        SM3Command.self, SM2Command.self,
+        CertCommand.self,
         IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
         ItemCommand.self,
     ]
