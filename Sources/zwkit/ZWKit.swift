@@ -18,6 +18,9 @@ struct ZWKit: AsyncParsableCommand {
     static let allSubcommands: [ParsableCommand.Type] = [
         DemoCommand.self,
         SM3Command.self, SM2Command.self,
+        CertCommand.self,
+        IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
+        ItemCommand.self,
         SealCommand.self,
     ]
 }

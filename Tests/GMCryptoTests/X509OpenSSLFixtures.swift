@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 import ZWKitTestSupport
 
 /// SM2 certificates made by the `openssl` CLI, the independent implementation GMCrypto's
@@ -29,6 +30,28 @@ struct OpenSSLCertificates {
             throw FixtureError.missing("openssl \(arguments.joined(separator: " ")) failed: \(result.stderrText)")
         }
         return result
+    }
+
+    /// A new private key `<name>.key` made by `openssl genpkey`, read by GMCrypto.
+    func generateKey(_ name: String, algorithm: KeyAlgorithm = .sm2) throws -> X509Certificate.PrivateKey {
+        try openssl(["genpkey"] + algorithm.genpkeyArguments + ["-out", "\(name).key"])
+        return try X509Certificate.PrivateKey(pemRepresentation: read("\(name).key"))
+    }
+
+    enum KeyAlgorithm: CaseIterable {
+        case sm2, p256, ed25519
+        var genpkeyArguments: [String] {
+            switch self {
+            case .sm2: return ["-algorithm", "SM2"]
+            case .p256: return ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
+            case .ed25519: return ["-algorithm", "ED25519"]
+            }
+        }
+    }
+
+    /// Writes `certificate` as `<name>.pem`.
+    func save(_ certificate: X509Certificate, as name: String) throws {
+        try write(certificate.pemRepresentation, to: "\(name).pem")
     }
 
     /// A self-signed SM2 root `<name>.pem` with key `<name>.key`.
@@ -100,10 +123,11 @@ struct OpenSSLCertificates {
     /// `openssl verify` of `leaf` against `root`, with optional intermediates, SM2 ID set.
     /// OpenSSL 3.0 applies `-vfyopt distid:` to the leaf only, so an SM2-signed
     /// intermediate fails at depth 1 (upstream issues 22234, 23471).
-    func verify(leaf: String, root: String, intermediates: [String] = []) throws -> ProcessResult {
+    /// `sm2` false leaves the ID out, which OpenSSL requires for ECDSA and Ed25519 leaves.
+    func verify(leaf: String, root: String, intermediates: [String] = [], sm2: Bool = true) throws -> ProcessResult {
         var arguments = ["verify", "-CAfile", root]
         for intermediate in intermediates { arguments += ["-untrusted", intermediate] }
-        arguments += ["-vfyopt", Self.distinguishingID, leaf]
+        arguments += (sm2 ? ["-vfyopt", Self.distinguishingID] : []) + [leaf]
         return try Processes.run("openssl", arguments, currentDirectory: directory)
     }
 }

@@ -69,6 +69,45 @@ import ZWKitTestSupport
         #expect(certificate.notAfter == Date(timeIntervalSince1970: 1_690_630_654))
     }
 
+    /// The signer certificate of a real tax e-invoice (taxation test CA), whose signature
+    /// algorithm carries NULL parameters, taken out of the OFD by Python (zipfile, asn1crypto).
+    @Test func readsTheTaxBureauSealCertificateWithNullParameters() throws {
+        guard let url = try Fixtures.shared("samples/ofd/v4signed.ofd"), try Processes.pythonHas(["asn1crypto"]) else {
+            return
+        }
+        let script = """
+            import sys, zipfile
+            from asn1crypto import core
+            class Loose(core.SequenceOf):
+                _child_spec = core.Any
+            data = zipfile.ZipFile(sys.argv[1]).read('Doc_0/Signs/Sign_0/SignedValue.dat')
+            print(core.OctetString.load(Loose.load(data)[1].dump()).native.hex())
+            """
+        let hex = try Processes.python(script, [url.path]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let der = try Hex.bytes(hex)
+        let nullParameters: [UInt8] = [
+            0x30, 0x0C, 0x06, 0x08, 0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x83, 0x75, 0x05, 0x00,
+        ]
+        #expect(der[21..<35].elementsEqual(nullParameters))
+
+        let certificate = try X509Certificate(derRepresentation: der)
+        // As `openssl x509 -inform DER -text -nameopt utf8` prints this certificate.
+        #expect(certificate.signatureAlgorithm == .sm3WithSM2)
+        #expect(certificate.serialNumber.description == "0300000112d1")
+        #expect(certificate.issuer.description == "CN=税务测试CA2(SM2),C=CN")
+        #expect(certificate.subject.commonName == "全国统一发票监制章国家税务总局重庆市税务局")
+        #expect(certificate.subject[.organizationalUnit] == "重庆市国家税务局")
+        #expect(certificate.subject[.stateOrProvince] == "重庆")
+        #expect(certificate.keyUsage == [.digitalSignature, .nonRepudiation, .keyEncipherment, .dataEncipherment])
+        #expect(certificate.basicConstraints == .init(isCertificateAuthority: false))
+        #expect(certificate.notBefore == Date(timeIntervalSince1970: 1_602_288_000))
+        #expect(certificate.notAfter == Date(timeIntervalSince1970: 1_917_820_800))
+        #expect(
+            certificate.authorityKeyIdentifier
+                == (try Hex.bytes("5eead0da63b35388ab94005379e0a42e8c3d6fc1")))
+        #expect(certificate.publicKey.algorithmName == "SM2")
+    }
+
     @Test func pemAndDERRoundTripByteForByte() throws {
         let ca = try OpenSSLCertificates()
         defer { ca.cleanUp() }

@@ -77,30 +77,21 @@ import ZWKitTestSupport
         #expect(failure.depth == 0)
     }
 
-    @Test func intermediateWithoutCAFlagIsRejected() throws {
+    /// An intermediate OpenSSL was told to make with a defect that disqualifies it as an issuer.
+    @Test(arguments: [
+        (["basicConstraints=CA:FALSE", "keyUsage=critical,keyCertSign"], X509VerificationFailure.Reason.issuerNotCA),
+        (["basicConstraints=critical,CA:TRUE", "keyUsage=critical,digitalSignature"], .missingKeyCertSign),
+    ])
+    func unfitIntermediateIsRejected(extensions: [String], reason: X509VerificationFailure.Reason) throws {
         let ca = try OpenSSLCertificates()
         defer { ca.cleanUp() }
-        let chain = try Self.makeChain(
-            ca, intermediateExtensions: ["basicConstraints=CA:FALSE", "keyUsage=critical,keyCertSign"])
+        let chain = try Self.makeChain(ca, intermediateExtensions: extensions)
         #expect(try !ca.acceptsLink("leaf.pem", issuedBy: "inter.pem"))
 
         let failure = try #require(
             X509Verifier(trustRoots: [chain.root]).verify(chain.leaf, intermediates: [chain.intermediate]).failure)
-        #expect(failure.reason == .issuerNotCA)
+        #expect(failure.reason == reason)
         #expect(failure.certificate == chain.intermediate)
-        #expect(failure.depth == 1)
-    }
-
-    @Test func caWithoutKeyCertSignIsRejected() throws {
-        let ca = try OpenSSLCertificates()
-        defer { ca.cleanUp() }
-        let chain = try Self.makeChain(
-            ca, intermediateExtensions: ["basicConstraints=critical,CA:TRUE", "keyUsage=critical,digitalSignature"])
-        #expect(try !ca.acceptsLink("leaf.pem", issuedBy: "inter.pem"))
-
-        let failure = try #require(
-            X509Verifier(trustRoots: [chain.root]).verify(chain.leaf, intermediates: [chain.intermediate]).failure)
-        #expect(failure.reason == .missingKeyCertSign)
         #expect(failure.depth == 1)
     }
 

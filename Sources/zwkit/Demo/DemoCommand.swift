@@ -11,6 +11,9 @@ struct DemoCommand: AsyncParsableCommand {
     /// One section per capability, in dependency order (one line each, to keep merges trivial).
     static let sections: [any DemoSection] = [
         GMCryptoDemo(),
+        CertificateDemo(),
+        CodesDemo(),
+        ServiceItemDemo(),
         ESealDemo(),
     ]
 

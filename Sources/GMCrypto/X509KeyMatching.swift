@@ -1,9 +1,0 @@
-internal import CZhengwuKitOpenSSL
-
-extension EVPKey {
-    /// Whether the two keys have the same public part (a private key matches its public key).
-    func matches(_ other: EVPKey) -> Bool {
-        defer { OpenSSLErrorQueue.clear() }
-        return EVP_PKEY_eq(pointer, other.pointer) == 1
-    }
-}
