@@ -102,6 +102,43 @@ import ZWKitTestSupport
         #expect(chain.leaf.serialNumber.bytes.count == 16)
     }
 
+    /// asn1crypto, a strict independent DER reader, sees what GMCrypto meant to write.
+    @Test func asn1cryptoReadsTheIssuedFields() throws {
+        guard try Processes.pythonHas(["asn1crypto"]) else { return }
+        let ca = try OpenSSLCertificates()
+        defer { ca.cleanUp() }
+        let chain = try Self.issueChain(ca)
+        let script = """
+            import sys, json
+            from asn1crypto import pem, x509
+            _, _, der = pem.unarmor(open(sys.argv[1], 'rb').read())
+            c = x509.Certificate.load(der)
+            print(json.dumps({
+                'subject': c.subject.native, 'issuer': c.issuer.native,
+                'serial': format(c.serial_number, 'x'), 'notAfter': int(c.not_valid_after.timestamp()),
+                'signature': c['signature_algorithm']['algorithm'].dotted,
+                'ca': c.ca, 'pathLen': c.max_path_length, 'keyUsage': sorted(c.key_usage_value.native),
+                'ski': c.key_identifier.hex(), 'aki': c.authority_key_identifier.hex(),
+            }, ensure_ascii=False))
+            """
+        let result = try Processes.python(script, [ca.path("inter.pem")])
+        let fields = try #require(
+            try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any], "\(result.stderrText)")
+        let intermediate = chain.intermediate
+        #expect(
+            fields["subject"] as? [String: String]
+                == ["country_name": "CN", "organization_name": "某某省数字证书认证中心", "common_name": "某某市中级 CA"])
+        #expect((fields["issuer"] as? [String: String])?["common_name"] == "某某省测试根 CA")
+        #expect(fields["serial"] as? String == intermediate.serialNumber.description.drop { $0 == "0" }.description)
+        #expect(fields["notAfter"] as? Int == Int(intermediate.notAfter.timeIntervalSince1970))
+        #expect(fields["signature"] as? String == "1.2.156.10197.1.501")
+        #expect(fields["ca"] as? Bool == true)
+        #expect(fields["pathLen"] as? Int == 0)
+        #expect(fields["keyUsage"] as? [String] == ["crl_sign", "key_cert_sign"])
+        #expect(fields["ski"] as? String == intermediate.subjectKeyIdentifier.map(Hex.string))
+        #expect(fields["aki"] as? String == chain.root.subjectKeyIdentifier.map(Hex.string))
+    }
+
     @Test func explicitSerialAndValidityAreWrittenExactly() throws {
         let ca = try OpenSSLCertificates()
         defer { ca.cleanUp() }
