@@ -137,6 +137,20 @@ struct MakingAndSigningTests {
         #expect(throws: ESealError.self) { try ProtectedData.digest([1, 2, 3]).sm3Digest() }
     }
 
+    @Test("a v5 seal with a time stamp: the token covers the maker's signature and is checked")
+    func timeStampedSeal() async throws {
+        let pki = try TestPKI.make()
+        let seal = try await pki.builder().make(
+            makerKey: pki.makerKey, makerCertificate: pki.maker, timeStamper: EchoTimeStamper())
+        #expect(seal.version == .v5 && seal.header.version == 5)
+        #expect(seal.timeStamp == Array("TS".utf8) + seal.signatureValue.prefix(4))
+        let report = SealVerifier(timeStampVerifier: EchoTimeStamper()).verify(seal)
+        #expect(report.isValid && report.result(for: .timeStamp)?.outcome == .passed)
+        let signature = try SealSigner(privateKey: pki.signerKey, certificate: pki.signer)
+            .sign(seal: seal, data: .bytes([1]), propertyInfo: "x")
+        #expect(SealVerifier().verify(signature, data: .bytes([1])).isValid)
+    }
+
     @Test("a time-stamp provider's token is stored, and a verifier checks it")
     func timeStamps() async throws {
         let pki = try TestPKI.make()

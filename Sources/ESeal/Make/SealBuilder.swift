@@ -84,20 +84,52 @@ public struct SealBuilder: Sendable {
     public func make(
         makerKey: SM2.Signing.PrivateKey, makerCertificate: X509Certificate
     ) throws(ESealError) -> ElectronicSeal {
+        let signed = try sign(makerKey: makerKey, makerCertificate: makerCertificate, version: version)
+        return try assemble(signed, makerCertificate: makerCertificate, timeStamp: nil)
+    }
+
+    /// Makes a "version 5" seal carrying a time stamp over the maker's signature value,
+    /// obtained from `timeStamper` (the header says version 5 whatever ``version`` holds).
+    public func make(
+        makerKey: SM2.Signing.PrivateKey, makerCertificate: X509Certificate, timeStamper: some TimeStampProvider
+    ) async throws -> ElectronicSeal {
+        let signed = try sign(makerKey: makerKey, makerCertificate: makerCertificate, version: .v5)
+        let timeStamp = try await timeStamper.timeStamp(for: signed.signedValue)
+        return try assemble(signed, makerCertificate: makerCertificate, timeStamp: timeStamp)
+    }
+
+    private struct Signed {
+        let sealInfoBytes: [UInt8]
+        let signedValue: [UInt8]
+    }
+
+    private func sign(
+        makerKey: SM2.Signing.PrivateKey, makerCertificate: X509Certificate, version: SealVersion
+    ) throws(ESealError) -> Signed {
         guard SealCrypto.matches(makerKey, makerCertificate) else {
             throw ESealError.keyCertificateMismatch("the maker's key is not the key of \(makerCertificate.subject)")
         }
-        let info = try sealInfo()
+        var builder = self
+        builder.version = version
+        let info = try builder.sealInfo()
+        let infoBytes: [UInt8]
+        do {
+            infoBytes = try info.derBytes()
+        } catch {
+            throw ESealError.invalidParameter("\(error)")
+        }
+        return Signed(sealInfoBytes: infoBytes, signedValue: try SealCrypto.sign(infoBytes, with: makerKey))
+    }
+
+    private func assemble(
+        _ signed: Signed, makerCertificate: X509Certificate, timeStamp: [UInt8]?
+    ) throws(ESealError) -> ElectronicSeal {
         let bytes: [UInt8]
         do {
-            let infoBytes = try info.derBytes()
-            let signedValue = try SealCrypto.sign(infoBytes, with: makerKey)
             let seal = try SESeal(
-                sealInfoBytes: infoBytes, cert: Array(makerCertificate.derRepresentation),
-                signAlgID: SealChecks.sm3WithSM2, signedValue: signedValue)
+                sealInfoBytes: signed.sealInfoBytes, cert: Array(makerCertificate.derRepresentation),
+                signAlgID: SealChecks.sm3WithSM2, signedValue: signed.signedValue, timeStamp: timeStamp)
             bytes = try seal.derBytes()
-        } catch let error as ESealError {
-            throw error
         } catch {
             throw ESealError.invalidParameter("\(error)")
         }
