@@ -11,6 +11,7 @@ let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("X509Benchmarks", ["GMCrypto"]),
     ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
     ("ServiceItemBenchmarks", ["ServiceItem"]),
+    ("ESealBenchmarks", ["ESeal", "GMCrypto"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

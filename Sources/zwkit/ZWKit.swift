@@ -21,5 +21,6 @@ struct ZWKit: AsyncParsableCommand {
         CertCommand.self,
         IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
         ItemCommand.self,
+        SealCommand.self,
     ]
 }

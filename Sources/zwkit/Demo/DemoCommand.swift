@@ -14,6 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
         CertificateDemo(),
         CodesDemo(),
         ServiceItemDemo(),
+        ESealDemo(),
     ]
 
     func run() async throws {
