@@ -7,9 +7,10 @@ import struct Foundation.URL
 // one executable target under Benchmarks/<Name>/ and one line in `benchmarkTargets`.
 // Run: `swift package --package-path Benchmarks benchmark` (see Documentation/Benchmarks.md).
 let benchmarkTargets: [(name: String, dependencies: [String])] = [
-    ("SmokeBenchmarks", ["GMCrypto"]),
     ("GMCryptoBenchmarks", ["GMCrypto"]),
     ("X509Benchmarks", ["GMCrypto"]),
+    ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
+    ("ServiceItemBenchmarks", ["ServiceItem"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

@@ -19,5 +19,7 @@ struct ZWKit: AsyncParsableCommand {
         DemoCommand.self,
         SM3Command.self, SM2Command.self,
         CertCommand.self,
+        IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
+        ItemCommand.self,
     ]
 }

@@ -12,6 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
     static let sections: [any DemoSection] = [
         GMCryptoDemo(),
         CertificateDemo(),
+        CodesDemo(),
+        ServiceItemDemo(),
     ]
 
     func run() async throws {
