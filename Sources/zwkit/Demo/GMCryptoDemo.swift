@@ -15,8 +15,8 @@ struct GMCryptoDemo: DemoSection {
 
         let sm4Key = SymmetricKey(data: hex("0123456789abcdeffedcba9876543210"))
         let block = try SM4.ECB.encrypt(hex("0123456789abcdeffedcba9876543210"), using: sm4Key, padding: .none)
-        Console.output("SM4(GB/T 32907 A.1)    = \(hexString(block))")
-        try check(hexString(block) == "681edf34d206965e86b3e94f536e4246", "SM4 disagrees with GB/T 32907 A.1")
+        Console.output("SM4(GB/T 32907 A.1)    = \(Hex.encode(block))")
+        try check(Hex.encode(block) == "681edf34d206965e86b3e94f536e4246", "SM4 disagrees with GB/T 32907 A.1")
 
         // GB/T 32918.5's example: its signature verifies with ID 1234567812345678, not with an empty one.
         let standardKey = try SM2.Signing.PublicKey(
@@ -68,9 +68,5 @@ struct GMCryptoDemo: DemoSection {
         return stride(from: 0, to: digits.count, by: 2).compactMap {
             UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)
         }
-    }
-
-    private func hexString(_ data: Data) -> String {
-        data.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -45,10 +45,10 @@ struct CertificateReport: Encodable {
         pathLengthConstraint = certificate.basicConstraints?.pathLengthConstraint
         keyUsage = certificate.keyUsage?.names
         extendedKeyUsage = certificate.extendedKeyUsage?.map(\.name)
-        subjectKeyIdentifier = certificate.subjectKeyIdentifier.map(Self.hex)
-        authorityKeyIdentifier = certificate.authorityKeyIdentifier.map(Self.hex)
-        sha256Fingerprint = Self.hex(certificate.sha256Fingerprint)
-        sm3Fingerprint = Self.hex(certificate.sm3Fingerprint)
+        subjectKeyIdentifier = certificate.subjectKeyIdentifier.map(Hex.encode)
+        authorityKeyIdentifier = certificate.authorityKeyIdentifier.map(Hex.encode)
+        sha256Fingerprint = Hex.encode(certificate.sha256Fingerprint)
+        sm3Fingerprint = Hex.encode(certificate.sm3Fingerprint)
     }
 
     var lines: [String] {
@@ -77,9 +77,5 @@ struct CertificateReport: Encodable {
 
     private static func attributes(_ name: X509Certificate.DistinguishedName) -> [Attribute] {
         name.attributes.map { Attribute(type: $0.type.shortName, oid: $0.type.oid, value: $0.value) }
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

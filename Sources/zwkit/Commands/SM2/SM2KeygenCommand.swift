@@ -24,7 +24,7 @@ struct SM2KeygenCommand: ParsableCommand {
         if let pub {
             try InputFiles.write(Data(key.publicKey.pemRepresentation.utf8), to: pub)
         }
-        let point = key.publicKey.x963Representation.map { String(format: "%02x", $0) }.joined()
+        let point = Hex.encode(key.publicKey.x963Representation)
         if json {
             try Console.json(Report(privateKey: out, publicKey: pub, publicKeyPoint: point))
         } else {

@@ -41,7 +41,7 @@ struct SM2SignCommand: ParsableCommand {
             try Console.json(
                 Report(
                     file: file, signature: out, format: format, userID: identity.userID,
-                    signatureHex: bytes.map { String(format: "%02x", $0) }.joined()))
+                    signatureHex: Hex.encode(bytes)))
         }
     }
 

@@ -147,9 +147,3 @@ struct SealSummary: Encodable {
         }
     }
 }
-
-enum Hex {
-    static func encode(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
-}
