@@ -1,0 +1,97 @@
+/// A JWS in compact serialisation (RFC 7515 §7.1), split and decoded but not yet verified.
+///
+/// Parsing checks, in order and before any cryptography: the size limit, exactly three
+/// segments, canonical base64url in each, and JSON within the depth limit with no repeated
+/// member names. Nothing here trusts the header: choosing the key and checking that `alg`
+/// fits it is the verifier's job.
+public struct CompactJWS: Sendable {
+    public let header: JOSEHeader
+    /// The decoded payload bytes (the claims' JSON for a JWT).
+    public let payload: [UInt8]
+    /// The signature bytes as carried (raw r‖s for the elliptic-curve algorithms).
+    public let signature: [UInt8]
+    /// `BASE64URL(header) '.' BASE64URL(payload)`: the bytes the signature covers.
+    public let signingInput: [UInt8]
+
+    public init(parsing token: String, limits: TokenLimits = .standard) throws(TokenError) {
+        var token = token
+        // withUTF8 reads a native string's bytes in place; its closure cannot throw a typed error.
+        let parsed = token.withUTF8 { bytes in
+            Result { () throws(TokenError) in try Self.parse(bytes, limits: limits) }
+        }
+        self = try parsed.get()
+    }
+
+    public init<Bytes: Collection<UInt8>>(parsing token: Bytes, limits: TokenLimits = .standard) throws(TokenError) {
+        let bytes = Array(token)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(TokenError) in try Self.parse(buffer, limits: limits) }
+        }
+        self = try parsed.get()
+    }
+
+    private init(header: JOSEHeader, payload: [UInt8], signature: [UInt8], signingInput: [UInt8]) {
+        self.header = header
+        self.payload = payload
+        self.signature = signature
+        self.signingInput = signingInput
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: TokenLimits) throws(TokenError) -> CompactJWS
+    {
+        guard bytes.count <= limits.maximumTokenBytes else {
+            throw .tokenTooLarge(size: bytes.count, limit: limits.maximumTokenBytes)
+        }
+        var dots: [Int] = []
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") {
+            dots.append(index)
+            if dots.count > 2 { break }
+        }
+        guard dots.count == 2 else {
+            throw .malformedToken(
+                dots.count > 2
+                    ? "more than three segments (an encrypted JWE or JSON serialisation is not accepted)"
+                    : "expected three dot-separated segments, found \(dots.count + 1)")
+        }
+        let headerText = bytes[0..<dots[0]]
+        let payloadText = bytes[(dots[0] + 1)..<dots[1]]
+        let signatureText = bytes[(dots[1] + 1)...]
+        guard !headerText.isEmpty else { throw .malformedToken("the header segment is empty") }
+        guard !payloadText.isEmpty else { throw .malformedToken("the payload segment is empty") }
+
+        guard let headerBytes = Base64URL.decode(headerText) else { throw .invalidEncoding(.header) }
+        let headerJSON: JSONValue
+        do {
+            headerJSON = try JSONReader.parse(headerBytes, maximumDepth: limits.maximumJSONDepth)
+        } catch {
+            throw .invalidJSON(.header, reason: error.description)
+        }
+        let header = try JOSEHeader(json: headerJSON)
+        // `none` is refused here, before anything else looks at the token.
+        if header.algorithm.lowercased() == "none" { throw .unsecuredToken }
+
+        guard let payload = Base64URL.decode(payloadText) else { throw .invalidEncoding(.payload) }
+        guard !signatureText.isEmpty else { throw .malformedToken("the signature segment is empty") }
+        guard let signature = Base64URL.decode(signatureText) else { throw .invalidEncoding(.signature) }
+        return CompactJWS(
+            header: header, payload: payload, signature: signature, signingInput: Array(bytes[0..<dots[1]]))
+    }
+
+    /// The payload read as a JWT claims set.
+    public func claims(limits: TokenLimits = .standard) throws(TokenError) -> IdentityClaims {
+        try IdentityClaims(json: payloadJSON(limits: limits))
+    }
+
+    func payloadJSON(limits: TokenLimits) throws(TokenError) -> JSONValue {
+        do {
+            return try JSONReader.parse(payload, maximumDepth: limits.maximumJSONDepth)
+        } catch {
+            throw .invalidJSON(.payload, reason: error.description)
+        }
+    }
+
+    /// Builds the signing input for a header and payload (used when issuing).
+    static func signingInput(header: JOSEHeader, payload: [UInt8]) -> String {
+        Base64URL.encode(JSONWriter.bytes(header.jsonValue)) + "." + Base64URL.encode(payload)
+    }
+}

@@ -1,0 +1,247 @@
+/// Why a JSON text was refused.
+public enum JSONReaderError: Error, Sendable, Equatable {
+    case unexpectedEnd
+    case unexpectedByte(UInt8, offset: Int)
+    case tooDeep(limit: Int)
+    case duplicateMember(String)
+    case invalidString(offset: Int)
+    case invalidNumber(offset: Int)
+    case trailingBytes(offset: Int)
+}
+
+extension JSONReaderError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unexpectedEnd: return "the JSON text ends too early"
+        case .unexpectedByte(let byte, let offset): return "unexpected byte 0x\(String(byte, radix: 16)) at \(offset)"
+        case .tooDeep(let limit): return "nested deeper than \(limit) levels"
+        case .duplicateMember(let name): return "member \"\(name)\" appears twice"
+        case .invalidString(let offset): return "invalid string at \(offset)"
+        case .invalidNumber(let offset): return "invalid number at \(offset)"
+        case .trailingBytes(let offset): return "bytes after the JSON value at \(offset)"
+        }
+    }
+}
+
+/// A strict RFC 8259 reader: UTF-8 only, no comments, no trailing commas, no duplicate
+/// member names, bounded nesting. Iterative over the input bytes; recursion depth is
+/// bounded by `maximumDepth`, so hostile input cannot exhaust the stack.
+struct JSONReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+    private let maximumDepth: Int
+
+    static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, maximumDepth: Int = 16) throws(JSONReaderError)
+        -> JSONValue
+    {
+        var reader = JSONReader(bytes: Array(bytes), maximumDepth: maximumDepth)
+        reader.skipWhitespace()
+        let value = try reader.readValue(depth: 0)
+        reader.skipWhitespace()
+        if reader.offset != reader.bytes.count { throw .trailingBytes(offset: reader.offset) }
+        return value
+    }
+
+    private init(bytes: [UInt8], maximumDepth: Int) {
+        self.bytes = bytes
+        self.maximumDepth = maximumDepth
+    }
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            default: return
+            }
+        }
+    }
+
+    private func peek() throws(JSONReaderError) -> UInt8 {
+        guard offset < bytes.count else { throw .unexpectedEnd }
+        return bytes[offset]
+    }
+
+    private mutating func expect(_ literal: StaticString, value: JSONValue) throws(JSONReaderError) -> JSONValue {
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        for byte in expected {
+            guard offset < bytes.count else { throw .unexpectedEnd }
+            guard bytes[offset] == byte else { throw .unexpectedByte(bytes[offset], offset: offset) }
+            offset += 1
+        }
+        return value
+    }
+
+    private mutating func readValue(depth: Int) throws(JSONReaderError) -> JSONValue {
+        let byte = try peek()
+        switch byte {
+        case UInt8(ascii: "{"): return try readObject(depth: depth + 1)
+        case UInt8(ascii: "["): return try readArray(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try readString())
+        case UInt8(ascii: "t"): return try expect("true", value: .bool(true))
+        case UInt8(ascii: "f"): return try expect("false", value: .bool(false))
+        case UInt8(ascii: "n"): return try expect("null", value: .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try readNumber()
+        default: throw .unexpectedByte(byte, offset: offset)
+        }
+    }
+
+    private mutating func readObject(depth: Int) throws(JSONReaderError) -> JSONValue {
+        guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
+        offset += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if try peek() == UInt8(ascii: "}") {
+            offset += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard try peek() == UInt8(ascii: "\"") else { throw .unexpectedByte(bytes[offset], offset: offset) }
+            let name = try readString()
+            skipWhitespace()
+            guard try peek() == UInt8(ascii: ":") else { throw .unexpectedByte(bytes[offset], offset: offset) }
+            offset += 1
+            skipWhitespace()
+            let value = try readValue(depth: depth)
+            if members.updateValue(value, forKey: name) != nil { throw .duplicateMember(name) }
+            skipWhitespace()
+            let separator = try peek()
+            offset += 1
+            if separator == UInt8(ascii: "}") { return .object(members) }
+            guard separator == UInt8(ascii: ",") else { throw .unexpectedByte(separator, offset: offset - 1) }
+        }
+    }
+
+    private mutating func readArray(depth: Int) throws(JSONReaderError) -> JSONValue {
+        guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
+        offset += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if try peek() == UInt8(ascii: "]") {
+            offset += 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try readValue(depth: depth))
+            skipWhitespace()
+            let separator = try peek()
+            offset += 1
+            if separator == UInt8(ascii: "]") { return .array(elements) }
+            guard separator == UInt8(ascii: ",") else { throw .unexpectedByte(separator, offset: offset - 1) }
+        }
+    }
+
+    private mutating func readString() throws(JSONReaderError) -> String {
+        let start = offset
+        offset += 1
+        var scalars: [UInt8] = []
+        var runStart = offset
+        while true {
+            guard offset < bytes.count else { throw .unexpectedEnd }
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                scalars.append(contentsOf: bytes[runStart..<offset])
+                offset += 1
+                break
+            }
+            if byte < 0x20 { throw .invalidString(offset: offset) }
+            if byte == UInt8(ascii: "\\") {
+                scalars.append(contentsOf: bytes[runStart..<offset])
+                try readEscape(into: &scalars)
+                runStart = offset
+                continue
+            }
+            offset += 1
+        }
+        // Refuse invalid UTF-8 rather than repairing it: a repaired claim is not what was signed.
+        let text = String(decoding: scalars, as: UTF8.self)
+        guard text.utf8.elementsEqual(scalars) else { throw .invalidString(offset: start) }
+        return text
+    }
+
+    private mutating func readEscape(into output: inout [UInt8]) throws(JSONReaderError) {
+        offset += 1
+        guard offset < bytes.count else { throw .unexpectedEnd }
+        let escaped = bytes[offset]
+        offset += 1
+        switch escaped {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escaped)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try readHex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
+                    bytes[offset + 1] == UInt8(ascii: "u")
+                else { throw .invalidString(offset: offset) }
+                offset += 2
+                let low = try readHex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw .invalidString(offset: offset) }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw .invalidString(offset: offset)
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw .invalidString(offset: offset) }
+            output.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default:
+            throw .invalidString(offset: offset - 1)
+        }
+    }
+
+    private mutating func readHex4() throws(JSONReaderError) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw .unexpectedEnd }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw .invalidString(offset: offset)
+            }
+            value = value << 4 | UInt32(digit)
+            offset += 1
+        }
+        return value
+    }
+
+    private mutating func readNumber() throws(JSONReaderError) -> JSONValue {
+        let start = offset
+        var isInteger = true
+        if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        guard offset < bytes.count else { throw .unexpectedEnd }
+        if bytes[offset] == UInt8(ascii: "0") {
+            offset += 1
+        } else {
+            guard skipDigits() > 0 else { throw .invalidNumber(offset: start) }
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            isInteger = false
+            offset += 1
+            guard skipDigits() > 0 else { throw .invalidNumber(offset: start) }
+        }
+        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+                offset += 1
+            }
+            guard skipDigits() > 0 else { throw .invalidNumber(offset: start) }
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        if isInteger, let integer = Int64(text) { return .integer(integer) }
+        guard let double = Double(text), double.isFinite else { throw .invalidNumber(offset: start) }
+        return .double(double)
+    }
+
+    private mutating func skipDigits() -> Int {
+        let start = offset
+        while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
+        return offset - start
+    }
+}
