@@ -16,6 +16,7 @@ struct ZWKit: AsyncParsableCommand {
 
     /// Each capability registers its nouns here (one line each, to keep merges trivial).
     static let allSubcommands: [ParsableCommand.Type] = [
-        DemoCommand.self
+        DemoCommand.self,
+        TokenCommand.self,
     ]
 }

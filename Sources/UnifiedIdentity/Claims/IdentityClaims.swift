@@ -149,6 +149,20 @@ extension IdentityClaims {
         additional = members.filter { !Self.typedNames.contains($0.key) }
     }
 
+    /// Reads claims from JSON text (a JWT claims set).
+    public init(jsonString: String, limits: TokenLimits = .standard) throws(TokenError) {
+        let json: JSONValue
+        do {
+            json = try JSONReader.parse(Array(jsonString.utf8), maximumDepth: limits.maximumJSONDepth)
+        } catch {
+            throw .invalidJSON(.payload, reason: error.description)
+        }
+        try self.init(json: json)
+    }
+
+    /// The claims as compact JSON text, members sorted.
+    public var jsonString: String { JSONWriter.string(jsonValue) }
+
     /// The claims as a JSON object (NumericDates as whole seconds).
     public var jsonValue: JSONValue {
         var members = additional

@@ -13,14 +13,20 @@ public struct AlgorithmNames: Sendable, Hashable {
     public var sm2Aliases: Set<String>
     /// Whether `EdDSA` is read as Ed25519 (Ed448 is not supported, so there is no ambiguity).
     public var acceptsEdDSA: Bool
+    /// The `alg` written into Ed25519 tokens: `Ed25519`, or `EdDSA` for verifiers that predate RFC 9864.
+    public var ed25519Name: String
 
-    public init(sm2Name: String = "SM2SM3", sm2Aliases: Set<String> = [], acceptsEdDSA: Bool = true) {
+    public init(
+        sm2Name: String = "SM2SM3", sm2Aliases: Set<String> = [], acceptsEdDSA: Bool = true,
+        ed25519Name: String = "Ed25519"
+    ) {
         self.sm2Name = sm2Name
         self.sm2Aliases = sm2Aliases
         self.acceptsEdDSA = acceptsEdDSA
+        self.ed25519Name = ed25519Name
     }
 
-    /// `SM2SM3` on output; `SM2SM3`, `GmSM2`, `SM3withSM2`, `SM2` and `EdDSA` on input.
+    /// `SM2SM3` and `Ed25519` on output; on input also `EdDSA`, but no other SM2 spelling.
     public static let standard = AlgorithmNames()
     /// Every SM2 spelling met in the field accepted on input.
     public static let interoperable = AlgorithmNames(sm2Aliases: ["GmSM2", "SM3withSM2", "SM2"])
@@ -30,7 +36,7 @@ public struct AlgorithmNames: Sendable, Hashable {
         switch algorithm {
         case .sm2WithSM3: return sm2Name
         case .es256: return "ES256"
-        case .ed25519: return "Ed25519"
+        case .ed25519: return ed25519Name
         case .rs256: return "RS256"
         }
     }

@@ -28,6 +28,11 @@ public struct VerificationKey: Sendable {
         self.init(backend: try GMCryptoBackends.verificationBackend(pem: pemRepresentation), keyID: keyID)
     }
 
+    /// The same key under another `kid` (for a key an operator names explicitly).
+    public func withKeyID(_ keyID: String) -> VerificationKey {
+        VerificationKey(backend: backend, keyID: keyID)
+    }
+
     /// The public JWK, with `kid`, `use` and `alg` set (`alg` from `names`).
     public func jwk(names: AlgorithmNames = .standard) -> JWK {
         var members = backend.publicJWKMembers

@@ -20,7 +20,7 @@ public struct TokenVerifier: Sendable {
     /// `exp`/`nbf`/`iat` rules, always applied before the policies.
     public var timeValidity: TimeValidity
     public var policies: [any TokenPolicy]
-    /// Where "now" comes from (tests and replays of old traffic set it).
+    /// Where "now" comes from (tests and replays of old traffic set it; the system clock by default).
     public var clock: @Sendable () -> Date
 
     public init(
@@ -29,7 +29,6 @@ public struct TokenVerifier: Sendable {
         limits: TokenLimits = .standard,
         allowedAlgorithms: Set<SignatureAlgorithm> = Set(SignatureAlgorithm.allCases),
         timeValidity: TimeValidity = TimeValidity(),
-        clock: @escaping @Sendable () -> Date = { Date() },
         @TokenPolicyBuilder policies: () -> [any TokenPolicy] = { [] }
     ) {
         self.keys = keys
@@ -37,7 +36,7 @@ public struct TokenVerifier: Sendable {
         self.limits = limits
         self.allowedAlgorithms = allowedAlgorithms
         self.timeValidity = timeValidity
-        self.clock = clock
+        self.clock = { Date() }
         self.policies = policies()
     }
 

@@ -9,7 +9,9 @@ struct DemoCommand: AsyncParsableCommand {
     )
 
     /// One section per capability, in dependency order (one line each, to keep merges trivial).
-    static let sections: [any DemoSection] = []
+    static let sections: [any DemoSection] = [
+        UnifiedIdentityDemo()
+    ]
 
     func run() async throws {
         var failures = 0
