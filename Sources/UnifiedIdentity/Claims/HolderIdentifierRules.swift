@@ -7,6 +7,10 @@ enum HolderIdentifierRules {
         guard let kind = claims.principalKind else {
             throw .invalidClaim("holder_id", reason: "a holder identifier needs a principal kind to be checked")
         }
+        try check(identifier: identifier, kind: kind)
+    }
+
+    static func check(identifier: String, kind: PrincipalKind) throws(TokenError) {
         switch kind {
         case .naturalPerson, .civilServant: try checkCitizenID(identifier)
         case .legalPerson: try checkCreditCode(identifier)

@@ -36,6 +36,7 @@ public struct TokenIssuer: Sendable {
         for principal: Principal, audience: String, disclosing: Set<Disclosure> = []
     ) throws -> (token: String, claims: IdentityClaims) {
         guard let pairwiseSubjects else { throw TokenIssuerError.noPairwiseSecret }
+        try HolderIdentifierRules.check(identifier: principal.identifier, kind: principal.kind)
         let claims = completed(
             IdentityClaims(
                 subject: pairwiseSubjects.subject(for: principal.identifier, in: audience),
@@ -47,7 +48,6 @@ public struct TokenIssuer: Sendable {
                 authenticationMethods: principal.authenticationMethods,
                 department: principal.department,
                 sessionID: principal.sessionID))
-        try HolderIdentifierRules.check(claims)
         return (try sign(claims), claims)
     }
 
