@@ -1,1 +1,212 @@
-// The CreditCode module: its types arrive with its issue.
+import AdminDivision
+
+/// 统一社会信用代码 (GB 32100-2015): registration authority, organisation category, the
+/// registering authority's division code, the organisation code (GB 11714) and a check
+/// character, 18 characters in all.
+///
+/// ```swift
+/// let code = try CreditCode("91110000600037341L")
+/// code.authority.name        // "工商"
+/// code.category.name         // "企业"
+/// code.divisionCode          // 110000
+/// code.organizationCode      // 60003734-1
+/// ```
+public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
+    /// The 18 characters as GB 32100 values (0...30), five bits each: 1–12 in `high`, 13–18 in `low`.
+    private let high: UInt64
+    private let low: UInt64
+
+    /// How the code was accepted.
+    public let acceptance: Acceptance
+
+    /// How strictly to validate.
+    public enum Policy: Sendable, Hashable {
+        /// Every rule of GB 32100 (the default).
+        case strict
+        /// Also accept the known legacy codes that break the check rules, reporting them in
+        /// ``CreditCode/acceptance`` (never silently).
+        case lenient
+    }
+
+    /// Whether a code passed every rule or was let through as a known legacy exception.
+    public enum Acceptance: Sendable, Hashable {
+        /// Passed every rule.
+        case valid
+        /// A code issued before GB 32100 settled (the Xiamen pilot, division 3502xx) whose check
+        /// characters do not follow the standard; `expectedCheckCharacter` is what the standard gives.
+        case legacyXiamenPilot(expectedCheckCharacter: Character)
+    }
+
+    /// Parses and validates `text` (ASCII, upper or lower case).
+    public init(_ text: some StringProtocol, policy: Policy = .strict) throws(CreditCodeError) {
+        let result: Result<CreditCode, CreditCodeError>? = text.utf8.withContiguousStorageIfAvailable {
+            Self.parse($0, policy: policy)
+        }
+        if let result {
+            self = try result.get()
+        } else {
+            self = try Array(text.utf8).withUnsafeBufferPointer { Self.parse($0, policy: policy) }.get()
+        }
+    }
+
+    /// Parses and validates the UTF-8 bytes of a code.
+    public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, policy: Policy = .strict) throws(CreditCodeError) {
+        let result: Result<CreditCode, CreditCodeError>? = bytes.withContiguousStorageIfAvailable {
+            Self.parse($0, policy: policy)
+        }
+        if let result {
+            self = try result.get()
+        } else {
+            self = try Array(bytes).withUnsafeBufferPointer { Self.parse($0, policy: policy) }.get()
+        }
+    }
+
+    /// Whether `text` is a valid code under `policy`.
+    public static func isValid(_ text: some StringProtocol, policy: Policy = .strict) -> Bool {
+        (try? CreditCode(text, policy: policy)) != nil
+    }
+
+    /// The check character for the first 17 characters of a code.
+    public static func checkCharacter(for first17: some StringProtocol) throws(CreditCodeError) -> Character {
+        let bytes = Array(first17.utf8)
+        guard bytes.count == 17 else { throw .invalidLength(bytes.count) }
+        var sum = 0
+        var weight = 1
+        for (index, byte) in bytes.enumerated() {
+            guard let value = CodeAlphabet.creditValue(CodeAlphabet.upper(byte)) else {
+                throw .invalidCharacter(position: index + 1)
+            }
+            sum += value * weight
+            weight = weight * 3 % 31
+        }
+        return Character(Unicode.Scalar(CodeAlphabet.creditCharacter((31 - sum % 31) % 31)))
+    }
+
+    /// Removes spaces and hyphens and upper-cases, as python-stdnum's `compact` does.
+    public static func compact(_ text: some StringProtocol) -> String {
+        String(decoding: text.utf8.filter { !CodeAlphabet.isSeparator($0) }.map(CodeAlphabet.upper), as: UTF8.self)
+    }
+
+    // MARK: - Parts
+
+    /// 登记管理部门 (position 1).
+    public var authority: RegistrationAuthority {
+        // parse() admitted only known authorities and categories.
+        RegistrationAuthority(code: character(at: 0)) ?? RegistrationAuthority.all[0]
+    }
+
+    /// 机构类别 (position 2).
+    public var category: OrganizationCategory {
+        authority.category(character(at: 1)) ?? authority.categories[0]
+    }
+
+    /// The division code of the registering authority (positions 3–8), as written. Central
+    /// bodies use `100000`, which is no division.
+    public var divisionCode: String { String(decoding: (2..<8).map { byte(at: $0) }, as: UTF8.self) }
+
+    /// The division of the registering authority, when positions 3–8 name a known one.
+    public var division: Division? { Division(divisionCode) }
+
+    /// 主体标识码: the organisation code in positions 9–17.
+    public var organizationCode: OrganizationCode {
+        let bytes = (8..<17).map { byte(at: $0) }
+        // The lenient path can admit a body whose own check fails; the value still reads back.
+        return (try? bytes.withUnsafeBufferPointer { OrganizationCode.parse($0) }.get())
+            ?? OrganizationCode.lenientlyParsed(bytes)
+    }
+
+    /// The check character (position 18).
+    public var checkCharacter: Character { character(at: 17) }
+
+    /// The 18 characters.
+    public var rawValue: String { String(decoding: (0..<18).map { byte(at: $0) }, as: UTF8.self) }
+
+    public var description: String { rawValue }
+
+    private func byte(at index: Int) -> UInt8 {
+        let value = index < 12 ? (high >> UInt64(5 * (11 - index))) & 0x1F : (low >> UInt64(5 * (17 - index))) & 0x1F
+        return CodeAlphabet.creditCharacter(Int(value))
+    }
+
+    private func character(at index: Int) -> Character { Character(Unicode.Scalar(byte(at: index))) }
+
+    // MARK: - Validation
+
+    /// Validates 18 bytes without allocating on the valid path.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, policy: Policy) -> Result<CreditCode, CreditCodeError> {
+        guard bytes.count == 18 else {
+            if let position = CodeAlphabet.firstNonASCIIPosition(bytes) {
+                return .failure(.invalidCharacter(position: position))
+            }
+            return .failure(.invalidLength(bytes.count))
+        }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var sum = 0
+        var weight = 1
+        for index in 0..<17 {
+            guard let value = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[index])),
+                index < 2 || index >= 8 || value < 10
+            else { return .failure(.invalidCharacter(position: index + 1)) }
+            sum += value * weight
+            weight = weight &* 3 % 31
+            if index < 12 { high = high << 5 | UInt64(value) } else { low = low << 5 | UInt64(value) }
+        }
+        guard let found = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[17])) else {
+            return .failure(.invalidCharacter(position: 18))
+        }
+        low = low << 5 | UInt64(found)
+        let authorityByte = CodeAlphabet.upper(bytes[0])
+        let categoryByte = CodeAlphabet.upper(bytes[1])
+        switch RegistrationAuthority.knows(authority: authorityByte, category: categoryByte) {
+        case .known:
+            break
+        case .unknownAuthority:
+            return .failure(.unknownAuthority(Character(Unicode.Scalar(authorityByte))))
+        case .unknownCategory:
+            return .failure(
+                .unknownCategory(
+                    authority: Character(Unicode.Scalar(authorityByte)),
+                    category: Character(Unicode.Scalar(categoryByte))
+                )
+            )
+        }
+        let expected = (31 - sum % 31) % 31
+        var organizationError: OrganizationCodeError?
+        if case .failure(let error) = OrganizationCode.parse(UnsafeBufferPointer(rebasing: bytes[8..<17])) {
+            organizationError = error
+        }
+        if expected == found, organizationError == nil {
+            return .success(CreditCode(high: high, low: low, acceptance: .valid))
+        }
+        let expectedCharacter = Character(Unicode.Scalar(CodeAlphabet.creditCharacter(expected)))
+        if policy == .lenient, isXiamenPilot(bytes) {
+            return .success(
+                CreditCode(
+                    high: high, low: low, acceptance: .legacyXiamenPilot(expectedCheckCharacter: expectedCharacter)))
+        }
+        if expected != found {
+            return .failure(
+                .wrongCheckCharacter(
+                    expected: expectedCharacter, found: Character(Unicode.Scalar(CodeAlphabet.upper(bytes[17])))))
+        }
+        if case .wrongCheckCharacter(let expected, let found) = organizationError {
+            return .failure(.wrongOrganizationCodeCheck(expected: expected, found: found))
+        }
+        // A GB 32100 character that GB 11714 does not allow as a check character (A–Y but X).
+        return .failure(.invalidCharacter(position: 17))
+    }
+
+    /// The early Xiamen pilot issued codes of this shape (division 3502xx) before GB 32100's
+    /// check rules were settled; see Documentation/CreditCode.md.
+    private static func isXiamenPilot(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes[2] == UInt8(ascii: "3") && bytes[3] == UInt8(ascii: "5") && bytes[4] == UInt8(ascii: "0")
+            && bytes[5] == UInt8(ascii: "2")
+    }
+
+    private init(high: UInt64, low: UInt64, acceptance: Acceptance) {
+        self.high = high
+        self.low = low
+        self.acceptance = acceptance
+    }
+}

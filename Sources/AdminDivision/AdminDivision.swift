@@ -1,1 +1,0 @@
-// The AdminDivision module: its types arrive with its issue.

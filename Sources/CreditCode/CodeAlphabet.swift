@@ -1,0 +1,58 @@
+/// The character sets of GB 32100 and GB 11714, mapped without tables so the hot path
+/// touches no lazily initialised global.
+enum CodeAlphabet {
+    /// GB 32100's 31 characters `0-9A-HJ-NPQRTUWXY` (no I, O, S, V, Z) → 0...30, or nil.
+    @inline(__always)
+    static func creditValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte &- UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "H"): return Int(byte &- UInt8(ascii: "A")) + 10
+        case UInt8(ascii: "J")...UInt8(ascii: "N"): return Int(byte &- UInt8(ascii: "J")) + 18
+        case UInt8(ascii: "P")...UInt8(ascii: "R"): return Int(byte &- UInt8(ascii: "P")) + 23
+        case UInt8(ascii: "T")...UInt8(ascii: "U"): return Int(byte &- UInt8(ascii: "T")) + 26
+        case UInt8(ascii: "W")...UInt8(ascii: "Y"): return Int(byte &- UInt8(ascii: "W")) + 28
+        default: return nil
+        }
+    }
+
+    /// The GB 32100 character of `value` (0...30).
+    @inline(__always)
+    static func creditCharacter(_ value: Int) -> UInt8 {
+        let characters: StaticString = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+        return characters.utf8Start[value]
+    }
+
+    /// GB 11714's digits and capital letters → 0...35, or nil.
+    @inline(__always)
+    static func organizationValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte &- UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(byte &- UInt8(ascii: "A")) + 10
+        default: return nil
+        }
+    }
+
+    /// Upper-cases an ASCII letter; anything else is returned as is.
+    @inline(__always)
+    static func upper(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte &- 32 : byte
+    }
+
+    /// Whether `byte` is a separator `compact` removes (space, hyphen).
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "\t")
+    }
+}
+
+extension CodeAlphabet {
+    /// The 1-based character position of the first non-ASCII character, if any: such input is
+    /// reported as a bad character rather than by its UTF-8 length.
+    static func firstNonASCIIPosition(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var position = 0
+        for byte in bytes where byte & 0xC0 != 0x80 {
+            position += 1
+            if byte >= 0x80 { return position }
+        }
+        return nil
+    }
+}
