@@ -1,0 +1,33 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+import struct Foundation.URL
+
+// Benchmarks live in their own package so the main build stays light. Each module adds
+// one executable target under Benchmarks/<Name>/ and one line in `benchmarkTargets`.
+// Run: `swift package --package-path Benchmarks benchmark` (see Documentation/Benchmarks.md).
+let benchmarkTargets: [(name: String, dependencies: [String])] = [
+    ("SmokeBenchmarks", ["GMCrypto"])
+]
+
+// A path dependency's identity is its folder's name, which differs between clones.
+let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent
+
+let package = Package(
+    name: "ZhengwuKitBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: benchmarkTargets.map { target in
+        .executableTarget(
+            name: target.name,
+            dependencies: [.product(name: "Benchmark", package: "benchmark")]
+                + target.dependencies.map { .product(name: $0, package: mainPackage) },
+            path: "Benchmarks/\(target.name)",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    }
+)
