@@ -61,7 +61,8 @@ import ZWKitTestSupport
         let output = try JSONReader.parse(Array(result.stdout))
         let jwk = try JWK(json: try #require(output["jwk"]))
         let token = try #require(output["token"]?.stringValue)
-        let verified = try await TestTokens.verifier(KeySet(verificationKeys: [VerificationKey(jwk: jwk)])).verify(token)
+        let verified = try await TestTokens.verifier(KeySet(verificationKeys: [VerificationKey(jwk: jwk)])).verify(
+            token)
         #expect(verified.claims.tokenID == "from-joserfc")
         #expect(verified.algorithm == (alg == "ES256" ? .es256 : .ed25519))
         #expect(verified.keyID == (try jwk.thumbprint()))
@@ -82,7 +83,8 @@ import ZWKitTestSupport
         try Data(RawSignature.der(fromRaw: signature)).write(to: directory.appendingPathComponent("sig.der"))
         try Data(key.publicKey.pemRepresentation.utf8).write(to: directory.appendingPathComponent("pub.pem"))
         let verify = [
-            "dgst", "-sm3", "-verify", "pub.pem", "-sigopt", "distid:1234567812345678", "-signature", "sig.der", "input",
+            "dgst", "-sm3", "-verify", "pub.pem", "-sigopt", "distid:1234567812345678", "-signature", "sig.der",
+            "input",
         ]
         let result = try Processes.run("openssl", verify, currentDirectory: directory)
         #expect(result.status == 0, "\(result.stdoutText) \(result.stderrText)")
@@ -184,7 +186,9 @@ import ZWKitTestSupport
     private static func bytes(hex: String) -> [UInt8]? {
         let digits = Array(hex.utf8)
         guard digits.count % 2 == 0 else { return nil }
-        return stride(from: 0, to: digits.count, by: 2).compactMap { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16) }
+        return stride(from: 0, to: digits.count, by: 2).compactMap {
+            UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)
+        }
     }
 }
 

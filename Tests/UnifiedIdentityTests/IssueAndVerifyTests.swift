@@ -87,7 +87,9 @@ import Testing
         let generator = try PairwiseSubjectGenerator(secret: Array(repeating: 7, count: 32))
         let subject = generator.subject(for: "11010519491231002X", in: "dept-a")
         let message = Array("dept-a".utf8) + [0] + Array("11010519491231002X".utf8)
-        #expect(Base64URL.decode(subject) == GMCryptoBackends.hmacSM3(key: Array(repeating: 7, count: 32), message: message))
+        #expect(
+            Base64URL.decode(subject) == GMCryptoBackends.hmacSM3(key: Array(repeating: 7, count: 32), message: message)
+        )
         #expect(throws: PairwiseSubjectError.secretTooShort(8)) {
             try PairwiseSubjectGenerator(secret: Array(repeating: 1, count: 8))
         }
@@ -99,8 +101,12 @@ import Testing
         let badCitizen = Principal(kind: .naturalPerson, identifier: "110105194912310021")
         #expect(throws: TokenError.self) { try issuer.issue(for: badCitizen, audience: "dept-a") }
         let company = Principal(kind: .legalPerson, identifier: "91110000600037341L")
-        #expect(try issuer.issue(for: company, audience: "dept-a", disclosing: [.identifier]).claims.holderIdentifier != nil)
+        #expect(
+            try issuer.issue(for: company, audience: "dept-a", disclosing: [.identifier]).claims.holderIdentifier != nil
+        )
         let badCompany = Principal(kind: .legalPerson, identifier: "91110000600037341N")
-        #expect(throws: TokenError.self) { try issuer.issue(for: badCompany, audience: "dept-a", disclosing: [.identifier]) }
+        #expect(throws: TokenError.self) {
+            try issuer.issue(for: badCompany, audience: "dept-a", disclosing: [.identifier])
+        }
     }
 }

@@ -56,7 +56,8 @@ import Testing
     @Test func rfc7638ThumbprintOfTheRFCsRSAKey() throws {
         // RFC 7638 §3.1's example key and thumbprint.
         let jwk = try JWK(
-            jsonString: #"{"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw","e":"AQAB","alg":"RS256","kid":"2011-04-29"}"#
+            jsonString:
+                #"{"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw","e":"AQAB","alg":"RS256","kid":"2011-04-29"}"#
         )
         #expect(try jwk.thumbprint() == "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")
         let key = try VerificationKey(jwk: jwk)
@@ -65,19 +66,26 @@ import Testing
     }
 
     @Test func rfc8037ThumbprintOfTheRFCsEd25519Key() throws {
-        let jwk = try JWK(jsonString: #"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#)
+        let jwk = try JWK(
+            jsonString: #"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#)
         #expect(try jwk.thumbprint() == "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k")
         #expect(try VerificationKey(jwk: jwk).keyID == "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k")
     }
 
     @Test func jwksWithPrivateOrSymmetricMaterialIsRefused() throws {
         #expect(throws: JWKError.privateMaterial("d")) {
-            try JWK(jsonString: #"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}"#)
+            try JWK(
+                jsonString:
+                    #"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}"#
+            )
         }
         #expect(throws: JWKError.self) { try JWK(jsonString: #"{"kty":"oct","k":"c2VjcmV0"}"#) }
-        #expect(throws: JWKError.self) { try JWK(jsonString: #"{"kty":"EC","crv":"P-256","x":"AA","y":"AA","use":"enc"}"#) }
+        #expect(throws: JWKError.self) {
+            try JWK(jsonString: #"{"kty":"EC","crv":"P-256","x":"AA","y":"AA","use":"enc"}"#)
+        }
         // Coordinates that are not a point on the curve.
-        let offCurve = #"{"kty":"EC","crv":"SM2","x":"\#(Base64URL.encode([UInt8](repeating: 1, count: 32)))","y":"\#(Base64URL.encode([UInt8](repeating: 2, count: 32)))"}"#
+        let offCurve =
+            #"{"kty":"EC","crv":"SM2","x":"\#(Base64URL.encode([UInt8](repeating: 1, count: 32)))","y":"\#(Base64URL.encode([UInt8](repeating: 2, count: 32)))"}"#
         #expect(throws: JWKError.self) { try VerificationKey(jwk: JWK(jsonString: offCurve)) }
         #expect(throws: JWKError.self) { try JWKSet(jsonString: #"{"keys":{}}"#) }
     }

@@ -7,7 +7,9 @@ import Testing
     let key: SigningKey
     init() throws { key = try SigningKey.generate(.p256) }
 
-    private func verify(_ claims: IdentityClaims, policies: () -> [any TokenPolicy]) async throws(TokenError) {
+    private func verify(_ claims: IdentityClaims, @TokenPolicyBuilder policies: () -> [any TokenPolicy])
+        async throws(TokenError)
+    {
         let token: String
         do { token = try TestTokens.issuer(key).sign(claims) } catch { throw .invalidSignature }
         _ = try await TestTokens.verifier(KeySet(signingKey: key), policies: policies).verify(token)
@@ -34,7 +36,9 @@ import Testing
             try await verifier.verify(token)
         }
         verifier.timeValidity = TimeValidity(maximumLifetime: 3600)
-        await #expect(throws: TokenError.lifetimeTooLong(seconds: 7200, limit: 3600)) { try await verifier.verify(token) }
+        await #expect(throws: TokenError.lifetimeTooLong(seconds: 7200, limit: 3600)) {
+            try await verifier.verify(token)
+        }
     }
 
     @Test func policiesComposeWithConditionsAndRunInOrder() async throws {
@@ -60,9 +64,13 @@ import Testing
         struct Down: RevocationStore {
             func isRevoked(tokenID: String) async throws -> Bool { throw CancellationError() }
         }
-        await #expect(throws: TokenError.self) { try await verify(TestTokens.claims(tokenID: "x")) { RevocationCheck(Down()) } }
+        await #expect(throws: TokenError.self) {
+            try await verify(TestTokens.claims(tokenID: "x")) { RevocationCheck(Down()) }
+        }
         let full = InMemoryReplayStore(capacity: 1, now: { TestTokens.now })
         try await verify(TestTokens.claims(tokenID: "a")) { OneTimeUse(full) }
-        await #expect(throws: TokenError.self) { try await verify(TestTokens.claims(tokenID: "b")) { OneTimeUse(full) } }
+        await #expect(throws: TokenError.self) {
+            try await verify(TestTokens.claims(tokenID: "b")) { OneTimeUse(full) }
+        }
     }
 }

@@ -9,7 +9,8 @@ enum TestTokens {
     /// A fixed "now" so time rules are tested exactly: 2026-01-01T00:00:00Z.
     static let now = Date(timeIntervalSince1970: 1_767_225_600)
 
-    static func issuer(_ key: SigningKey, names: AlgorithmNames = .standard, at time: Date = now) throws -> TokenIssuer {
+    static func issuer(_ key: SigningKey, names: AlgorithmNames = .standard, at time: Date = now) throws -> TokenIssuer
+    {
         TokenIssuer(
             issuer: province, signingKey: key, names: names, lifetime: 600,
             pairwiseSubjects: try PairwiseSubjectGenerator(secret: Array(repeating: 7, count: 32)),
