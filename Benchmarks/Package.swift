@@ -7,7 +7,8 @@ import struct Foundation.URL
 // one executable target under Benchmarks/<Name>/ and one line in `benchmarkTargets`.
 // Run: `swift package --package-path Benchmarks benchmark` (see Documentation/Benchmarks.md).
 let benchmarkTargets: [(name: String, dependencies: [String])] = [
-    ("SmokeBenchmarks", ["GMCrypto"])
+    ("SmokeBenchmarks", ["GMCrypto"]),
+    ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

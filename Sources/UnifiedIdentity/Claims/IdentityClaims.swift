@@ -75,78 +75,67 @@ public struct IdentityClaims: Sendable, Equatable {
 }
 
 extension IdentityClaims {
-    /// The claim names this type reads into typed properties.
-    static let typedNames: Set<String> = [
-        "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "principal", "holder_id", "name", "acr", "amr", "dept", "sid",
-        "orig_jti", "act",
-    ]
-
     /// Reads the claims from a payload object. Types are checked; values beyond their type
     /// (times, audiences, identifiers) are judged by the verifier's rules.
     public init(json: JSONValue) throws(TokenError) {
         guard let members = json.objectValue else {
             throw .invalidJSON(.payload, reason: "the claims set must be a JSON object")
         }
-        func string(_ name: String) throws(TokenError) -> String? {
-            guard let value = members[name] else { return nil }
-            guard let text = value.stringValue else { throw .invalidClaim(name, reason: "must be a string") }
-            return text
-        }
-        func date(_ name: String) throws(TokenError) -> Date? {
-            guard let value = members[name] else { return nil }
-            guard let seconds = value.numberValue, seconds.isFinite, abs(seconds) < 1e11 else {
-                throw .invalidClaim(name, reason: "must be a NumericDate (seconds since 1970)")
+        self.init()
+        // One pass over the members: this runs on every verification.
+        for (name, value) in members {
+            switch name {
+            case "iss": issuer = try Self.string(value, name)
+            case "sub": subject = try Self.string(value, name)
+            case "aud": audience = try Audience(json: value)
+            case "exp": expiresAt = try Self.date(value, name)
+            case "nbf": notBefore = try Self.date(value, name)
+            case "iat": issuedAt = try Self.date(value, name)
+            case "jti": tokenID = try Self.string(value, name)
+            case "principal":
+                let kind = try Self.string(value, name)
+                guard let parsed = PrincipalKind(rawValue: kind) else {
+                    throw .invalidClaim(name, reason: "unknown principal kind \"\(kind)\"")
+                }
+                principalKind = parsed
+            case "holder_id": holderIdentifier = try Self.string(value, name)
+            case "name": self.name = try Self.string(value, name)
+            case "acr":
+                let level = try Self.string(value, name)
+                guard let parsed = AssuranceLevel(claimValue: level) else {
+                    throw .invalidClaim(name, reason: "unknown assurance level \"\(level)\"; expected L1 to L4")
+                }
+                assuranceLevel = parsed
+            case "amr":
+                guard let list = value.arrayValue else { throw .invalidClaim(name, reason: "must be an array") }
+                authenticationMethods.reserveCapacity(list.count)
+                for method in list {
+                    guard let text = method.stringValue else { throw .invalidClaim(name, reason: "holds a non-string") }
+                    authenticationMethods.append(AuthenticationMethod(rawValue: text))
+                }
+            case "dept": department = try Self.string(value, name)
+            case "sid": sessionID = try Self.string(value, name)
+            case "orig_jti": originalTokenID = try Self.string(value, name)
+            case "act":
+                guard let actorSubject = value["sub"]?.stringValue else {
+                    throw .invalidClaim(name, reason: "must be an object with a string \"sub\"")
+                }
+                actor = actorSubject
+            default: additional[name] = value
             }
-            return Date(timeIntervalSince1970: seconds)
         }
-        issuer = try string("iss")
-        subject = try string("sub")
-        audience = try members["aud"].map { value throws(TokenError) in try Audience(json: value) }
-        expiresAt = try date("exp")
-        notBefore = try date("nbf")
-        issuedAt = try date("iat")
-        tokenID = try string("jti")
-        if let kind = try string("principal") {
-            guard let parsed = PrincipalKind(rawValue: kind) else {
-                throw .invalidClaim("principal", reason: "unknown principal kind \"\(kind)\"")
-            }
-            principalKind = parsed
-        } else {
-            principalKind = nil
+    }
+
+    private static func string(_ value: JSONValue, _ name: String) throws(TokenError) -> String {
+        guard case .string(let text) = value else { throw .invalidClaim(name, reason: "must be a string") }
+        return text
+    }
+
+    private static func date(_ value: JSONValue, _ name: String) throws(TokenError) -> Date {
+        guard let seconds = value.numberValue, seconds.isFinite, abs(seconds) < 1e11 else {
+            throw .invalidClaim(name, reason: "must be a NumericDate (seconds since 1970)")
         }
-        holderIdentifier = try string("holder_id")
-        name = try string("name")
-        if let level = try string("acr") {
-            guard let parsed = AssuranceLevel(claimValue: level) else {
-                throw .invalidClaim("acr", reason: "unknown assurance level \"\(level)\"; expected L1 to L4")
-            }
-            assuranceLevel = parsed
-        } else {
-            assuranceLevel = nil
-        }
-        if let methods = members["amr"] {
-            guard let list = methods.arrayValue else { throw .invalidClaim("amr", reason: "must be an array") }
-            var parsed: [AuthenticationMethod] = []
-            for method in list {
-                guard let text = method.stringValue else { throw .invalidClaim("amr", reason: "holds a non-string") }
-                parsed.append(AuthenticationMethod(rawValue: text))
-            }
-            authenticationMethods = parsed
-        } else {
-            authenticationMethods = []
-        }
-        department = try string("dept")
-        sessionID = try string("sid")
-        originalTokenID = try string("orig_jti")
-        if let act = members["act"] {
-            guard let actorSubject = act["sub"]?.stringValue else {
-                throw .invalidClaim("act", reason: "must be an object with a string \"sub\"")
-            }
-            actor = actorSubject
-        } else {
-            actor = nil
-        }
-        additional = members.filter { !Self.typedNames.contains($0.key) }
+        return Date(timeIntervalSince1970: seconds)
     }
 
     /// Reads claims from JSON text (a JWT claims set).

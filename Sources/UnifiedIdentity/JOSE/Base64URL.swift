@@ -47,26 +47,56 @@ public enum Base64URL {
 
     /// The bytes `text` encodes, or `nil` when it is not canonical unpadded base64url.
     public static func decode<Text: Collection<UInt8>>(_ text: Text) -> [UInt8]? {
+        if let decoded = text.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return decoded }
+        return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    private static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         let count = text.count
         if count % 4 == 1 { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for character in text {
-            let value = decodeTable[Int(character)]
-            if value == 0xFF { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                accumulator &= (1 << UInt32(bits)) - 1
+        let outputCount = count / 4 * 3 + max(0, count % 4 - 1)
+        var valid = true
+        let output = decodeTable.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: outputCount) { output, initialized in
+                var input = 0
+                var written = 0
+                // Four characters make three bytes; 0xFF in the table marks a byte outside the alphabet.
+                while input + 4 <= count {
+                    let a = table[Int(text[input])]
+                    let b = table[Int(text[input + 1])]
+                    let c = table[Int(text[input + 2])]
+                    let d = table[Int(text[input + 3])]
+                    if (a | b | c | d) & 0xC0 != 0 {
+                        valid = false
+                        break
+                    }
+                    output[written] = a << 2 | b >> 4
+                    output[written + 1] = b << 4 | c >> 2
+                    output[written + 2] = c << 6 | d
+                    input += 4
+                    written += 3
+                }
+                if valid, count - input >= 2 {
+                    let a = table[Int(text[input])]
+                    let b = table[Int(text[input + 1])]
+                    let c = count - input == 3 ? table[Int(text[input + 2])] : 0
+                    // Leftover bits must be zero, otherwise two texts would decode to the same bytes.
+                    let leftover = count - input == 3 ? c & 0x03 : b & 0x0F
+                    if (a | b | c) & 0xC0 != 0 || leftover != 0 {
+                        valid = false
+                    } else {
+                        output[written] = a << 2 | b >> 4
+                        written += 1
+                        if count - input == 3 {
+                            output[written] = b << 4 | c >> 2
+                            written += 1
+                        }
+                    }
+                }
+                initialized = valid ? written : 0
             }
         }
-        // Leftover bits must be zero, otherwise two texts would decode to the same bytes.
-        if accumulator != 0 { return nil }
-        return output
+        return valid ? output : nil
     }
 
     /// The bytes of a base64url string.

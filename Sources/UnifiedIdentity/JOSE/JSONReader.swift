@@ -27,22 +27,28 @@ extension JSONReaderError: CustomStringConvertible {
 /// member names, bounded nesting. Iterative over the input bytes; recursion depth is
 /// bounded by `maximumDepth`, so hostile input cannot exhaust the stack.
 struct JSONReader {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private let maximumDepth: Int
 
     static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, maximumDepth: Int = 16) throws(JSONReaderError)
         -> JSONValue
     {
-        var reader = JSONReader(bytes: Array(bytes), maximumDepth: maximumDepth)
-        reader.skipWhitespace()
-        let value = try reader.readValue(depth: 0)
-        reader.skipWhitespace()
-        if reader.offset != reader.bytes.count { throw .trailingBytes(offset: reader.offset) }
-        return value
+        let array = Array(bytes)
+        let result = array.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONReaderError) in
+                var reader = JSONReader(bytes: buffer, maximumDepth: maximumDepth)
+                reader.skipWhitespace()
+                let value = try reader.readValue(depth: 0)
+                reader.skipWhitespace()
+                if reader.offset != reader.bytes.count { throw .trailingBytes(offset: reader.offset) }
+                return value
+            }
+        }
+        return try result.get()
     }
 
-    private init(bytes: [UInt8], maximumDepth: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
     }
@@ -88,7 +94,8 @@ struct JSONReader {
     private mutating func readObject(depth: Int) throws(JSONReaderError) -> JSONValue {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
         offset += 1
-        var members: [String: JSONValue] = [:]
+        // Sized for a claims set up front: growing a dictionary rehashes every member.
+        var members = [String: JSONValue](minimumCapacity: 16)
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             offset += 1
@@ -135,7 +142,23 @@ struct JSONReader {
     private mutating func readString() throws(JSONReaderError) -> String {
         let start = offset
         offset += 1
-        var scalars: [UInt8] = []
+        // Fast path: no escapes. ASCII needs no validation; anything else is checked below.
+        var isASCII = true
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let run = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<offset])
+                offset += 1
+                return try Self.text(run, isASCII: isASCII, at: start)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw .invalidString(offset: offset) }
+            if byte >= 0x80 { isASCII = false }
+            offset += 1
+        }
+        guard offset < bytes.count else { throw .unexpectedEnd }
+        // Slow path: at least one escape.
+        var scalars = Array(bytes[(start + 1)..<offset])
         var runStart = offset
         while true {
             guard offset < bytes.count else { throw .unexpectedEnd }
@@ -154,9 +177,17 @@ struct JSONReader {
             }
             offset += 1
         }
-        // Refuse invalid UTF-8 rather than repairing it: a repaired claim is not what was signed.
-        let text = String(decoding: scalars, as: UTF8.self)
-        guard text.utf8.elementsEqual(scalars) else { throw .invalidString(offset: start) }
+        return try scalars.withUnsafeBufferPointer { buffer throws(JSONReaderError) in
+            try Self.text(buffer, isASCII: false, at: start)
+        }
+    }
+
+    /// Refuses invalid UTF-8 rather than repairing it: a repaired claim is not what was signed.
+    private static func text(_ utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool, at offset: Int) throws(JSONReaderError)
+        -> String
+    {
+        let text = String(decoding: utf8, as: UTF8.self)
+        if !isASCII, !text.utf8.elementsEqual(utf8) { throw .invalidString(offset: offset) }
         return text
     }
 
@@ -233,10 +264,28 @@ struct JSONReader {
             }
             guard skipDigits() > 0 else { throw .invalidNumber(offset: start) }
         }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        if isInteger, let integer = Int64(text) { return .integer(integer) }
+        if isInteger, let integer = Self.integer(UnsafeBufferPointer(rebasing: bytes[start..<offset])) {
+            return .integer(integer)
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
         guard let double = Double(text), double.isFinite else { throw .invalidNumber(offset: start) }
         return .double(double)
+    }
+
+    /// An optional sign and digits as Int64, or nil on overflow.
+    private static func integer(_ digits: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let negative = digits.first == UInt8(ascii: "-")
+        var value: Int64 = 0
+        for digit in digits.dropFirst(negative ? 1 : 0) {
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowB) =
+                negative
+                ? shifted.subtractingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
+                : shifted.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
+            if overflowA || overflowB { return nil }
+            value = next
+        }
+        return value
     }
 
     private mutating func skipDigits() -> Int {
