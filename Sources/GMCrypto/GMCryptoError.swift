@@ -3,7 +3,8 @@
 public enum GMCryptoError: Error, Sendable, Equatable {
     /// The text is not PEM, or not the PEM label that was expected.
     case malformedPEM(String)
-    /// The bytes are not a well-formed DER encoding of the expected structure.
+    /// The bytes are not a well-formed DER encoding of the expected structure
+    /// (truncated, trailing bytes, or another structure altogether).
     case malformedDER(String)
     /// The key is of another algorithm or curve than the operation requires.
     case unexpectedKeyType(expected: String, found: String)
@@ -36,5 +37,44 @@ extension GMCryptoError: CustomStringConvertible {
         case .backend(let operation, let reason):
             return "OpenSSL failed to \(operation)" + (reason.map { ": \($0)" } ?? "")
         }
+    }
+}
+
+extension GMCryptoError {
+    /// A stable machine-readable code for logs, JSON output and tests.
+    public var code: String {
+        switch self {
+        case .malformedPEM: return "malformed-pem"
+        case .malformedDER: return "malformed-der"
+        case .unexpectedKeyType: return "unexpected-key-type"
+        case .invalidLength: return "invalid-length"
+        case .invalidKey: return "invalid-key"
+        case .malformedSignature: return "malformed-signature"
+        case .decryptionFailed: return "decryption-failed"
+        case .unsupported: return "unsupported"
+        case .backend: return "backend"
+        }
+    }
+
+    /// The Chinese term a person working with the 国密 standards would use for this failure.
+    public var chineseTerm: String {
+        switch self {
+        case .malformedPEM: return "PEM 格式错误"
+        case .malformedDER: return "DER 编码错误"
+        case .unexpectedKeyType: return "密钥算法或曲线不符"
+        case .invalidLength: return "数据长度错误"
+        case .invalidKey: return "密钥无效"
+        case .malformedSignature: return "签名值格式错误"
+        case .decryptionFailed: return "解密失败"
+        case .unsupported: return "不支持的算法或模式"
+        case .backend: return "密码运算失败"
+        }
+    }
+}
+
+extension GMCryptoError {
+    /// A backend failure carrying whatever OpenSSL queued (and clearing the queue).
+    static func openSSL(_ operation: String) -> GMCryptoError {
+        .backend(operation: operation, reason: OpenSSLErrorQueue.drain())
     }
 }

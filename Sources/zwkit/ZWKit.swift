@@ -17,6 +17,7 @@ struct ZWKit: AsyncParsableCommand {
     /// Each capability registers its nouns here (one line each, to keep merges trivial).
     static let allSubcommands: [ParsableCommand.Type] = [
         DemoCommand.self,
+        SM3Command.self, SM2Command.self,
         TokenCommand.self,
     ]
 }

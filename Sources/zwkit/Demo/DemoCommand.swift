@@ -10,7 +10,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// One section per capability, in dependency order (one line each, to keep merges trivial).
     static let sections: [any DemoSection] = [
-        UnifiedIdentityDemo()
+        GMCryptoDemo(),
+        UnifiedIdentityDemo(),
     ]
 
     func run() async throws {

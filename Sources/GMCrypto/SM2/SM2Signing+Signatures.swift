@@ -1,0 +1,42 @@
+import Foundation
+
+extension SM2.Signing.PrivateKey {
+    /// Signs `data` with SM3withSM2: e = SM3(Z_A‖M) with Z_A computed for `userID`.
+    ///
+    /// The ID defaults to `1234567812345678` and is always passed to OpenSSL explicitly.
+    public func signature<D: DataProtocol>(
+        for data: D, userID: SM2.UserID = .default
+    ) throws(GMCryptoError) -> SM2.Signing.Signature {
+        let der = try data.withContiguousBuffer { message in
+            Result { () throws(GMCryptoError) in
+                try EVPSigning.sign(key: evpKey, digest: FetchedAlgorithms.sm3, sm2ID: userID.bytes, message: message)
+            }
+        }.get()
+        return try SM2.Signing.Signature(derRepresentation: der)
+    }
+
+    /// Signs a precomputed digest e = SM3(Z_A‖M) (see `PublicKey.digest(for:userID:)`),
+    /// for callers that hash elsewhere or cache Z_A.
+    public func signature(for digest: SM3Digest) throws(GMCryptoError) -> SM2.Signing.Signature {
+        let der = try EVPSigning.signDigest(key: evpKey, digest: digest.bytes)
+        return try SM2.Signing.Signature(derRepresentation: der)
+    }
+}
+
+extension SM2.Signing.PublicKey {
+    /// Whether `signature` is a valid SM3withSM2 signature of `data` for `userID`.
+    public func isValidSignature<D: DataProtocol>(
+        _ signature: SM2.Signing.Signature, for data: D, userID: SM2.UserID = .default
+    ) -> Bool {
+        let der = [UInt8](signature.derRepresentation)
+        return data.withContiguousBuffer { message in
+            EVPSigning.verify(
+                key: evpKey, digest: FetchedAlgorithms.sm3, sm2ID: userID.bytes, signature: der, message: message)
+        }
+    }
+
+    /// Whether `signature` is valid for the precomputed digest e = SM3(Z_A‖M).
+    public func isValidSignature(_ signature: SM2.Signing.Signature, for digest: SM3Digest) -> Bool {
+        EVPSigning.verifyDigest(key: evpKey, signature: [UInt8](signature.derRepresentation), digest: digest.bytes)
+    }
+}

@@ -1,0 +1,101 @@
+internal import CZhengwuKitOpenSSL
+import Foundation
+
+/// A keyed-hash message authentication code (RFC 2104) over a GMCrypto hash, shaped like
+/// CryptoKit's `HMAC`: `HMAC<SM3>.authenticationCode(for:using:)`.
+public struct HMAC<H: GMHashFunction>: Sendable {
+    private var context: MACContext
+
+    /// A MAC computation keyed with `key`.
+    public init(key: SymmetricKey) {
+        context = MACContext(key: key.bytes, digestName: H._openSSLName)
+    }
+
+    public mutating func update<D: DataProtocol>(data: D) {
+        if !isKnownUniquelyReferenced(&context) {
+            context = MACContext(copying: context)
+        }
+        for region in data.regions {
+            region.withUnsafeBytes { context.update($0) }
+        }
+    }
+
+    /// The code for everything absorbed so far.
+    public func finalize() -> HashedAuthenticationCode<H> {
+        HashedAuthenticationCode(bytes: context.finalizeCopy(byteCount: H.byteCount))
+    }
+
+    public static func authenticationCode<D: DataProtocol>(for data: D, using key: SymmetricKey)
+        -> HashedAuthenticationCode<H>
+    {
+        var mac = HMAC(key: key)
+        mac.update(data: data)
+        return mac.finalize()
+    }
+
+    /// Whether `code` authenticates `data` under `key`, compared in constant time.
+    public static func isValidAuthenticationCode<C: DataProtocol, D: DataProtocol>(
+        _ code: C, authenticating data: D, using key: SymmetricKey
+    ) -> Bool {
+        Bytes.constantTimeEqual(authenticationCode(for: data, using: key).bytes, [UInt8](code))
+    }
+}
+
+/// The output of `HMAC<H>`. `==` runs in constant time.
+public struct HashedAuthenticationCode<H: GMHashFunction>: GMDigest {
+    public let bytes: [UInt8]
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        Bytes.constantTimeEqual(lhs.bytes, rhs.bytes)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes)
+    }
+}
+
+/// Owns an `EVP_MAC_CTX`; HMAC values copy it on write.
+final class MACContext: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    init(key: [UInt8], digestName: String) {
+        guard let mac = FetchedAlgorithms.hmac, let context = EVP_MAC_CTX_new(mac) else {
+            preconditionFailure("OpenSSL cannot provide HMAC")
+        }
+        // HMAC accepts any key length, including empty; a non-null pointer keeps OpenSSL happy.
+        var placeholder: UInt8 = 0
+        let status =
+            key.isEmpty
+            ? CZWK_hmac_init(context, &placeholder, 0, digestName)
+            : CZWK_hmac_init(context, key, key.count, digestName)
+        guard status == 1 else {
+            EVP_MAC_CTX_free(context)
+            preconditionFailure("OpenSSL cannot start HMAC-\(digestName)")
+        }
+        pointer = context
+    }
+
+    init(copying other: MACContext) {
+        guard let context = EVP_MAC_CTX_dup(other.pointer) else {
+            preconditionFailure("OpenSSL cannot copy an HMAC context")
+        }
+        pointer = context
+    }
+
+    deinit {
+        EVP_MAC_CTX_free(pointer)
+    }
+
+    func update(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        EVP_MAC_update(pointer, base.assumingMemoryBound(to: UInt8.self), buffer.count)
+    }
+
+    func finalizeCopy(byteCount: Int) -> [UInt8] {
+        let copy = MACContext(copying: self)
+        var output = [UInt8](repeating: 0, count: byteCount)
+        var length = 0
+        EVP_MAC_final(copy.pointer, &output, &length, output.count)
+        return Array(output.prefix(length))
+    }
+}

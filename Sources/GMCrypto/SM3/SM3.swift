@@ -1,0 +1,91 @@
+import Foundation
+
+/// The SM3 hash function (GB/T 32905-2016): 256-bit digests over 512-bit blocks.
+///
+/// ```swift
+/// let digest = SM3.hash(data: Data("abc".utf8))   // 66c7f0f4…8f4ba8e0
+/// var hasher = SM3()
+/// hasher.update(data: part1); hasher.update(data: part2)
+/// let same = hasher.finalize()
+/// ```
+public struct SM3: GMHashFunction {
+    public typealias Digest = SM3Digest
+    public static let byteCount = 32
+    public static let blockByteCount = 64
+    public static let _openSSLName = "SM3"
+
+    private var context: DigestContext
+
+    /// A hasher with nothing absorbed yet.
+    public init() {
+        context = DigestContext(algorithm: FetchedAlgorithms.sm3, name: "SM3")
+    }
+
+    public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
+        // Value semantics: a copied hasher must not see this one's later input.
+        if !isKnownUniquelyReferenced(&context) {
+            context = DigestContext(copying: context)
+        }
+        context.update(bufferPointer)
+    }
+
+    /// The digest of everything absorbed so far; the hasher can keep absorbing.
+    public func finalize() -> SM3Digest {
+        SM3Digest { context.finalizeCopy(into: $0) }
+    }
+
+    /// The SM3 digest of `data` in one call.
+    public static func hash<D: DataProtocol>(data: D) -> SM3Digest {
+        if data.regions.count == 1, let region = data.regions.first {
+            // One contiguous region (Data, [UInt8], slices): hash it without copying.
+            if let digest = region.withContiguousStorageIfAvailable({ hash(bufferPointer: UnsafeRawBufferPointer($0)) })
+            {
+                return digest
+            }
+        }
+        var hasher = SM3()
+        hasher.update(data: data)
+        return hasher.finalize()
+    }
+
+    /// The SM3 digest of the bytes in `bufferPointer`.
+    public static func hash(bufferPointer: UnsafeRawBufferPointer) -> SM3Digest {
+        SM3Digest { DigestContext.hash(algorithm: FetchedAlgorithms.sm3, name: "SM3", bufferPointer, into: $0) }
+    }
+}
+
+/// A 32-byte SM3 digest. `==` runs in constant time.
+public struct SM3Digest: GMDigest {
+    public static let byteCount = 32
+    // Four words inline: no heap allocation per hash, which matters for short inputs.
+    private var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(filling fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        withUnsafeMutableBytes(of: &storage) { fill($0) }
+    }
+
+    /// A digest from its 32 bytes (for example one stored in a seal).
+    public init<D: DataProtocol>(bytes: D) throws(GMCryptoError) {
+        guard bytes.count == Self.byteCount else {
+            throw .invalidLength(what: "an SM3 digest", expected: "32", actual: bytes.count)
+        }
+        let array = [UInt8](bytes)
+        withUnsafeMutableBytes(of: &storage) { $0.copyBytes(from: array) }
+    }
+
+    public var bytes: [UInt8] {
+        Swift.withUnsafeBytes(of: storage) { [UInt8]($0) }
+    }
+
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try Swift.withUnsafeBytes(of: storage, body)
+    }
+
+    public static func == (lhs: SM3Digest, rhs: SM3Digest) -> Bool {
+        Bytes.constantTimeEqual(lhs.bytes, rhs.bytes)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}

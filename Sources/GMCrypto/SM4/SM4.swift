@@ -1,0 +1,174 @@
+internal import CZhengwuKitOpenSSL
+import Foundation
+
+/// The SM4 block cipher (GB/T 32907-2016): 128-bit blocks, 128-bit keys.
+///
+/// ```swift
+/// let key = SymmetricKey(size: .bits128)
+/// let iv = SM4.CBC.randomIV()
+/// let sealed = try SM4.CBC.encrypt(Data("公文".utf8), using: key, iv: iv)
+/// let opened = try SM4.CBC.decrypt(sealed, using: key, iv: iv)
+/// ```
+///
+/// ECB, CBC (with PKCS #7 padding by default) and CTR are provided. OpenSSL 3.0 has no
+/// SM4-GCM or SM4-CCM; `SM4.GCM` exists only to say so with `GMCryptoError.unsupported`.
+/// None of these modes authenticates: pair CBC or CTR with HMAC-SM3 (encrypt-then-MAC).
+public enum SM4 {
+    /// Bytes in a block, in the key and in an IV.
+    public static let blockByteCount = 16
+
+    /// Block padding for ECB and CBC.
+    public enum Padding: Sendable {
+        /// PKCS #7: 1–16 bytes each holding the pad length (the default).
+        case pkcs7
+        /// None: the input must be a whole number of blocks.
+        case none
+    }
+
+    /// Electronic codebook: each block alone. Only for single blocks, key wrapping and test vectors.
+    public enum ECB {
+        public static func encrypt<D: DataProtocol>(
+            _ plaintext: D, using key: SymmetricKey, padding: Padding = .pkcs7
+        ) throws(GMCryptoError) -> Data {
+            try SM4Cipher.run(.ecb, encrypt: true, key: key, iv: nil, padding: padding, input: plaintext)
+        }
+
+        public static func decrypt<D: DataProtocol>(
+            _ ciphertext: D, using key: SymmetricKey, padding: Padding = .pkcs7
+        ) throws(GMCryptoError) -> Data {
+            try SM4Cipher.run(.ecb, encrypt: false, key: key, iv: nil, padding: padding, input: ciphertext)
+        }
+    }
+
+    /// Cipher block chaining with a 16-byte IV that must be unpredictable for each message.
+    public enum CBC {
+        public static func encrypt<D: DataProtocol, IV: DataProtocol>(
+            _ plaintext: D, using key: SymmetricKey, iv: IV, padding: Padding = .pkcs7
+        ) throws(GMCryptoError) -> Data {
+            try SM4Cipher.run(.cbc, encrypt: true, key: key, iv: [UInt8](iv), padding: padding, input: plaintext)
+        }
+
+        public static func decrypt<D: DataProtocol, IV: DataProtocol>(
+            _ ciphertext: D, using key: SymmetricKey, iv: IV, padding: Padding = .pkcs7
+        ) throws(GMCryptoError) -> Data {
+            try SM4Cipher.run(.cbc, encrypt: false, key: key, iv: [UInt8](iv), padding: padding, input: ciphertext)
+        }
+
+        /// 16 random bytes from OpenSSL's CSPRNG.
+        public static func randomIV() -> Data { SM4Cipher.randomBlock() }
+    }
+
+    /// Counter mode: a stream cipher from a 16-byte initial counter block that must never
+    /// repeat under one key. Encryption and decryption are the same operation.
+    public enum CTR {
+        public static func encrypt<D: DataProtocol, IV: DataProtocol>(
+            _ plaintext: D, using key: SymmetricKey, counter: IV
+        ) throws(GMCryptoError) -> Data {
+            try SM4Cipher.run(.ctr, encrypt: true, key: key, iv: [UInt8](counter), padding: .none, input: plaintext)
+        }
+
+        public static func decrypt<D: DataProtocol, IV: DataProtocol>(
+            _ ciphertext: D, using key: SymmetricKey, counter: IV
+        ) throws(GMCryptoError) -> Data {
+            try SM4Cipher.run(.ctr, encrypt: false, key: key, iv: [UInt8](counter), padding: .none, input: ciphertext)
+        }
+
+        /// 16 random bytes to start a counter from.
+        public static func randomCounter() -> Data { SM4Cipher.randomBlock() }
+    }
+
+    /// SM4-GCM is not in OpenSSL 3.0 (it arrived in 3.2); both calls throw `.unsupported`
+    /// rather than fall back to something weaker. Use CBC or CTR with HMAC-SM3.
+    public enum GCM {
+        public static func seal<D: DataProtocol>(_ plaintext: D, using key: SymmetricKey) throws(GMCryptoError) -> Data
+        {
+            throw SM4Cipher.gcmUnsupported
+        }
+
+        public static func open<D: DataProtocol>(_ sealedBox: D, using key: SymmetricKey) throws(GMCryptoError) -> Data
+        {
+            throw SM4Cipher.gcmUnsupported
+        }
+    }
+}
+
+/// The one place SM4 reaches OpenSSL's EVP cipher API.
+enum SM4Cipher {
+    enum Mode {
+        case ecb, cbc, ctr
+
+        var name: String {
+            switch self {
+            case .ecb: return "SM4-ECB"
+            case .cbc: return "SM4-CBC"
+            case .ctr: return "SM4-CTR"
+            }
+        }
+
+        var algorithm: OpaquePointer? {
+            switch self {
+            case .ecb: return FetchedAlgorithms.sm4ECB
+            case .cbc: return FetchedAlgorithms.sm4CBC
+            case .ctr: return FetchedAlgorithms.sm4CTR
+            }
+        }
+    }
+
+    static let gcmUnsupported = GMCryptoError.unsupported(
+        "SM4-GCM: OpenSSL 3.0 provides SM4 in ECB, CBC, CFB, OFB and CTR modes only (GCM arrived in OpenSSL 3.2)")
+
+    static func randomBlock() -> Data {
+        SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
+    }
+
+    static func run<D: DataProtocol>(
+        _ mode: Mode, encrypt: Bool, key: SymmetricKey, iv: [UInt8]?, padding: SM4.Padding, input: D
+    ) throws(GMCryptoError) -> Data {
+        guard key.bytes.count == SM4.blockByteCount else {
+            throw .invalidLength(what: "an SM4 key", expected: "16", actual: key.bytes.count)
+        }
+        if let iv, iv.count != SM4.blockByteCount {
+            throw .invalidLength(what: "an \(mode.name) IV", expected: "16", actual: iv.count)
+        }
+        let bytes = [UInt8](input)
+        // EVP_CipherUpdate counts in C ints.
+        guard bytes.count < Int(Int32.max) - SM4.blockByteCount else {
+            throw .invalidLength(what: "\(mode.name) input", expected: "less than 2 GiB", actual: bytes.count)
+        }
+        if mode != .ctr, padding == .none || !encrypt, bytes.count % SM4.blockByteCount != 0 {
+            throw .invalidLength(
+                what: "\(mode.name) \(encrypt ? "plaintext without padding" : "ciphertext")",
+                expected: "a multiple of 16", actual: bytes.count)
+        }
+        let algorithm = try FetchedAlgorithms.require(mode.algorithm, mode.name)
+        OpenSSLErrorQueue.clear()
+        guard let context = EVP_CIPHER_CTX_new() else { throw .openSSL("allocate an \(mode.name) context") }
+        defer { EVP_CIPHER_CTX_free(context) }
+        guard EVP_CipherInit_ex2(context, algorithm, key.bytes, iv, encrypt ? 1 : 0, nil) == 1 else {
+            throw .openSSL("start \(mode.name)")
+        }
+        EVP_CIPHER_CTX_set_padding(context, padding == .pkcs7 ? 1 : 0)
+        var output = [UInt8](repeating: 0, count: bytes.count + SM4.blockByteCount)
+        var written: Int32 = 0
+        var finalWritten: Int32 = 0
+        let updated = output.withUnsafeMutableBufferPointer { buffer in
+            bytes.withUnsafeBufferPointer { source in
+                withNonNullBase(UnsafeRawBufferPointer(source)) { base, count in
+                    EVP_CipherUpdate(context, buffer.baseAddress, &written, base, Int32(count))
+                }
+            }
+        }
+        guard updated == 1 else { throw .openSSL("run \(mode.name)") }
+        let finished = output.withUnsafeMutableBufferPointer { buffer in
+            EVP_CipherFinal_ex(context, buffer.baseAddress.map { $0 + Int(written) }, &finalWritten)
+        }
+        guard finished == 1 else {
+            if !encrypt && padding == .pkcs7 {
+                OpenSSLErrorQueue.clear()
+                throw .decryptionFailed("the \(mode.name) padding is wrong: wrong key, wrong IV or tampered data")
+            }
+            throw .openSSL("finish \(mode.name)")
+        }
+        return Data(output.prefix(Int(written + finalWritten)))
+    }
+}

@@ -1,0 +1,101 @@
+internal import CZhengwuKitOpenSSL
+import Foundation
+import SwiftASN1
+
+extension EVPKey {
+    /// Loads a PKCS#8 `PrivateKeyInfo` (or a SEC1 `ECPrivateKey`, which OpenSSL labels
+    /// "EC PRIVATE KEY" or, for the SM2 curve, "SM2 PRIVATE KEY") of `kind`.
+    static func privateKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+        let bytes = try checkedDER(der, what: "private key")
+        OpenSSLErrorQueue.clear()
+        let pointer = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            var cursor = buffer.baseAddress
+            return d2i_AutoPrivateKey(nil, &cursor, buffer.count)
+        }
+        guard let pointer else {
+            throw .malformedDER(
+                "not a PKCS#8 private key: \(OpenSSLErrorQueue.drain() ?? "OpenSSL could not decode it")")
+        }
+        return try EVPKey(taking: pointer).normalised(as: kind)
+    }
+
+    /// Loads an X.509 `SubjectPublicKeyInfo` of `kind`.
+    static func publicKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+        let bytes = try checkedDER(der, what: "public key")
+        OpenSSLErrorQueue.clear()
+        let pointer = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            var cursor = buffer.baseAddress
+            return d2i_PUBKEY(nil, &cursor, buffer.count)
+        }
+        guard let pointer else {
+            throw .malformedDER(
+                "not a SubjectPublicKeyInfo: \(OpenSSLErrorQueue.drain() ?? "OpenSSL could not decode it")")
+        }
+        return try EVPKey(taking: pointer).normalised(as: kind)
+    }
+
+    static func privateKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+        let document = try PEMDocument(parsing: pem, expecting: ["PRIVATE KEY", "EC PRIVATE KEY", "SM2 PRIVATE KEY"])
+        return try privateKey(derRepresentation: document.derBytes, kind: kind)
+    }
+
+    static func publicKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+        let document = try PEMDocument(parsing: pem, expecting: ["PUBLIC KEY"])
+        return try publicKey(derRepresentation: document.derBytes, kind: kind)
+    }
+
+    /// The PKCS#8 `PrivateKeyInfo` DER.
+    func pkcs8DERRepresentation() throws(GMCryptoError) -> Data {
+        var output: UnsafeMutablePointer<UInt8>?
+        let length = CZWK_pkcs8_der(pointer, &output)
+        guard length > 0, let output else { throw .openSSL("encode a PKCS#8 private key") }
+        defer { CZWK_OPENSSL_clear_free(output, Int(length)) }
+        return Data(bytes: output, count: Int(length))
+    }
+
+    /// The `SubjectPublicKeyInfo` DER.
+    func spkiDERRepresentation() throws(GMCryptoError) -> Data {
+        var output: UnsafeMutablePointer<UInt8>?
+        let length = i2d_PUBKEY(pointer, &output)
+        guard length > 0, let output else { throw .openSSL("encode a public key") }
+        defer { CZWK_OPENSSL_free(output) }
+        return Data(bytes: output, count: Int(length))
+    }
+
+    /// Generates a fresh key of `kind` (RSA is verify-only here and cannot be generated).
+    static func generate(_ kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+        let name: String
+        switch kind {
+        case .sm2: name = "SM2"
+        case .p256: name = "EC"
+        case .ed25519: name = "ED25519"
+        case .rsa: throw .unsupported("RSA key generation (GMCrypto only verifies RSA signatures)")
+        }
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, name, nil) else {
+            throw .openSSL("create a \(kind.displayName) key generator")
+        }
+        defer { EVP_PKEY_CTX_free(context) }
+        guard EVP_PKEY_keygen_init(context) == 1 else { throw .openSSL("start \(kind.displayName) key generation") }
+        if kind == .p256, EVP_PKEY_CTX_set_group_name(context, "P-256") != 1 {
+            throw .openSSL("select the P-256 curve")
+        }
+        var key: OpaquePointer?
+        guard EVP_PKEY_generate(context, &key) == 1, let key else {
+            throw .openSSL("generate a \(kind.displayName) key")
+        }
+        return EVPKey(taking: key)
+    }
+
+    /// `der` as an array, after checking with swift-asn1 that it is one complete DER
+    /// element: OpenSSL's decoders tolerate trailing bytes and report truncation vaguely.
+    private static func checkedDER<D: DataProtocol>(_ der: D, what: String) throws(GMCryptoError) -> [UInt8] {
+        let bytes = der.contiguousBytes
+        guard !bytes.isEmpty else { throw .malformedDER("the \(what) is empty") }
+        do {
+            _ = try DER.parse(bytes)
+        } catch {
+            throw .malformedDER("the \(what) is not one complete DER element (truncated or trailing bytes): \(error)")
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// One PEM block (RFC 7468): a label and the DER bytes it wraps.
+///
+/// PEM is parsed here rather than by OpenSSL so a caller learns exactly what was wrong
+/// (no BEGIN line, another label, a broken base64 body) instead of a generic decode error.
+struct PEMDocument: Sendable, Equatable {
+    let label: String
+    let derBytes: Data
+
+    init(label: String, derBytes: Data) {
+        self.label = label
+        self.derBytes = derBytes
+    }
+
+    /// Parses the first PEM block in `text` whose label is one of `labels`.
+    init(parsing text: String, expecting labels: [String]) throws(GMCryptoError) {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let beginIndex = lines.firstIndex(where: { $0.hasPrefix("-----BEGIN ") && $0.hasSuffix("-----") })
+        else {
+            throw .malformedPEM("no \"-----BEGIN …-----\" line")
+        }
+        let label = String(lines[beginIndex].dropFirst("-----BEGIN ".count).dropLast("-----".count))
+        guard labels.contains(label) else {
+            let wanted = labels.map { "\"\($0)\"" }.joined(separator: " or ")
+            throw .malformedPEM("the PEM label is \"\(label)\", expected \(wanted)")
+        }
+        let endLine = "-----END \(label)-----"
+        guard let endIndex = lines[beginIndex...].firstIndex(of: endLine) else {
+            throw .malformedPEM("no \"\(endLine)\" line")
+        }
+        let body = lines[(beginIndex + 1)..<endIndex]
+        // RFC 7468 allows headers only in legacy encrypted PEM, which this API does not read.
+        if body.contains(where: { $0.contains(":") }) {
+            throw .malformedPEM("encrypted or header-carrying PEM is not supported")
+        }
+        guard let der = Data(base64Encoded: body.joined()), !der.isEmpty else {
+            throw .malformedPEM("the body of the \"\(label)\" block is not valid base64")
+        }
+        self.label = label
+        self.derBytes = der
+    }
+
+    /// The PEM text, base64 wrapped at 64 columns, ending with a newline.
+    var pemString: String {
+        let base64 = derBytes.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return "-----BEGIN \(label)-----\n\(base64)\n-----END \(label)-----\n"
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import GMCrypto
+
+/// Reading and writing SM2 key and signature files for the sm2 verbs, with CLI errors.
+enum SM2KeyFiles {
+    static func privateKey(_ path: String) throws -> SM2.Signing.PrivateKey {
+        do {
+            return try SM2.Signing.PrivateKey(pemRepresentation: try InputFiles.readText(path))
+        } catch let error as GMCryptoError {
+            throw CLIError("\(path) is not an SM2 private key: \(error) (\(error.chineseTerm))")
+        }
+    }
+
+    static func publicKey(_ path: String) throws -> SM2.Signing.PublicKey {
+        do {
+            return try SM2.Signing.PublicKey(pemRepresentation: try InputFiles.readText(path))
+        } catch let error as GMCryptoError {
+            throw CLIError("\(path) is not an SM2 public key: \(error) (\(error.chineseTerm))")
+        }
+    }
+
+    /// Writes a private key readable by its owner only.
+    static func writePrivate(_ pem: String, to path: String) throws {
+        try InputFiles.write(Data(pem.utf8), to: path)
+        guard path != "-" else { return }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+
+    /// The signature in `data`: DER when it parses as DER, else 64-byte raw r‖s.
+    static func signature(_ data: Data, path: String) throws -> (SM2.Signing.Signature, SignatureFormat) {
+        if let der = try? SM2.Signing.Signature(derRepresentation: data) {
+            return (der, .der)
+        }
+        if let raw = try? SM2.Signing.Signature(rawRepresentation: data) {
+            return (raw, .raw)
+        }
+        throw CLIError(
+            "\(path) is neither a DER SM2 signature nor a 64-byte raw r‖s (\(data.count) bytes; 签名值格式错误)")
+    }
+}
+
+/// How a signature file is encoded.
+enum SignatureFormat: String, ExpressibleByArgument, Encodable, CaseIterable {
+    /// DER `SEQUENCE { r INTEGER, s INTEGER }`, what OpenSSL and certificates use.
+    case der
+    /// 64-byte r‖s, what JOSE and some seals use.
+    case raw
+}

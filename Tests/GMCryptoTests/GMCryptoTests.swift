@@ -1,1 +1,0 @@
-// Tests for GMCrypto arrive with its issue.

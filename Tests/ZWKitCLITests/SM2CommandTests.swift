@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import ZWKitTestSupport
+
+/// `zwkit sm2 keygen|sign|verify`, checked against the GB/T 32918.5 example and openssl.
+@Suite struct SM2CommandTests {
+    struct Vectors: Decodable {
+        struct Vector: Decodable {
+            let messageASCII: String
+            let publicKeyX: String
+            let publicKeyY: String
+            let r: String
+            let s: String
+        }
+        let vectors: [Vector]
+    }
+
+    /// The standard's public key as SPKI PEM, its signature as DER and as raw r‖s, its message.
+    struct StandardExample {
+        let publicKeyPEM: String
+        let derSignature: Data
+        let rawSignature: Data
+        let message: Data
+
+        init() throws {
+            let url = Fixtures.specs.appendingPathComponent("vectors/sm2-signature.json")
+            let file = try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: url))
+            let vector = try #require(file.vectors.first)
+            // SubjectPublicKeyInfo { id-ecPublicKey, sm2 curve } BIT STRING 04‖x‖y
+            let spkiPrefix = try Self.bytes("3059301306072a8648ce3d020106082a811ccf5501822d03420004")
+            let spki = Data(spkiPrefix + (try Self.bytes(vector.publicKeyX)) + (try Self.bytes(vector.publicKeyY)))
+            let base64 = spki.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+            publicKeyPEM = "-----BEGIN PUBLIC KEY-----\n\(base64)\n-----END PUBLIC KEY-----\n"
+            let r = try Self.bytes(vector.r)
+            let s = try Self.bytes(vector.s)
+            rawSignature = Data(r + s)
+            // Both r and s have the top bit set, so each INTEGER carries a leading zero.
+            derSignature = Data([0x30, 0x46, 0x02, 0x21, 0x00] + r + [0x02, 0x21, 0x00] + s)
+            message = Data(vector.messageASCII.utf8)
+        }
+
+        static func bytes(_ hex: String) throws -> [UInt8] {
+            let digits = Array(hex.utf8)
+            return try stride(from: 0, to: digits.count, by: 2).map {
+                try #require(UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16))
+            }
+        }
+    }
+
+    @Test func verifiesTheStandardExampleAndRejectsAnEmptyID() throws {
+        let example = try StandardExample()
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let pub = try write(Data(example.publicKeyPEM.utf8), "pub.pem", in: directory)
+        let message = try write(example.message, "message", in: directory)
+        let der = try write(example.derSignature, "sig.der", in: directory)
+        let raw = try write(example.rawSignature, "sig.raw", in: directory)
+
+        let valid = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", der, message])
+        #expect(valid.status == 0, "stderr: \(valid.stderrText)")
+        let validRaw = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", raw, message, "--json"])
+        #expect(validRaw.status == 0)
+        let report = try JSONSerialization.jsonObject(with: validRaw.stdout) as? [String: Any]
+        #expect(report?["valid"] as? Bool == true)
+        #expect(report?["signatureFormat"] as? String == "raw")
+
+        let emptyID = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--id", "", "--signature", der, message])
+        #expect(emptyID.status == 1)
+        let tampered = try write(example.message + Data([0x20]), "tampered", in: directory)
+        #expect(try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", der, tampered]).status == 1)
+    }
+
+    @Test func badInputsExitWithUsageStatus() throws {
+        let example = try StandardExample()
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let pub = try write(Data(example.publicKeyPEM.utf8), "pub.pem", in: directory)
+        let message = try write(example.message, "message", in: directory)
+        let garbage = try write(Data([1, 2, 3]), "garbage", in: directory)
+        let result = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", garbage, message])
+        #expect(result.status == 2)
+        #expect(result.stderrText.contains("签名值格式错误"))
+        let notAKey = try Processes.zwkit(["sm2", "verify", "--pub", message, "--signature", garbage, message])
+        #expect(notAKey.status == 2)
+        let both = try Processes.zwkit(["sm2", "verify", "--signature", garbage, message])
+        #expect(both.status == 2)
+    }
+
+    @Test func keygenSignVerifyInteroperatesWithOpenSSL() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let key = directory.appendingPathComponent("key.pem").path
+        let pub = directory.appendingPathComponent("pub.pem").path
+        let keygen = try Processes.zwkit(["sm2", "keygen", "--out", key, "--pub", pub, "--json"])
+        #expect(keygen.status == 0, "stderr: \(keygen.stderrText)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: key)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        let message = try write(Data("zwkit 国密签名".utf8), "message", in: directory)
+        for format in ["der", "raw"] {
+            let signature = directory.appendingPathComponent("sig.\(format)").path
+            let sign = try Processes.zwkit([
+                "sm2", "sign", "--key", key, "--format", format, "--out", signature, message,
+            ])
+            #expect(sign.status == 0, "stderr: \(sign.stderrText)")
+            let verify = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", signature, message])
+            #expect(verify.status == 0)
+        }
+        // openssl accepts zwkit's DER signature with the same explicit ID.
+        let openssl = try Processes.run(
+            "openssl",
+            [
+                "dgst", "-sm3", "-verify", pub, "-sigopt", "distid:1234567812345678", "-signature",
+                directory.appendingPathComponent("sig.der").path, message,
+            ])
+        #expect(openssl.status == 0, "openssl: \(openssl.stderrText)")
+
+        // A signature made with another ID verifies only with that ID.
+        let custom = directory.appendingPathComponent("sig.custom").path
+        _ = try Processes.zwkit(["sm2", "sign", "--key", key, "--id", "ALICE123@YAHOO.COM", "--out", custom, message])
+        #expect(try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", custom, message]).status == 1)
+        let withID = try Processes.zwkit([
+            "sm2", "verify", "--pub", pub, "--id", "ALICE123@YAHOO.COM", "--signature", custom, message,
+        ])
+        #expect(withID.status == 0)
+    }
+
+    private func write(_ data: Data, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try data.write(to: url)
+        return url.path
+    }
+}
