@@ -70,6 +70,10 @@ let package = Package(
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
         .executableTarget(
             name: "UnifiedIdentityExample", dependencies: ["UnifiedIdentity"], path: "Examples/UnifiedIdentityExample"),
+        .executableTarget(
+            name: "AdminDivisionExample", dependencies: ["AdminDivision"], path: "Examples/AdminDivisionExample"),
+        .executableTarget(name: "CitizenIDExample", dependencies: ["CitizenID"], path: "Examples/CitizenIDExample"),
+        .executableTarget(name: "CreditCodeExample", dependencies: ["CreditCode"], path: "Examples/CreditCodeExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),

@@ -9,6 +9,7 @@ import struct Foundation.URL
 let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("SmokeBenchmarks", ["GMCrypto"]),
     ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
+    ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

@@ -120,10 +120,16 @@ extension Division {
     /// Whether `code` (as a number) was valid in `year`; `lenient` accepts any year.
     @inline(__always)
     package static func lookup(code: Int, year: Int, lenient: Bool) -> Lookup {
-        let table = DivisionTable.shared
-        guard let slot = table.slot(of: code) else { return .unknown }
+        // Read the shared table in place: copying it would retain its arrays on every call.
+        guard let slot = DivisionTable.shared.slot(of: code) else { return .unknown }
         if lenient { return .valid }
-        return table.isValid(slot: slot, in: year) ? .valid : .notValidInYear
+        return DivisionTable.shared.isValid(slot: slot, in: year) ? .valid : .notValidInYear
+    }
+
+    /// The periods of `code`, for error messages.
+    package static func periods(code: Int) -> [DivisionPeriod] {
+        guard let slot = DivisionTable.shared.slot(of: code) else { return [] }
+        return DivisionTable.shared.periods(slot: slot)
     }
 
     /// The name of `code` in `year`, without building its periods.

@@ -22,6 +22,15 @@ enum CodeAlphabet {
         return characters.utf8Start[value]
     }
 
+    /// GB 32100's weight of position `index + 1`: 3^index mod 31, spelled out because a
+    /// division per character costs more than the rest of the check.
+    @inline(__always)
+    static func creditWeight(_ index: Int) -> Int {
+        let weights: StaticString =
+            "\u{01}\u{03}\u{09}\u{1B}\u{13}\u{1A}\u{10}\u{11}\u{14}\u{1D}\u{19}\u{0D}\u{08}\u{18}\u{0A}\u{1E}\u{1C}"
+        return Int(weights.utf8Start[index])
+    }
+
     /// GB 11714's digits and capital letters → 0...35, or nil.
     @inline(__always)
     static func organizationValue(_ byte: UInt8) -> Int? {

@@ -16,8 +16,15 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     private let high: UInt64
     private let low: UInt64
 
+    /// The standard's check character when a legacy code was let through, 0 for a valid code
+    /// (a byte, not an `Acceptance`, keeps the value trivially copyable).
+    private let legacyExpectedCheck: UInt8
+
     /// How the code was accepted.
-    public let acceptance: Acceptance
+    public var acceptance: Acceptance {
+        legacyExpectedCheck == 0
+            ? .valid : .legacyXiamenPilot(expectedCheckCharacter: Character(Unicode.Scalar(legacyExpectedCheck)))
+    }
 
     /// How strictly to validate.
     public enum Policy: Sendable, Hashable {
@@ -39,25 +46,30 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and validates `text` (ASCII, upper or lower case).
     public init(_ text: some StringProtocol, policy: Policy = .strict) throws(CreditCodeError) {
-        let result: Result<CreditCode, CreditCodeError>? = text.utf8.withContiguousStorageIfAvailable {
-            Self.parse($0, policy: policy)
+        let result: Result<CreditCode, CreditCodeError>? = text.utf8.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(CreditCodeError) in try Self.parse(buffer, policy: policy) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Array(text.utf8).withUnsafeBufferPointer { Self.parse($0, policy: policy) }.get()
+            self = try Self.parse(Array(text.utf8), policy: policy)
         }
+    }
+
+    /// Parses and validates UTF-8 bytes in memory: the entry for bulk validation.
+    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, policy: Policy = .strict) throws(CreditCodeError) {
+        self = try Self.parse(buffer, policy: policy)
     }
 
     /// Parses and validates the UTF-8 bytes of a code.
     public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, policy: Policy = .strict) throws(CreditCodeError) {
-        let result: Result<CreditCode, CreditCodeError>? = bytes.withContiguousStorageIfAvailable {
-            Self.parse($0, policy: policy)
+        let result: Result<CreditCode, CreditCodeError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(CreditCodeError) in try Self.parse(buffer, policy: policy) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Array(bytes).withUnsafeBufferPointer { Self.parse($0, policy: policy) }.get()
+            self = try Self.parse(Array(bytes), policy: policy)
         }
     }
 
@@ -111,7 +123,7 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     public var organizationCode: OrganizationCode {
         let bytes = (8..<17).map { byte(at: $0) }
         // The lenient path can admit a body whose own check fails; the value still reads back.
-        return (try? bytes.withUnsafeBufferPointer { OrganizationCode.parse($0) }.get())
+        return (try? OrganizationCode(String(decoding: bytes, as: UTF8.self)))
             ?? OrganizationCode.lenientlyParsed(bytes)
     }
 
@@ -133,68 +145,69 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     // MARK: - Validation
 
     /// Validates 18 bytes without allocating on the valid path.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, policy: Policy) -> Result<CreditCode, CreditCodeError> {
+    static func parse(_ bytes: [UInt8], policy: Policy) throws(CreditCodeError) -> CreditCode {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(CreditCodeError) in try parse(buffer, policy: policy) }
+        }
+        return try result.get()
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, policy: Policy) throws(CreditCodeError) -> CreditCode {
         guard bytes.count == 18 else {
-            if let position = CodeAlphabet.firstNonASCIIPosition(bytes) {
-                return .failure(.invalidCharacter(position: position))
-            }
-            return .failure(.invalidLength(bytes.count))
+            if let position = CodeAlphabet.firstNonASCIIPosition(bytes) { throw .invalidCharacter(position: position) }
+            throw .invalidLength(bytes.count)
         }
         var high: UInt64 = 0
         var low: UInt64 = 0
         var sum = 0
-        var weight = 1
         for index in 0..<17 {
             guard let value = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[index])),
                 index < 2 || index >= 8 || value < 10
-            else { return .failure(.invalidCharacter(position: index + 1)) }
-            sum += value * weight
-            weight = weight &* 3 % 31
+            else { throw .invalidCharacter(position: index + 1) }
+            sum &+= value &* CodeAlphabet.creditWeight(index)
             if index < 12 { high = high << 5 | UInt64(value) } else { low = low << 5 | UInt64(value) }
         }
         guard let found = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[17])) else {
-            return .failure(.invalidCharacter(position: 18))
+            throw .invalidCharacter(position: 18)
         }
         low = low << 5 | UInt64(found)
+        // The order of python-stdnum (characters, then the check character) comes first, so
+        // the two name the same rule wherever both have one; the tables follow.
+        let expected = (31 - sum % 31) % 31
+        let expectedByte = CodeAlphabet.creditCharacter(expected)
+        let isLegacy = policy == .lenient && isXiamenPilot(bytes)
+        if expected != found && !isLegacy {
+            throw .wrongCheckCharacter(
+                expected: Character(Unicode.Scalar(expectedByte)),
+                found: Character(Unicode.Scalar(CodeAlphabet.upper(bytes[17])))
+            )
+        }
         let authorityByte = CodeAlphabet.upper(bytes[0])
         let categoryByte = CodeAlphabet.upper(bytes[1])
         switch RegistrationAuthority.knows(authority: authorityByte, category: categoryByte) {
         case .known:
             break
         case .unknownAuthority:
-            return .failure(.unknownAuthority(Character(Unicode.Scalar(authorityByte))))
+            throw .unknownAuthority(Character(Unicode.Scalar(authorityByte)))
         case .unknownCategory:
-            return .failure(
-                .unknownCategory(
-                    authority: Character(Unicode.Scalar(authorityByte)),
-                    category: Character(Unicode.Scalar(categoryByte))
-                )
-            )
+            throw .unknownCategory(
+                authority: Character(Unicode.Scalar(authorityByte)), category: Character(Unicode.Scalar(categoryByte)))
         }
-        let expected = (31 - sum % 31) % 31
-        var organizationError: OrganizationCodeError?
-        if case .failure(let error) = OrganizationCode.parse(UnsafeBufferPointer(rebasing: bytes[8..<17])) {
-            organizationError = error
+        let organizationExpected = OrganizationCode.checkByte(ofBody: UnsafeBufferPointer(rebasing: bytes[8..<16]))
+        let organizationFound = CodeAlphabet.upper(bytes[16])
+        if expected == found, organizationExpected == organizationFound {
+            return CreditCode(high: high, low: low, legacyExpectedCheck: 0)
         }
-        if expected == found, organizationError == nil {
-            return .success(CreditCode(high: high, low: low, acceptance: .valid))
+        if isLegacy {
+            return CreditCode(high: high, low: low, legacyExpectedCheck: expectedByte)
         }
-        let expectedCharacter = Character(Unicode.Scalar(CodeAlphabet.creditCharacter(expected)))
-        if policy == .lenient, isXiamenPilot(bytes) {
-            return .success(
-                CreditCode(
-                    high: high, low: low, acceptance: .legacyXiamenPilot(expectedCheckCharacter: expectedCharacter)))
+        guard organizationFound == UInt8(ascii: "X") || CodeAlphabet.creditValue(organizationFound) ?? 10 < 10 else {
+            // A GB 32100 letter where GB 11714 allows only a digit or X.
+            throw .invalidCharacter(position: 17)
         }
-        if expected != found {
-            return .failure(
-                .wrongCheckCharacter(
-                    expected: expectedCharacter, found: Character(Unicode.Scalar(CodeAlphabet.upper(bytes[17])))))
-        }
-        if case .wrongCheckCharacter(let expected, let found) = organizationError {
-            return .failure(.wrongOrganizationCodeCheck(expected: expected, found: found))
-        }
-        // A GB 32100 character that GB 11714 does not allow as a check character (A–Y but X).
-        return .failure(.invalidCharacter(position: 17))
+        throw .wrongOrganizationCodeCheck(
+            expected: Character(Unicode.Scalar(organizationExpected)),
+            found: Character(Unicode.Scalar(organizationFound)))
     }
 
     /// The early Xiamen pilot issued codes of this shape (division 3502xx) before GB 32100's
@@ -204,9 +217,9 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
             && bytes[5] == UInt8(ascii: "2")
     }
 
-    private init(high: UInt64, low: UInt64, acceptance: Acceptance) {
+    private init(high: UInt64, low: UInt64, legacyExpectedCheck: UInt8) {
         self.high = high
         self.low = low
-        self.acceptance = acceptance
+        self.legacyExpectedCheck = legacyExpectedCheck
     }
 }

@@ -19,5 +19,6 @@ struct ZWKit: AsyncParsableCommand {
         DemoCommand.self,
         SM3Command.self, SM2Command.self,
         TokenCommand.self,
+        IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
     ]
 }

@@ -1,5 +1,7 @@
 import CreditCode
+import Foundation
 import Testing
+import ZWKitTestSupport
 
 @Suite struct CreditCodeTests {
     @Test func parsesAValidCode() throws {
@@ -36,9 +38,17 @@ import Testing
         #expect(throws: CreditCodeError.invalidCharacter(position: 3)) { try CreditCode("91A10000600037341L") }
         #expect(throws: CreditCodeError.invalidCharacter(position: 18)) { try CreditCode("91110000600037341O") }
         #expect(throws: CreditCodeError.invalidCharacter(position: 1)) { try CreditCode("信1110000600037341L") }
-        #expect(throws: CreditCodeError.unknownAuthority("B")) { try CreditCode("B1110000600037341L") }
+        // The tables are checked after the check character, as python-stdnum orders its rules.
+        let unknownAuthority = "B1110000600037341"
+        #expect(throws: CreditCodeError.unknownAuthority("B")) {
+            try CreditCode(unknownAuthority + String(try CreditCode.checkCharacter(for: unknownAuthority)))
+        }
+        #expect(throws: CreditCodeError.wrongCheckCharacter(expected: "J", found: "L")) {
+            try CreditCode("B1110000600037341L")
+        }
+        let unknownCategory = "94110000600037341"
         #expect(throws: CreditCodeError.unknownCategory(authority: "9", category: "4")) {
-            try CreditCode("94110000600037341L")
+            try CreditCode(unknownCategory + String(try CreditCode.checkCharacter(for: unknownCategory)))
         }
     }
 
@@ -103,5 +113,76 @@ import Testing
         #expect(throws: OrganizationCodeError.invalidCharacter(position: 9)) { try OrganizationCode("D2143569Y") }
         #expect(!OrganizationCode.isValid("MA1FL0LY8"))
         #expect(OrganizationCode.isValid("MA1FL0LY9"))
+    }
+}
+
+@Suite struct CreditCodeSpecTests {
+    /// The Swift table and its fast path must agree with Specs/gb32100/authorities.json.
+    @Test func tablesMatchTheSpec() throws {
+        let url = Fixtures.specs.appendingPathComponent("gb32100/authorities.json")
+        let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let authorities = try #require(spec?["authorities"] as? [[String: Any]])
+        var fromSpec: [String] = []
+        for authority in authorities {
+            let code = try #require(authority["code"] as? String)
+            let name = try #require(authority["name"] as? String)
+            for category in try #require(authority["categories"] as? [[String: String]]) {
+                fromSpec.append("\(code) \(name) \(category["code"] ?? "") \(category["name"] ?? "")")
+            }
+        }
+        let fromSwift = RegistrationAuthority.all.flatMap { authority in
+            authority.categories.map { "\(authority.code) \(authority.name) \($0.code) \($0.name)" }
+        }
+        #expect(fromSwift == fromSpec)
+        // Every pair of characters the spec does not list is rejected.
+        let listed = Set(fromSpec.map { $0.split(separator: " ")[0] + $0.split(separator: " ")[2] })
+        for authority in "0123456789ABCDEFGHJKLMNPQRTUWXY" {
+            for category in "0123456789ABCDEFGHJKLMNPQRTUWXY" {
+                let first17 = "\(authority)\(category)110000600037341"
+                let code = first17 + String(try CreditCode.checkCharacter(for: first17))
+                #expect(CreditCode.isValid(code) == listed.contains("\(authority)\(category)"), "\(code)")
+            }
+        }
+    }
+
+    @Test func vectorsFromTheSpec() throws {
+        let url = Fixtures.specs.appendingPathComponent("gb32100/authorities.json")
+        let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let vectors = try #require(spec?["vectors"] as? [String: Any])
+        for code in try #require(vectors["valid"] as? [String]) { #expect(CreditCode.isValid(code)) }
+        for entry in try #require(vectors["wrong_check_character"] as? [[String: String]]) {
+            let code = try #require(entry["code"])
+            let expected = try #require(entry["expected"]?.first)
+            #expect(throws: CreditCodeError.wrongCheckCharacter(expected: expected, found: code.last ?? " ")) {
+                try CreditCode(code)
+            }
+        }
+        for code in try #require(vectors["legacy_xiamen_pilot"] as? [String]) {
+            #expect(!CreditCode.isValid(code))
+            #expect(try CreditCode(code, policy: .lenient).acceptance != .valid)
+        }
+        for entry in try #require(vectors["organization_code"] as? [[String: String]]) {
+            #expect(try OrganizationCode.checkCharacter(for: entry["body"] ?? "") == entry["check"]?.first)
+        }
+    }
+}
+
+@Suite struct CreditCodeRobustnessTests {
+    /// Arbitrary bytes of every length give a typed error or a value, never a trap.
+    @Test func arbitraryBytesNeverTrap() {
+        var random = SeededGenerator(seed: 7)
+        let interesting: [UInt8] =
+            Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZxyz -".utf8) + [0, 0x80, 0xC3, 0xE4, 0xFF]
+        for _ in 0..<20_000 {
+            let length = [9, 10, 17, 18, 19, Int.random(in: 0...40, using: &random)].randomElement(using: &random)!
+            let bytes = (0..<length).map { _ in interesting.randomElement(using: &random)! }
+            for policy in [CreditCode.Policy.strict, .lenient] {
+                if let code = try? CreditCode(utf8: bytes, policy: policy) {
+                    #expect(code.rawValue.utf8.count == 18)
+                    _ = (code.organizationCode, code.authority, code.category, code.division)
+                }
+            }
+            _ = try? OrganizationCode(String(decoding: bytes, as: UTF8.self))
+        }
     }
 }

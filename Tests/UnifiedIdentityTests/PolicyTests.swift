@@ -43,7 +43,7 @@ import Testing
 
     @Test func policiesComposeWithConditionsAndRunInOrder() async throws {
         let strict = true
-        let claims = TestTokens.claims()
+        let claims = TestTokens.claims(tokenID: "j-1")
         // The first failing policy is reported.
         await #expect(throws: TokenError.issuerNotAllowed(TestTokens.province)) {
             try await verify(claims) {
@@ -67,7 +67,7 @@ import Testing
         await #expect(throws: TokenError.self) {
             try await verify(TestTokens.claims(tokenID: "x")) { RevocationCheck(Down()) }
         }
-        let full = InMemoryReplayStore(capacity: 1, now: { TestTokens.now })
+        let full = InMemoryReplayStore(capacity: 1)
         try await verify(TestTokens.claims(tokenID: "a")) { OneTimeUse(full) }
         await #expect(throws: TokenError.self) {
             try await verify(TestTokens.claims(tokenID: "b")) { OneTimeUse(full) }

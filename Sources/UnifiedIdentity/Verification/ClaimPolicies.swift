@@ -94,7 +94,7 @@ public struct OneTimeUse: TokenPolicy {
         guard let expiresAt = token.claims.expiresAt else { throw .missingClaim("exp") }
         let first: Bool
         do {
-            first = try await store.markUsed(tokenID: tokenID, until: expiresAt)
+            first = try await store.markUsed(tokenID: tokenID, until: expiresAt, at: now)
         } catch {
             throw .storeUnavailable(String(describing: error))
         }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Where the `jti`s of one-time tokens are remembered until they expire.
 public protocol ReplayStore: Sendable {
-    /// Records `tokenID` as used until `expiry`. Returns `false` when it was already recorded
-    /// (the token is a replay). Must be atomic: two concurrent calls cannot both return `true`.
-    func markUsed(tokenID: String, until expiry: Date) async throws -> Bool
+    /// Records `tokenID` as used until `expiry` (the verifier's clock reads `now`). Returns
+    /// `false` when it was already recorded and has not expired (the token is a replay).
+    /// Must be atomic: two concurrent calls cannot both return `true`.
+    func markUsed(tokenID: String, until expiry: Date, at now: Date) async throws -> Bool
 }
 
 /// One-time `jti`s held in memory, bounded. When full of unexpired entries it refuses new
@@ -14,19 +15,16 @@ public final class InMemoryReplayStore: ReplayStore, @unchecked Sendable {
     private let lock = NSLock()
     private var used: [String: Date] = [:]
     public let capacity: Int
-    private let now: @Sendable () -> Date
 
-    public init(capacity: Int = 1_000_000, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(capacity: Int = 1_000_000) {
         self.capacity = max(1, capacity)
-        self.now = now
     }
 
-    public func markUsed(tokenID: String, until expiry: Date) async throws -> Bool {
+    public func markUsed(tokenID: String, until expiry: Date, at now: Date) async throws -> Bool {
         try lock.withLock {
-            if let previous = used[tokenID], previous > now() { return false }
+            if let previous = used[tokenID], previous > now { return false }
             if used.count >= capacity {
-                let current = now()
-                used = used.filter { $0.value > current }
+                used = used.filter { $0.value > now }
                 guard used.count < capacity else { throw ReplayStoreFull(capacity: capacity) }
             }
             used[tokenID] = expiry

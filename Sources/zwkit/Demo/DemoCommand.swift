@@ -10,6 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// One section per capability, in dependency order (one line each, to keep merges trivial).
     static let sections: [any DemoSection] = [
+        CodesDemo(),
         GMCryptoDemo(),
         UnifiedIdentityDemo(),
     ]
