@@ -17,32 +17,33 @@ public enum Base64URL {
 
     /// The unpadded base64url text of `bytes`.
     public static func encode<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
-        let input = Array(bytes)
-        var output: [UInt8] = []
-        output.reserveCapacity((input.count * 4 + 2) / 3)
-        var index = 0
-        while index + 3 <= input.count {
-            let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-            output.append(alphabet[Int(chunk >> 18 & 63)])
-            output.append(alphabet[Int(chunk >> 12 & 63)])
-            output.append(alphabet[Int(chunk >> 6 & 63)])
-            output.append(alphabet[Int(chunk & 63)])
-            index += 3
+        if let text = bytes.withContiguousStorageIfAvailable({ encode(buffer: $0) }) { return text }
+        return Array(bytes).withUnsafeBufferPointer { encode(buffer: $0) }
+    }
+
+    private static func encode(buffer input: UnsafeBufferPointer<UInt8>) -> String {
+        let fullGroups = input.count / 3
+        let remainder = input.count % 3
+        let outputCount = fullGroups * 4 + (remainder == 0 ? 0 : remainder + 1)
+        return alphabet.withUnsafeBufferPointer { alphabet in
+            String(unsafeUninitializedCapacity: outputCount) { output in
+                var written = 0
+                func emit(_ chunk: UInt32, _ characters: Int) {
+                    for shift in stride(from: 18, to: 18 - 6 * characters, by: -6) {
+                        output[written] = alphabet[Int(chunk >> UInt32(shift) & 63)]
+                        written += 1
+                    }
+                }
+                for group in 0..<fullGroups {
+                    let index = group * 3
+                    emit(UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2]), 4)
+                }
+                let index = fullGroups * 3
+                if remainder == 1 { emit(UInt32(input[index]) << 16, 2) }
+                if remainder == 2 { emit(UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8, 3) }
+                return written
+            }
         }
-        switch input.count - index {
-        case 1:
-            let chunk = UInt32(input[index]) << 16
-            output.append(alphabet[Int(chunk >> 18 & 63)])
-            output.append(alphabet[Int(chunk >> 12 & 63)])
-        case 2:
-            let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
-            output.append(alphabet[Int(chunk >> 18 & 63)])
-            output.append(alphabet[Int(chunk >> 12 & 63)])
-            output.append(alphabet[Int(chunk >> 6 & 63)])
-        default:
-            break
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The bytes `text` encodes, or `nil` when it is not canonical unpadded base64url.

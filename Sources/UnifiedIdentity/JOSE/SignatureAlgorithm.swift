@@ -34,3 +34,15 @@ public enum SignatureAlgorithm: Sendable, Hashable, CaseIterable {
         }
     }
 }
+
+extension SignatureAlgorithm: CustomStringConvertible {
+    /// The algorithm as people name it (the `alg` names are in `AlgorithmNames`).
+    public var description: String {
+        switch self {
+        case .sm2WithSM3: return "SM2-with-SM3"
+        case .es256: return "ES256"
+        case .ed25519: return "Ed25519"
+        case .rs256: return "RS256"
+        }
+    }
+}

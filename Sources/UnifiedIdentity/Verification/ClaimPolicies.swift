@@ -71,15 +71,19 @@ public struct RevocationCheck: TokenPolicy {
     public var dependsOnlyOnToken: Bool { false }
 
     public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        for tokenID in [token.claims.tokenID, token.claims.originalTokenID].compactMap({ $0 }) {
-            let revoked: Bool
-            do {
-                revoked = try await store.isRevoked(tokenID: tokenID)
-            } catch {
-                throw .storeUnavailable(String(describing: error))
-            }
-            if revoked { throw .revoked(jti: tokenID) }
+        let claims = token.claims
+        if let tokenID = claims.tokenID { try await refuseIfRevoked(tokenID) }
+        if let originalTokenID = claims.originalTokenID { try await refuseIfRevoked(originalTokenID) }
+    }
+
+    private func refuseIfRevoked(_ tokenID: String) async throws(TokenError) {
+        let revoked: Bool
+        do {
+            revoked = try await store.isRevoked(tokenID: tokenID)
+        } catch {
+            throw .storeUnavailable(String(describing: error))
         }
+        if revoked { throw .revoked(jti: tokenID) }
     }
 }
 

@@ -3,8 +3,9 @@ import Foundation
 /// A bounded store of tokens whose signature and content rules already passed, so a token
 /// presented on every request is verified by signature once.
 ///
-/// Entries are keyed by the token's signature segment and confirmed against the whole
-/// token, so a lookup hashes ~90 bytes whatever the token's size. The oldest entry is
+/// Entries are keyed by the token's last 16 bytes (the end of its signature, which only the
+/// issuer could produce) and confirmed against the whole token, so a lookup hashes 16 bytes
+/// whatever the token's size. The oldest entry is
 /// evicted when the cache is full; expired entries are dropped when met.
 public final class VerifiedTokenCache: @unchecked Sendable {
     private struct Entry {
@@ -14,9 +15,9 @@ public final class VerifiedTokenCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [Substring: Entry] = [:]
+    private var entries: [CacheKey: Entry] = [:]
     /// Insertion order for eviction; may hold keys already removed (checked by generation).
-    private var ring: [(key: Substring, generation: UInt64)?]
+    private var ring: [(key: CacheKey, generation: UInt64)?]
     private var ringHead = 0
     private var ringCount = 0
     private var generation: UInt64 = 0
@@ -71,11 +72,22 @@ public final class VerifiedTokenCache: @unchecked Sendable {
         if let entry = entries[key], entry.generation == slotGeneration { entries.removeValue(forKey: key) }
     }
 
-    /// The signature segment: unique per token in practice, short to hash.
-    private static func key(of token: String) -> Substring {
-        guard let dot = token.utf8.lastIndex(of: UInt8(ascii: ".")) else { return Substring(token) }
-        return token[token.index(after: dot)...]
+    /// The last 16 bytes of the token, as two words.
+    private static func key(of token: String) -> CacheKey {
+        var token = token
+        return token.withUTF8 { bytes in
+            var words: (UInt64, UInt64) = (0, 0)
+            let tail = UnsafeBufferPointer(rebasing: bytes.suffix(16))
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(tail)) }
+            return CacheKey(high: words.0, low: words.1, count: bytes.count)
+        }
     }
+}
+
+struct CacheKey: Hashable {
+    let high: UInt64
+    let low: UInt64
+    let count: Int
 }
 
 /// A verifier that reuses earlier verifications from a `VerifiedTokenCache`. On a hit the
