@@ -42,20 +42,24 @@ public struct CompactJWS: Sendable {
         guard bytes.count <= limits.maximumTokenBytes else {
             throw .tokenTooLarge(size: bytes.count, limit: limits.maximumTokenBytes)
         }
-        var dots: [Int] = []
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") {
-            dots.append(index)
-            if dots.count > 2 { break }
+        // The two separators, found without allocating; a third means another serialisation.
+        var firstDot = -1
+        var secondDot = -1
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
+            if firstDot < 0 {
+                firstDot = index
+            } else if secondDot < 0 {
+                secondDot = index
+            } else {
+                throw .malformedToken("more than three segments (an encrypted JWE or JSON serialisation is not accepted)")
+            }
         }
-        guard dots.count == 2 else {
-            throw .malformedToken(
-                dots.count > 2
-                    ? "more than three segments (an encrypted JWE or JSON serialisation is not accepted)"
-                    : "expected three dot-separated segments, found \(dots.count + 1)")
+        guard secondDot >= 0 else {
+            throw .malformedToken("expected three dot-separated segments, found \(firstDot < 0 ? 1 : 2)")
         }
-        let headerText = bytes[0..<dots[0]]
-        let payloadText = bytes[(dots[0] + 1)..<dots[1]]
-        let signatureText = bytes[(dots[1] + 1)...]
+        let headerText = bytes[0..<firstDot]
+        let payloadText = bytes[(firstDot + 1)..<secondDot]
+        let signatureText = bytes[(secondDot + 1)...]
         guard !headerText.isEmpty else { throw .malformedToken("the header segment is empty") }
         guard !payloadText.isEmpty else { throw .malformedToken("the payload segment is empty") }
 
@@ -74,7 +78,7 @@ public struct CompactJWS: Sendable {
         guard !signatureText.isEmpty else { throw .malformedToken("the signature segment is empty") }
         guard let signature = Base64URL.decode(signatureText) else { throw .invalidEncoding(.signature) }
         return CompactJWS(
-            header: header, payload: payload, signature: signature, signingInput: Array(bytes[0..<dots[1]]))
+            header: header, payload: payload, signature: signature, signingInput: Array(bytes[0..<secondDot]))
     }
 
     /// The payload read as a JWT claims set.

@@ -20,35 +20,38 @@ public struct JOSEHeader: Sendable, Equatable {
     }
 
     init(json: JSONValue) throws(TokenError) {
-        guard var members = json.objectValue else {
+        guard let members = json.objectValue else {
             throw .invalidJSON(.header, reason: "the header must be a JSON object")
         }
-        guard let alg = members.removeValue(forKey: "alg") else {
-            throw .invalidHeader(parameter: "alg", reason: "missing")
+        var algorithm: String?
+        var additional: [String: JSONValue] = [:]
+        // One pass, no copy of the members: this runs on every verification.
+        for (name, value) in members {
+            switch name {
+            case "alg":
+                guard case .string(let text) = value else {
+                    throw .invalidHeader(parameter: name, reason: "must be a string")
+                }
+                algorithm = text
+            case "kid", "typ":
+                guard case .string(let text) = value else {
+                    throw .invalidHeader(parameter: name, reason: "must be a string")
+                }
+                if name == "kid" { keyID = text } else { type = text }
+            case "crit":
+                // RFC 7515 §4.1.11: a recipient must refuse a token whose critical extensions it
+                // does not implement. This verifier implements none (so `b64: false` is refused too).
+                guard let names = value.arrayValue, !names.isEmpty else {
+                    throw .invalidHeader(parameter: name, reason: "must be a non-empty array of names")
+                }
+                throw .unsupportedCriticalHeader(names.first?.stringValue ?? "(not a string)")
+            default:
+                additional[name] = value
+            }
         }
-        guard let algorithm = alg.stringValue else {
-            throw .invalidHeader(parameter: "alg", reason: "must be a string")
-        }
+        guard let algorithm else { throw .invalidHeader(parameter: "alg", reason: "missing") }
         self.algorithm = algorithm
-        func string(_ name: String) throws(TokenError) -> String? {
-            guard let value = members.removeValue(forKey: name) else { return nil }
-            guard let text = value.stringValue else {
-                throw .invalidHeader(parameter: name, reason: "must be a string")
-            }
-            return text
-        }
-        keyID = try string("kid")
-        type = try string("typ")
-        // RFC 7515 §4.1.11: a recipient must refuse a token whose critical extensions it does
-        // not implement. This verifier implements none (so `b64: false` is refused too).
-        if let critical = members["crit"] {
-            guard let names = critical.arrayValue, !names.isEmpty else {
-                throw .invalidHeader(parameter: "crit", reason: "must be a non-empty array of names")
-            }
-            let first = names.first?.stringValue ?? "(not a string)"
-            throw .unsupportedCriticalHeader(first)
-        }
-        additional = members
+        self.additional = additional
     }
 
     var jsonValue: JSONValue {
