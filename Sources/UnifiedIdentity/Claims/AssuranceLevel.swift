@@ -16,10 +16,13 @@ public enum AssuranceLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
     public var claimValue: String { "L\(rawValue)" }
 
     public init?(claimValue: String) {
-        guard claimValue.count == 2, claimValue.first == "L", let digit = Int(claimValue.dropFirst()),
-            let level = AssuranceLevel(rawValue: digit)
-        else { return nil }
-        self = level
+        switch claimValue {
+        case "L1": self = .registered
+        case "L2": self = .verifiedIdentity
+        case "L3": self = .strongVerification
+        case "L4": self = .inPerson
+        default: return nil
+        }
     }
 
     public static func < (lhs: AssuranceLevel, rhs: AssuranceLevel) -> Bool { lhs.rawValue < rhs.rawValue }
