@@ -51,7 +51,8 @@ public struct CompactJWS: Sendable {
             } else if secondDot < 0 {
                 secondDot = index
             } else {
-                throw .malformedToken("more than three segments (an encrypted JWE or JSON serialisation is not accepted)")
+                throw .malformedToken(
+                    "more than three segments (an encrypted JWE or JSON serialisation is not accepted)")
             }
         }
         guard secondDot >= 0 else {

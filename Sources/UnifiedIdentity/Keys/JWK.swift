@@ -38,13 +38,16 @@ public struct JWK: Sendable, Equatable {
     }
 
     public init(jsonString: String, limits: TokenLimits = .standard) throws(JWKError) {
-        let json: JSONValue
+        try self.init(json: Self.parse(jsonString, limits: limits))
+    }
+
+    /// JWK or JWK Set text as JSON, within the token limits.
+    static func parse(_ text: String, limits: TokenLimits) throws(JWKError) -> JSONValue {
         do {
-            json = try JSONReader.parse(Array(jsonString.utf8), maximumDepth: limits.maximumJSONDepth)
+            return try JSONReader.parse(Array(text.utf8), maximumDepth: limits.maximumJSONDepth)
         } catch {
             throw .malformed(error.description)
         }
-        try self.init(json: json)
     }
 
     init(publicMembers: [String: JSONValue]) {

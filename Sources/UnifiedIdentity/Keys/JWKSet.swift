@@ -5,12 +5,7 @@ public struct JWKSet: Sendable, Equatable {
     public init(keys: [JWK]) { self.keys = keys }
 
     public init(jsonString: String, limits: TokenLimits = .standard) throws(JWKError) {
-        let json: JSONValue
-        do {
-            json = try JSONReader.parse(Array(jsonString.utf8), maximumDepth: limits.maximumJSONDepth)
-        } catch {
-            throw .malformed(error.description)
-        }
+        let json = try JWK.parse(jsonString, limits: limits)
         guard let list = json["keys"]?.arrayValue else { throw .malformed("a JWK Set needs a \"keys\" array") }
         var keys: [JWK] = []
         for element in list { keys.append(try JWK(json: element)) }
