@@ -51,7 +51,7 @@ public struct AlgorithmNames: Sendable, Hashable {
         case "EdDSA" where acceptsEdDSA: return .ed25519
         case "RS256": return .rs256
         case _ where sm2Aliases.contains(name): return .sm2WithSM3
-        case _ where name.lowercased() == "none": throw .unsecuredToken
+        case _ where name.utf8.count == 4 && name.lowercased() == "none": throw .unsecuredToken
         default: throw .algorithmNotAllowed(name)
         }
     }

@@ -73,7 +73,7 @@ public struct CompactJWS: Sendable {
         }
         let header = try JOSEHeader(json: headerJSON)
         // `none` is refused here, before anything else looks at the token.
-        if header.algorithm.lowercased() == "none" { throw .unsecuredToken }
+        if header.algorithm.utf8.count == 4, header.algorithm.lowercased() == "none" { throw .unsecuredToken }
 
         guard let payload = Base64URL.decode(payloadText) else { throw .invalidEncoding(.payload) }
         guard !signatureText.isEmpty else { throw .malformedToken("the signature segment is empty") }
