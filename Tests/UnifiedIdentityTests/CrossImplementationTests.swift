@@ -127,11 +127,13 @@ import ZWKitTestSupport
         from gmssl import sm2
         mode, public_hex = sys.argv[1], sys.argv[2]
         if mode == "verify":
-            crypt = sm2.CryptSM2(private_key=None, public_key=public_hex)
+            crypt = sm2.CryptSM2(private_key=None, public_key="")
+            crypt.public_key = public_hex  # after construction: the constructor lstrips "04" digits
             print("ok" if crypt.verify_with_sm3(sys.argv[3], sys.argv[4].encode()) else "bad")
         else:
             private_hex = sys.argv[3]
-            crypt = sm2.CryptSM2(private_key=private_hex, public_key=public_hex)
+            crypt = sm2.CryptSM2(private_key=private_hex, public_key="")
+            crypt.public_key = public_hex
             print(crypt.sign_with_sm3(sys.argv[4].encode()))
         """
 
