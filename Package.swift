@@ -68,12 +68,17 @@ let package = Package(
 
         // MARK: Examples (compiled on every build so they never rot)
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
+        .executableTarget(name: "X509Example", dependencies: ["GMCrypto"], path: "Examples/X509Example"),
         .executableTarget(
             name: "UnifiedIdentityExample", dependencies: ["UnifiedIdentity"], path: "Examples/UnifiedIdentityExample"),
         .executableTarget(
             name: "AdminDivisionExample", dependencies: ["AdminDivision"], path: "Examples/AdminDivisionExample"),
         .executableTarget(name: "CitizenIDExample", dependencies: ["CitizenID"], path: "Examples/CitizenIDExample"),
         .executableTarget(name: "CreditCodeExample", dependencies: ["CreditCode"], path: "Examples/CreditCodeExample"),
+        .executableTarget(
+            name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
+            path: "Examples/ServiceItemExample"),
+        .executableTarget(name: "ESealExample", dependencies: ["ESeal", "GMCrypto"], path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),

@@ -7,9 +7,12 @@ import struct Foundation.URL
 // one executable target under Benchmarks/<Name>/ and one line in `benchmarkTargets`.
 // Run: `swift package --package-path Benchmarks benchmark` (see Documentation/Benchmarks.md).
 let benchmarkTargets: [(name: String, dependencies: [String])] = [
-    ("SmokeBenchmarks", ["GMCrypto"]),
-    ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
+    ("GMCryptoBenchmarks", ["GMCrypto"]),
+    ("X509Benchmarks", ["GMCrypto"]),
     ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
+    ("ServiceItemBenchmarks", ["ServiceItem"]),
+    ("ESealBenchmarks", ["ESeal", "GMCrypto"]),
+    ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.
@@ -23,13 +26,21 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: benchmarkTargets.map { target in
+    targets: [
+        // A plain measuring tool (no harness) for Scripts/bench-gmcrypto's ratios to `openssl speed`.
         .executableTarget(
-            name: target.name,
-            dependencies: [.product(name: "Benchmark", package: "benchmark")]
-                + target.dependencies.map { .product(name: $0, package: mainPackage) },
-            path: "Benchmarks/\(target.name)",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+            name: "GMCryptoSpeed",
+            dependencies: [.product(name: "GMCrypto", package: mainPackage)],
+            path: "Tools/GMCryptoSpeed"
         )
-    }
+    ]
+        + benchmarkTargets.map { target in
+            .executableTarget(
+                name: target.name,
+                dependencies: [.product(name: "Benchmark", package: "benchmark")]
+                    + target.dependencies.map { .product(name: $0, package: mainPackage) },
+                path: "Benchmarks/\(target.name)",
+                plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+            )
+        }
 )

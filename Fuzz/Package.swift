@@ -4,10 +4,7 @@ import PackageDescription
 import struct Foundation.URL
 
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
-// Build: see Scripts/fuzz-token (and Scripts/fuzz-eseal).
-let fuzzTargets: [(name: String, product: String)] = [
-    ("TokenFuzzer", "UnifiedIdentity")
-]
+// Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token.
 
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -19,8 +16,10 @@ let package = Package(
     dependencies: [
         .package(path: "..")
     ],
-    targets: fuzzTargets.map { target in
-        .executableTarget(name: target.name, dependencies: [.product(name: target.product, package: mainPackage)])
-    },
+    targets: [
+        .executableTarget(name: "ESealFuzzer", dependencies: [.product(name: "ESeal", package: mainPackage)]),
+        .executableTarget(
+            name: "TokenFuzzer", dependencies: [.product(name: "UnifiedIdentity", package: mainPackage)]),
+    ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,13 @@ public struct Division: Hashable, Sendable, CustomStringConvertible {
         self.init(code: code)
     }
 
+    /// The division with `code` as of `year`, or `nil` when the code was not valid then (years
+    /// before ``firstListYear`` are answered from that list).
+    public init?(_ text: some StringProtocol, in year: Int) {
+        guard let division = Division(text), division.isValid(in: year) else { return nil }
+        self = division
+    }
+
     /// The level, from the code's shape.
     public var level: DivisionLevel { code.level }
 

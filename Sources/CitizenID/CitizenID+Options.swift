@@ -1,3 +1,5 @@
+import AdminDivision
+
 extension CitizenID {
     /// How a region (address code) is checked against the GB/T 2260 history.
     public enum RegionPolicy: String, Sendable, Hashable {

@@ -129,7 +129,7 @@ extension CitizenID {
         let year = date / 10_000
         let month = date / 100 % 100
         let day = date % 100
-        guard month >= 1, month <= 12, day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
+        guard month >= 1, month <= 12, day >= 1, day <= CalendarDate.numberOfDays(inMonth: month, year: year) else {
             let digits = String(date)
             throw .impossibleBirthDate(String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
         }

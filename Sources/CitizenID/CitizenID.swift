@@ -90,6 +90,15 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
         return Character(Unicode.Scalar(checkByte(horner: sum)))
     }
 
+    /// Removes spaces and hyphens and upper-cases `x`, as python-stdnum's `compact` does, for
+    /// numbers written in groups (`110105 19491231 002x`).
+    public static func compact(_ text: some StringProtocol) -> String {
+        String(
+            decoding: text.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
+                .map { $0 == UInt8(ascii: "x") ? UInt8(ascii: "X") : $0 },
+            as: UTF8.self)
+    }
+
     /// The 18-character form of a 15-digit legacy number, validated under `options`.
     public static func convert(_ legacy: some StringProtocol, options: Options = .default) throws(CitizenIDError)
         -> CitizenID
@@ -140,13 +149,12 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
 
     /// The 18 characters.
     public var rawValue: String {
-        var text = String(leadingCode)
-        text = String(repeating: "0", count: max(0, 6 - text.count)) + text
-        text += birthDate.description.replacingAll("-", with: "")
-        let sequenceDigits = String(sequence)
-        text += String(repeating: "0", count: 3 - sequenceDigits.count) + sequenceDigits
-        text.append(checkCharacter)
-        return text
+        func digits(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(leadingCode, 6) + digits(birthDate.year, 4) + digits(birthDate.month, 2)
+            + digits(birthDate.day, 2) + digits(sequence, 3) + String(checkCharacter)
     }
 
     /// The form for logs, which must not carry a person's number: the first three and the
@@ -157,12 +165,4 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { rawValue }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
-    }
 }

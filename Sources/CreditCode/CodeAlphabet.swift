@@ -1,19 +1,17 @@
 /// The character sets of GB 32100 and GB 11714, mapped without tables so the hot path
 /// touches no lazily initialised global.
 enum CodeAlphabet {
-    /// GB 32100's 31 characters `0-9A-HJ-NPQRTUWXY` (no I, O, S, V, Z) → 0...30, or nil.
+    /// GB 32100's 31 characters `0-9A-HJ-NPQRTUWXY` (no I, O, S, V, Z), upper or lower case,
+    /// → 0...30, or nil. A 256-entry table (0x7F = not in the alphabet) in a static string:
+    /// no branches per character and no lazily initialised global.
     @inline(__always)
     static func creditValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte &- UInt8(ascii: "0"))
-        case UInt8(ascii: "A")...UInt8(ascii: "H"): return Int(byte &- UInt8(ascii: "A")) + 10
-        case UInt8(ascii: "J")...UInt8(ascii: "N"): return Int(byte &- UInt8(ascii: "J")) + 18
-        case UInt8(ascii: "P")...UInt8(ascii: "R"): return Int(byte &- UInt8(ascii: "P")) + 23
-        case UInt8(ascii: "T")...UInt8(ascii: "U"): return Int(byte &- UInt8(ascii: "T")) + 26
-        case UInt8(ascii: "W")...UInt8(ascii: "Y"): return Int(byte &- UInt8(ascii: "W")) + 28
-        default: return nil
-        }
+        let value = creditValues.utf8Start[Int(byte)]
+        return value == 0x7F ? nil : Int(value)
     }
+
+    // swift-format-ignore
+    private static var creditValues: StaticString { "\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{00}\u{01}\u{02}\u{03}\u{04}\u{05}\u{06}\u{07}\u{08}\u{09}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{0A}\u{0B}\u{0C}\u{0D}\u{0E}\u{0F}\u{10}\u{11}\u{7F}\u{12}\u{13}\u{14}\u{15}\u{16}\u{7F}\u{17}\u{18}\u{19}\u{7F}\u{1A}\u{1B}\u{7F}\u{1C}\u{1D}\u{1E}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{0A}\u{0B}\u{0C}\u{0D}\u{0E}\u{0F}\u{10}\u{11}\u{7F}\u{12}\u{13}\u{14}\u{15}\u{16}\u{7F}\u{17}\u{18}\u{19}\u{7F}\u{1A}\u{1B}\u{7F}\u{1C}\u{1D}\u{1E}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}\u{7F}" }
 
     /// The GB 32100 character of `value` (0...30).
     @inline(__always)

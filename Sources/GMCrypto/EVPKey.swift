@@ -7,6 +7,8 @@ internal import CZhengwuKitOpenSSL
 /// threads for signing and verifying, hence `@unchecked Sendable`.
 final class EVPKey: @unchecked Sendable {
     let pointer: OpaquePointer
+    /// Signing and verifying contexts kept for reuse with this key.
+    let signatureContexts = DigestSignContextPool()
 
     /// Takes ownership of `pointer`: the caller must not free it.
     init(taking pointer: OpaquePointer) {

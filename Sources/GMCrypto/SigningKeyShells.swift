@@ -16,11 +16,13 @@ extension SM2.Signing {
 }
 
 extension P256.Signing {
+    /// A P-256 private key for ECDSA with SHA-256 (ES256).
     public struct PrivateKey: Sendable {
         let evpKey: EVPKey
         init(evpKey: EVPKey) { self.evpKey = evpKey }
     }
 
+    /// A P-256 public key for verifying ES256 signatures.
     public struct PublicKey: Sendable {
         let evpKey: EVPKey
         init(evpKey: EVPKey) { self.evpKey = evpKey }
@@ -28,11 +30,13 @@ extension P256.Signing {
 }
 
 extension Curve25519.Signing {
+    /// An Ed25519 private key (RFC 8032; JWS EdDSA).
     public struct PrivateKey: Sendable {
         let evpKey: EVPKey
         init(evpKey: EVPKey) { self.evpKey = evpKey }
     }
 
+    /// An Ed25519 public key.
     public struct PublicKey: Sendable {
         let evpKey: EVPKey
         init(evpKey: EVPKey) { self.evpKey = evpKey }

@@ -18,7 +18,10 @@ struct ZWKit: AsyncParsableCommand {
     static let allSubcommands: [ParsableCommand.Type] = [
         DemoCommand.self,
         SM3Command.self, SM2Command.self,
-        TokenCommand.self,
+        CertCommand.self,
         IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
+        ItemCommand.self,
+        SealCommand.self,
+        TokenCommand.self,
     ]
 }

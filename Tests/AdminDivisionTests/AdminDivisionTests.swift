@@ -43,6 +43,13 @@ import ZWKitTestSupport
         #expect(miyun.isValid(in: 2016))
     }
 
+    @Test func lookupAsOfAYear() {
+        #expect(Division("110103", in: 2005)?.name == "崇文区")
+        #expect(Division("110103", in: 2015) == nil)
+        #expect(Division("110118", in: 2014) == nil)
+        #expect(Division("110118", in: 2016)?.name == "密云区")
+    }
+
     @Test func unknownAndMalformedCodes() {
         #expect(Division("999999") == nil)
         #expect(Division("11010") == nil)

@@ -25,6 +25,11 @@ func numbered(_ first17: String) throws -> String {
         #expect(try CitizenID("11010519491231002x") == id)
     }
 
+    @Test func compactRemovesGroupSeparators() throws {
+        #expect(CitizenID.compact("110105 19491231-002x") == "11010519491231002X")
+        #expect(try CitizenID(CitizenID.compact(" 110105 19491231 002x ")).sequence == 2)
+    }
+
     @Test func computesCheckCharacters() throws {
         #expect(try CitizenID.checkCharacter(for: "11010519491231002") == "X")
         #expect(try CitizenID.checkCharacter(for: "15010219880730303") == "5")

@@ -21,6 +21,13 @@ import Testing
         #expect(errorCode { try SM2.Signing.PrivateKey(pemRepresentation: badBase64) } == "malformed-pem")
     }
 
+    @Test func theWantedBlockIsFoundAfterOtherBlocks() throws {
+        let bundle = "comment line\n" + key.publicKey.pemRepresentation + key.pemRepresentation
+        #expect(try SM2.Signing.PrivateKey(pemRepresentation: bundle).rawRepresentation == key.rawRepresentation)
+        #expect(
+            try SM2.Signing.PublicKey(pemRepresentation: bundle).rawRepresentation == key.publicKey.rawRepresentation)
+    }
+
     @Test func truncatedDERIsReportedAsDER() {
         let der = key.derRepresentation
         for length in [0, 1, 10, der.count / 2, der.count - 1] {

@@ -87,6 +87,23 @@ import ZWKitTestSupport
         #expect(fromNumbers.derRepresentation == fromPEM.derRepresentation)
     }
 
+    @Test func pooledContextsSurviveRepeatedUseOfOneKey() throws {
+        let ed25519 = Curve25519.Signing.PrivateKey()
+        let p256 = P256.Signing.PrivateKey()
+        let sm2 = SM2.Signing.PrivateKey()
+        for index in 0..<5 {
+            let message = Data("message \(index)".utf8)
+            let edSignature = try ed25519.signature(for: message)
+            #expect(ed25519.publicKey.isValidSignature(edSignature, for: message))
+            #expect(!ed25519.publicKey.isValidSignature([UInt8](repeating: 0, count: 64), for: message))
+            let p256Signature = try p256.signature(for: message)
+            #expect(p256.publicKey.isValidSignature(p256Signature, for: message))
+            let sm2Signature = try sm2.signature(for: message)
+            #expect(sm2.publicKey.isValidSignature(sm2Signature, for: message))
+            #expect(!sm2.publicKey.isValidSignature(sm2Signature, for: message + [0]))
+        }
+    }
+
     @Test func rsaKeysBelow2048BitsAreRefused() throws {
         let scratch = try Scratch()
         let keyPath = scratch.path("rsa.pem")

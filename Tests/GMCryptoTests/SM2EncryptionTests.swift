@@ -51,11 +51,14 @@ import ZWKitTestSupport
         guard try Processes.pythonHas(["gmssl"]) else { return }
         let publicHex = Hex.string(key.publicKey.rawRepresentation)
         let privateHex = Hex.string(key.rawRepresentation)
-        // gmssl writes C1 as x‖y without the 04 and defaults to mode 0 (C1C2C3).
+        // gmssl writes C1 as x‖y without the 04 and defaults to mode 0 (C1C2C3). Its constructor
+        // strips a "04" prefix with lstrip, which also eats leading 0 and 4 digits of x, so the
+        // key is assigned after construction.
         let script = """
             import sys
             from gmssl import sm2
-            c = sm2.CryptSM2(private_key=sys.argv[1], public_key=sys.argv[2], mode=int(sys.argv[3]))
+            c = sm2.CryptSM2(private_key=sys.argv[1], public_key='', mode=int(sys.argv[3]))
+            c.public_key = sys.argv[2]
             if sys.argv[4] == 'encrypt':
                 print(c.encrypt(sys.stdin.buffer.read()).hex())
             else:

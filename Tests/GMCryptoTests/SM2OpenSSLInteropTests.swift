@@ -49,7 +49,9 @@ import ZWKitTestSupport
         let derPath = try scratch.write(key.derRepresentation, "key.der")
         let text = try openssl(["pkey", "-in", keyPath, "-noout", "-text"]).stdoutText
         #expect(text.contains("SM2"))
-        #expect(text.contains(Hex.string(key.rawRepresentation.prefix(4)).split(by: 2).joined(separator: ":")))
+        // Bytes 8..<12 of d sit on OpenSSL's first "priv:" line however many leading zeros it drops.
+        let middle = Hex.string(key.rawRepresentation.dropFirst(8).prefix(4)).split(by: 2).joined(separator: ":")
+        #expect(text.contains(middle))
         // The public key OpenSSL derives from our private key is the one we derive.
         let publicPEM = try openssl(["pkey", "-in", derPath, "-inform", "DER", "-pubout"]).stdoutText
         #expect(publicPEM == key.publicKey.pemRepresentation)
@@ -110,7 +112,8 @@ import ZWKitTestSupport
         let script = """
             import sys
             from gmssl import sm2, func
-            crypt = sm2.CryptSM2(private_key=sys.argv[1], public_key=sys.argv[2])
+            crypt = sm2.CryptSM2(private_key=sys.argv[1], public_key='')
+            crypt.public_key = sys.argv[2]  # the constructor's lstrip("04") would eat digits of x
             data = sys.argv[3].encode()
             if sys.argv[4] == 'sign':
                 print(crypt.sign_with_sm3(data, func.random_hex(crypt.para_len)))

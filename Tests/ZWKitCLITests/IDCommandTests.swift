@@ -44,6 +44,18 @@ func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
         #expect(result.stderrText.contains("checked 5: 3 valid, 2 invalid (check_character: 1, length: 1)"))
     }
 
+    @Test func jsonStaysValidForAnyInputBytes() throws {
+        var input = Data("a\"b\\c\t\u{01}".utf8)
+        input.append(contentsOf: [0xFF, 0xC3, 0x28])
+        input.append(Data("中\n".utf8))
+        let result = try Processes.zwkit(["id", "check", "--json"], stdin: input)
+        #expect(result.status == 1)
+        let objects = try jsonLines(result)
+        #expect(objects.count == 1)
+        #expect((objects.first?["input"] as? String)?.hasPrefix("a\"b\\c\t\u{01}") == true)
+        #expect(objects.first?["error"] as? String == "format")
+    }
+
     @Test func textModeListsOnlyProblemsWithLineNumbers() throws {
         let input = "11010519491231002X\n11010519490230002X\n"
         let result = try Processes.zwkit(["id", "check"], stdin: Data(input.utf8))

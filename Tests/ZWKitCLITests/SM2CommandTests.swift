@@ -125,6 +125,37 @@ import ZWKitTestSupport
         #expect(withID.status == 0)
     }
 
+    @Test func verifiesWithTheKeyOfACertificate() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let key = directory.appendingPathComponent("key.pem").path
+        let cert = directory.appendingPathComponent("cert.pem").path
+        #expect(try Processes.zwkit(["sm2", "keygen", "--out", key]).status == 0)
+        let request = try Processes.run(
+            "openssl",
+            [
+                "req", "-x509", "-new", "-key", key, "-subj", "/CN=签名者/O=ZhengwuKit", "-sm3", "-sigopt",
+                "distid:1234567812345678", "-days", "1", "-out", cert,
+            ])
+        #expect(request.status == 0, "openssl: \(request.stderrText)")
+        let message = try write(Data("signed under a certificate".utf8), "message", in: directory)
+        let signature = directory.appendingPathComponent("sig").path
+        #expect(try Processes.zwkit(["sm2", "sign", "--key", key, "--out", signature, message]).status == 0)
+        let verified = try Processes.zwkit(["sm2", "verify", "--cert", cert, "--signature", signature, message])
+        #expect(verified.status == 0, "stderr: \(verified.stderrText)")
+
+        // A P-256 certificate is refused as unusable input, not reported as a bad signature.
+        let p256Key = directory.appendingPathComponent("p256.pem").path
+        let p256Cert = directory.appendingPathComponent("p256-cert.pem").path
+        _ = try Processes.run(
+            "openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", p256Key])
+        _ = try Processes.run(
+            "openssl", ["req", "-x509", "-new", "-key", p256Key, "-subj", "/CN=p256", "-days", "1", "-out", p256Cert])
+        let refused = try Processes.zwkit(["sm2", "verify", "--cert", p256Cert, "--signature", signature, message])
+        #expect(refused.status == 2)
+        #expect(refused.stderrText.contains("not SM2"))
+    }
+
     private func write(_ data: Data, _ name: String, in directory: URL) throws -> String {
         let url = directory.appendingPathComponent(name)
         try data.write(to: url)

@@ -8,7 +8,7 @@ public struct HMAC<H: GMHashFunction>: Sendable {
 
     /// A MAC computation keyed with `key`.
     public init(key: SymmetricKey) {
-        context = MACContext(key: key.bytes, digestName: H._openSSLName)
+        context = key.withUnsafeBytes { MACContext(key: $0, digestName: H._openSSLName) }
     }
 
     public mutating func update<D: DataProtocol>(data: D) {
@@ -58,16 +58,18 @@ public struct HashedAuthenticationCode<H: GMHashFunction>: GMDigest {
 final class MACContext: @unchecked Sendable {
     let pointer: OpaquePointer
 
-    init(key: [UInt8], digestName: String) {
+    init(key: UnsafeRawBufferPointer, digestName: String) {
         guard let mac = FetchedAlgorithms.hmac, let context = EVP_MAC_CTX_new(mac) else {
             preconditionFailure("OpenSSL cannot provide HMAC")
         }
         // HMAC accepts any key length, including empty; a non-null pointer keeps OpenSSL happy.
         var placeholder: UInt8 = 0
-        let status =
-            key.isEmpty
-            ? CZWK_hmac_init(context, &placeholder, 0, digestName)
-            : CZWK_hmac_init(context, key, key.count, digestName)
+        let status: Int32
+        if let base = key.baseAddress, !key.isEmpty {
+            status = CZWK_hmac_init(context, base.assumingMemoryBound(to: UInt8.self), key.count, digestName)
+        } else {
+            status = CZWK_hmac_init(context, &placeholder, 0, digestName)
+        }
         guard status == 1 else {
             EVP_MAC_CTX_free(context)
             preconditionFailure("OpenSSL cannot start HMAC-\(digestName)")

@@ -124,8 +124,8 @@ enum SM4Cipher {
     static func run<D: DataProtocol>(
         _ mode: Mode, encrypt: Bool, key: SymmetricKey, iv: [UInt8]?, padding: SM4.Padding, input: D
     ) throws(GMCryptoError) -> Data {
-        guard key.bytes.count == SM4.blockByteCount else {
-            throw .invalidLength(what: "an SM4 key", expected: "16", actual: key.bytes.count)
+        guard key.byteCount == SM4.blockByteCount else {
+            throw .invalidLength(what: "an SM4 key", expected: "16", actual: key.byteCount)
         }
         if let iv, iv.count != SM4.blockByteCount {
             throw .invalidLength(what: "an \(mode.name) IV", expected: "16", actual: iv.count)
@@ -144,7 +144,11 @@ enum SM4Cipher {
         OpenSSLErrorQueue.clear()
         guard let context = EVP_CIPHER_CTX_new() else { throw .openSSL("allocate an \(mode.name) context") }
         defer { EVP_CIPHER_CTX_free(context) }
-        guard EVP_CipherInit_ex2(context, algorithm, key.bytes, iv, encrypt ? 1 : 0, nil) == 1 else {
+        let started = key.withUnsafeBytes { keyBytes in
+            EVP_CipherInit_ex2(
+                context, algorithm, keyBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), iv, encrypt ? 1 : 0, nil)
+        }
+        guard started == 1 else {
             throw .openSSL("start \(mode.name)")
         }
         EVP_CIPHER_CTX_set_padding(context, padding == .pkcs7 ? 1 : 0)

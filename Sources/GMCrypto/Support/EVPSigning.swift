@@ -2,9 +2,10 @@ internal import CZhengwuKitOpenSSL
 
 /// One-shot `EVP_DigestSign` / `EVP_DigestVerify`, shared by every signature algorithm.
 ///
-/// For SM2 the distinguishing ID is set on a fresh `EVP_PKEY_CTX` on every call: OpenSSL
-/// 3.0 defaults to an empty ID (everyone else uses "1234567812345678"), and passing it
-/// as an init parameter fails silently (see Documentation/Platform.md).
+/// For SM2 the distinguishing ID is always set on the key context (`EVP_PKEY_CTX_set1_id`):
+/// OpenSSL 3.0 defaults to an empty ID (everyone else uses "1234567812345678"), and passing
+/// it as an init parameter fails silently (see Documentation/Platform.md). Contexts are
+/// pooled per key and ID (`DigestSignContextPool`).
 enum EVPSigning {
     /// `digest` is a fetched `EVP_MD` (nil for Ed25519, which hashes internally);
     /// `sm2ID` is the SM2 distinguishing ID, nil for every other algorithm.
@@ -12,23 +13,22 @@ enum EVPSigning {
         key: EVPKey, digest: OpaquePointer?, sm2ID: [UInt8]?, message: UnsafeRawBufferPointer
     ) throws(GMCryptoError) -> [UInt8] {
         OpenSSLErrorQueue.clear()
-        guard let context = EVP_MD_CTX_new() else { throw .openSSL("allocate a signing context") }
-        defer { EVP_MD_CTX_free(context) }
-        var keyContext: OpaquePointer?
-        defer { EVP_PKEY_CTX_free(keyContext) }
-        if let sm2ID {
-            keyContext = try sm2KeyContext(key: key, id: sm2ID)
-            EVP_MD_CTX_set_pkey_ctx(context, keyContext)
+        let context: DigestSignContext
+        if let pooled = key.signatureContexts.take(forSigning: true, sm2ID: sm2ID) {
+            context = pooled
+        } else {
+            context = try DigestSignContext(key: key, forSigning: true, sm2ID: sm2ID)
         }
-        guard EVP_DigestSignInit(context, nil, digest, nil, key.pointer) == 1 else {
+        guard EVP_DigestSignInit(context.digestContext, nil, digest, nil, key.pointer) == 1 else {
             throw .openSSL("start signing")
         }
         var signature = [UInt8](repeating: 0, count: Int(EVP_PKEY_get_size(key.pointer)))
         var length = signature.count
         let status = withNonNullBase(message) { base, count in
-            EVP_DigestSign(context, &signature, &length, base, count)
+            EVP_DigestSign(context.digestContext, &signature, &length, base, count)
         }
         guard status == 1 else { throw .openSSL("sign") }
+        key.signatureContexts.give(context)
         signature.removeSubrange(length...)
         return signature
     }
@@ -39,19 +39,16 @@ enum EVPSigning {
         key: EVPKey, digest: OpaquePointer?, sm2ID: [UInt8]?, signature: [UInt8], message: UnsafeRawBufferPointer
     ) -> Bool {
         defer { OpenSSLErrorQueue.clear() }
-        guard let context = EVP_MD_CTX_new() else { return false }
-        defer { EVP_MD_CTX_free(context) }
-        var keyContext: OpaquePointer?
-        defer { EVP_PKEY_CTX_free(keyContext) }
-        if let sm2ID {
-            guard let made = try? sm2KeyContext(key: key, id: sm2ID) else { return false }
-            keyContext = made
-            EVP_MD_CTX_set_pkey_ctx(context, keyContext)
-        }
-        guard EVP_DigestVerifyInit(context, nil, digest, nil, key.pointer) == 1 else { return false }
+        guard
+            let context = key.signatureContexts.take(forSigning: false, sm2ID: sm2ID)
+                ?? (try? DigestSignContext(key: key, forSigning: false, sm2ID: sm2ID))
+        else { return false }
+        guard EVP_DigestVerifyInit(context.digestContext, nil, digest, nil, key.pointer) == 1 else { return false }
         let status = withNonNullBase(message) { base, count in
-            EVP_DigestVerify(context, signature, signature.count, base, count)
+            EVP_DigestVerify(context.digestContext, signature, signature.count, base, count)
         }
+        // 0 is a clean "does not verify"; below 0 OpenSSL failed part-way, so drop the context.
+        if status >= 0 { key.signatureContexts.give(context) }
         return status == 1
     }
 
@@ -77,17 +74,6 @@ enum EVPSigning {
         defer { EVP_PKEY_CTX_free(context) }
         guard EVP_PKEY_verify_init(context) == 1 else { return false }
         return EVP_PKEY_verify(context, signature, signature.count, digest, digest.count) == 1
-    }
-
-    private static func sm2KeyContext(key: EVPKey, id: [UInt8]) throws(GMCryptoError) -> OpaquePointer {
-        guard let keyContext = EVP_PKEY_CTX_new(key.pointer, nil) else {
-            throw .openSSL("allocate an SM2 key context")
-        }
-        guard EVP_PKEY_CTX_set1_id(keyContext, id, Int32(id.count)) == 1 else {
-            EVP_PKEY_CTX_free(keyContext)
-            throw .openSSL("set the SM2 distinguishing ID")
-        }
-        return keyContext
     }
 }
 

@@ -16,14 +16,18 @@ struct PEMDocument: Sendable, Equatable {
     /// Parses the first PEM block in `text` whose label is one of `labels`.
     init(parsing text: String, expecting labels: [String]) throws(GMCryptoError) {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let beginIndex = lines.firstIndex(where: { $0.hasPrefix("-----BEGIN ") && $0.hasSuffix("-----") })
-        else {
+        let labelled = lines.indices.compactMap { index -> (index: Int, label: String)? in
+            let line = lines[index]
+            guard line.hasPrefix("-----BEGIN "), line.hasSuffix("-----"), line.count > 16 else { return nil }
+            return (index, String(line.dropFirst("-----BEGIN ".count).dropLast("-----".count)))
+        }
+        guard let first = labelled.first else {
             throw .malformedPEM("no \"-----BEGIN …-----\" line")
         }
-        let label = String(lines[beginIndex].dropFirst("-----BEGIN ".count).dropLast("-----".count))
-        guard labels.contains(label) else {
+        // A file may hold several blocks (a certificate before its key): take the first wanted one.
+        guard let (beginIndex, label) = labelled.first(where: { labels.contains($0.label) }) else {
             let wanted = labels.map { "\"\($0)\"" }.joined(separator: " or ")
-            throw .malformedPEM("the PEM label is \"\(label)\", expected \(wanted)")
+            throw .malformedPEM("the PEM label is \"\(first.label)\", expected \(wanted)")
         }
         let endLine = "-----END \(label)-----"
         guard let endIndex = lines[beginIndex...].firstIndex(of: endLine) else {

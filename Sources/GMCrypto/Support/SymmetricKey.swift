@@ -2,28 +2,39 @@ internal import CZhengwuKitOpenSSL
 import Foundation
 
 /// Secret key bytes for SM4 and HMAC, shaped like CryptoKit's `SymmetricKey`.
+///
+/// The bytes live in one heap buffer shared by copies of the key and wiped with
+/// `OPENSSL_cleanse` when the last copy goes away.
 public struct SymmetricKey: Sendable {
-    let bytes: [UInt8]
+    private let storage: SecretBytes
 
     /// A key made of `data`'s bytes.
     public init<D: ContiguousBytes>(data: D) {
-        bytes = data.withUnsafeBytes { [UInt8]($0) }
+        storage = data.withUnsafeBytes { SecretBytes(copying: $0) }
     }
 
     /// A fresh random key of `size` from OpenSSL's CSPRNG.
     public init(size: SymmetricKeySize) {
-        var random = [UInt8](repeating: 0, count: size.bitCount / 8)
+        let random = SecretBytes(count: size.bitCount / 8)
         // RAND_bytes fails only if the system's entropy source is gone; a key of zeros
         // would then be silently weak, so stop instead.
-        precondition(RAND_bytes(&random, Int32(random.count)) == 1, "OpenSSL's random generator failed")
-        bytes = random
+        precondition(
+            random.buffer.isEmpty
+                || RAND_bytes(
+                    random.buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(random.buffer.count))
+                    == 1,
+            "OpenSSL's random generator failed")
+        storage = random
     }
 
     /// The key length in bits.
-    public var bitCount: Int { bytes.count * 8 }
+    public var bitCount: Int { storage.buffer.count * 8 }
+
+    /// The key length in bytes.
+    var byteCount: Int { storage.buffer.count }
 
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBytes(body)
+        try body(UnsafeRawBufferPointer(storage.buffer))
     }
 }
 
@@ -37,4 +48,25 @@ public struct SymmetricKeySize: Sendable, Hashable {
     /// 128 bits, the SM4 key size.
     public static let bits128 = SymmetricKeySize(bitCount: 128)
     public static let bits256 = SymmetricKeySize(bitCount: 256)
+}
+
+/// A heap buffer that is wiped before it is freed. Never mutated after initialisation,
+/// hence safe to share between threads.
+final class SecretBytes: @unchecked Sendable {
+    let buffer: UnsafeMutableRawBufferPointer
+
+    init(count: Int) {
+        buffer = .allocate(byteCount: count, alignment: 16)
+        buffer.initializeMemory(as: UInt8.self, repeating: 0)
+    }
+
+    convenience init(copying bytes: UnsafeRawBufferPointer) {
+        self.init(count: bytes.count)
+        buffer.copyMemory(from: bytes)
+    }
+
+    deinit {
+        if let base = buffer.baseAddress { OPENSSL_cleanse(base, buffer.count) }
+        buffer.deallocate()
+    }
 }

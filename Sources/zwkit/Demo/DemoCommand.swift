@@ -10,8 +10,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// One section per capability, in dependency order (one line each, to keep merges trivial).
     static let sections: [any DemoSection] = [
-        CodesDemo(),
         GMCryptoDemo(),
+        CertificateDemo(),
+        CodesDemo(),
+        ServiceItemDemo(),
+        ESealDemo(),
         UnifiedIdentityDemo(),
     ]
 

@@ -1,0 +1,33 @@
+import Foundation
+import GMCrypto
+
+/// Parsed certificates by their DER bytes, shared by every verifier in the process.
+///
+/// Parsing a certificate through OpenSSL costs about as much as one SM2 verification,
+/// and a service verifies the same few makers' and signers' certificates again and again;
+/// keeping the parsed values makes repeated verification cost little more than its two
+/// signature checks. Bounded: when full it starts afresh, so memory stays small whatever
+/// the input.
+final class CertificateCache: @unchecked Sendable {
+    static let shared = CertificateCache(capacity: 256)
+
+    private let capacity: Int
+    private let lock = NSLock()
+    private var entries: [[UInt8]: X509Certificate] = [:]
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func certificate(_ der: [UInt8], parse: ([UInt8]) throws(ESealError) -> X509Certificate) throws(ESealError)
+        -> X509Certificate
+    {
+        if let cached = lock.withLock({ entries[der] }) { return cached }
+        let certificate = try parse(der)
+        lock.withLock {
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[der] = certificate
+        }
+        return certificate
+    }
+}

@@ -1,1 +1,0 @@
-// The ESeal module: its types arrive with its issue.

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The PEM armour of certificates (RFC 7468 §5): `-----BEGIN CERTIFICATE-----`, base64 of
+/// the DER, `-----END CERTIFICATE-----`. Text outside blocks (bundles often carry
+/// comments) is ignored; everything inside a block must be right.
+enum X509PEM {
+    static let label = "CERTIFICATE"
+
+    /// The DER of every certificate block in `text`, in order.
+    static func decodeAll(_ text: String) throws(X509Error) -> [[UInt8]] {
+        var blocks: [[UInt8]] = []
+        var currentLabel: String?
+        var body = ""
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if let label = boundaryLabel(line, kind: "BEGIN") {
+                if let open = currentLabel {
+                    throw .malformedPEM("BEGIN \(label) inside an unfinished \(open) block")
+                }
+                guard label == Self.label else { throw .unexpectedPEMLabel(label) }
+                currentLabel = label
+                body = ""
+            } else if let label = boundaryLabel(line, kind: "END") {
+                guard let open = currentLabel else { throw .malformedPEM("END \(label) without BEGIN") }
+                guard label == open else { throw .malformedPEM("BEGIN \(open) closed by END \(label)") }
+                guard let der = Data(base64Encoded: body), !der.isEmpty else {
+                    throw .malformedPEM("the body of block \(blocks.count + 1) is not valid base64")
+                }
+                blocks.append(Array(der))
+                currentLabel = nil
+            } else if currentLabel != nil {
+                // RFC 7468 allows no headers in CERTIFICATE blocks; a colon means RFC 1421 headers.
+                guard !line.contains(":") else { throw .malformedPEM("unexpected header line in a certificate block") }
+                body += line
+            }
+        }
+        if let open = currentLabel { throw .malformedPEM("the \(open) block has no END line") }
+        guard !blocks.isEmpty else { throw .malformedPEM("no -----BEGIN CERTIFICATE----- block found") }
+        return blocks
+    }
+
+    /// `der` armoured as one PEM block with 64-character lines.
+    static func encode(_ der: [UInt8]) -> String {
+        PEMDocument(label: label, derBytes: Data(der)).pemString
+    }
+
+    private static func boundaryLabel(_ line: String, kind: String) -> String? {
+        let prefix = "-----\(kind) "
+        guard line.hasPrefix(prefix), line.hasSuffix("-----"), line.count >= prefix.count + 5 else { return nil }
+        return String(line.dropFirst(prefix.count).dropLast(5))
+    }
+}

@@ -1,0 +1,97 @@
+/// Any service-item code, recognised by its length: what `zwkit item parse` reads when it is
+/// not told which kind to expect.
+public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
+    case basic(BasicCode)
+    case implementation(ImplementationCode)
+    case businessItem(BusinessItemCode)
+    case caseNumber(CaseNumber)
+    case provincial(ProvincialBasicCode)
+
+    /// Parses `code` as whichever kind its length says (12, 31, 33, 43 or 48 characters);
+    /// any other length is tried against `schemes` in order.
+    public init(
+        _ code: String, validation: ItemCodeValidation = .strict, schemes: [any ProvincialCodeScheme] = []
+    ) throws(ServiceItemError) {
+        switch code.count {
+        case BasicCode.length:
+            self = .basic(try BasicCode(code, validation: validation))
+        case ImplementationCode.length:
+            self = .implementation(try ImplementationCode(code, validation: validation))
+        case BusinessItemCode.length:
+            self = .businessItem(try BusinessItemCode(code, validation: validation))
+        case _ where CaseNumber.lengths.contains(code.count):
+            self = .caseNumber(try CaseNumber(code, validation: validation))
+        default:
+            // A scheme that recognises the layout but rejects the code does not stop a later
+            // scheme (a province's own letters) from accepting it; its error is kept for the end.
+            var schemeError: ServiceItemError?
+            for scheme in schemes {
+                do {
+                    if let parsed = try scheme.parse(code) {
+                        self = .provincial(parsed)
+                        return
+                    }
+                } catch {
+                    schemeError = schemeError ?? error
+                }
+            }
+            if let schemeError { throw schemeError }
+            let national = [BasicCode.length, ImplementationCode.length, BusinessItemCode.length] + CaseNumber.lengths
+            throw .invalidLength(kind: nil, expected: national, actual: code.count)
+        }
+    }
+
+    public var kind: CodeKind {
+        switch self {
+        case .basic: return .basicCode
+        case .implementation: return .implementationCode
+        case .businessItem: return .businessItemCode
+        case .caseNumber: return .caseNumber
+        case .provincial: return .provincialBasicCode
+        }
+    }
+
+    /// The code as a string; parsing it again gives the same value.
+    public var code: String {
+        switch self {
+        case .basic(let value): return value.code
+        case .implementation(let value): return value.code
+        case .businessItem(let value): return value.code
+        case .caseNumber(let value): return value.code
+        case .provincial(let value): return value.code
+        }
+    }
+
+    public var parts: [CodePart] {
+        switch self {
+        case .basic(let value): return value.parts
+        case .implementation(let value): return value.parts
+        case .businessItem(let value): return value.parts
+        case .caseNumber(let value): return value.parts
+        case .provincial(let value): return value.parts
+        }
+    }
+
+    public var toleratedErrors: [ServiceItemError] {
+        switch self {
+        case .basic(let value): return value.toleratedErrors
+        case .implementation(let value): return value.toleratedErrors
+        case .businessItem(let value): return value.toleratedErrors
+        case .caseNumber(let value): return value.toleratedErrors
+        case .provincial: return []
+        }
+    }
+
+    /// The basic code inside (none for a provincial code, whose origin is not written).
+    public var basicCode: BasicCode? {
+        switch self {
+        case .basic(let value): return value
+        case .implementation(let value): return value.basicCode
+        case .businessItem(let value): return value.implementationCode.basicCode
+        case .caseNumber(let value): return value.implementationCode.basicCode
+        case .provincial: return nil
+        }
+    }
+
+    public var description: String { code }
+}

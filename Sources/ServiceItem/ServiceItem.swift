@@ -1,1 +1,0 @@
-// The ServiceItem module: its types arrive with its issue.

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import GMCrypto
+
+/// `zwkit cert issue`: test CAs and leaves, self-signed or signed by a CA key.
+struct CertIssueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issue",
+        abstract: "Issue a certificate: a self-signed root, or a CA or leaf signed by --ca-key/--ca-cert.",
+        discussion: """
+            SM2 certificates are signed with SM3withSM2 and the ID 1234567812345678, and pass
+            `openssl verify -vfyopt distid:1234567812345678`. Meant for test PKIs, examples and seal
+            makers; a production CA needs policies and key protection this command does not offer.
+            """
+    )
+
+    @Option(help: "The subject as an RFC 4514 name, most specific first: \"CN=某某市人民政府,O=某某市,C=CN\".")
+    var subject: String
+
+    @Option(help: "Days of validity from --not-before.")
+    var days: Int = 365
+
+    @Option(help: "The start of validity (2025-01-31 or 2025-01-31T08:00:00Z); now by default.")
+    var notBefore: String?
+
+    @Flag(help: "Issue a CA certificate (cA true, keyCertSign and cRLSign) instead of a signing leaf.")
+    var ca = false
+
+    @Option(help: "The CA's path length constraint (with --ca).")
+    var pathLength: Int?
+
+    @Option(help: "The serial number in hexadecimal; random 16 bytes by default.")
+    var serial: String?
+
+    @Option(help: "The subject's private key (PEM); a new key is generated when absent.")
+    var key: String?
+
+    @Option(help: "Where to write the generated private key (PEM) when --key is absent.")
+    var keyOut: String?
+
+    @Option(help: "The algorithm of a generated key: sm2, p256 or ed25519.")
+    var algorithm: KeyAlgorithm = .sm2
+
+    enum KeyAlgorithm: String, ExpressibleByArgument, CaseIterable {
+        case sm2, p256, ed25519
+
+        var keyAlgorithm: X509Certificate.PrivateKey.Algorithm {
+            switch self {
+            case .sm2: return .sm2
+            case .p256: return .p256
+            case .ed25519: return .ed25519
+            }
+        }
+    }
+
+    @Option(help: "The issuing CA's private key (PEM); self-signed when absent.")
+    var caKey: String?
+
+    @Option(help: "The issuing CA's certificate (with --ca-key).")
+    var caCert: String?
+
+    @Option(help: "Where to write the certificate (PEM); - for stdout.")
+    var out: String = "-"
+
+    func validate() throws {
+        guard (caKey == nil) == (caCert == nil) else {
+            throw ValidationError("--ca-key and --ca-cert go together")
+        }
+        guard key != nil || keyOut != nil else {
+            throw ValidationError("give --key to use an existing key, or --key-out to keep the generated one")
+        }
+        guard days > 0 else { throw ValidationError("--days must be positive") }
+        guard pathLength == nil || ca else { throw ValidationError("--path-length needs --ca") }
+    }
+
+    func run() async throws {
+        let subjectKey = try key.map(CertificateFiles.readKey) ?? .generate(algorithm.keyAlgorithm)
+        let builder = try makeBuilder()
+        let certificate: X509Certificate
+        do {
+            if let caKey, let caCert {
+                let issuer = try CertificateFiles.readOne(caCert)
+                certificate = try builder.issue(
+                    for: subjectKey.publicKey, issuer: issuer, issuerKey: CertificateFiles.readKey(caKey))
+            } else {
+                certificate = try builder.selfSigned(with: subjectKey)
+            }
+        } catch let error as X509Error {
+            throw CLIError("\(error) [\(error.code), \(error.chineseTerm)]")
+        }
+        if key == nil, let keyOut {
+            try InputFiles.write(Data(subjectKey.pemRepresentation.utf8), to: keyOut)
+        }
+        try InputFiles.write(Data(certificate.pemRepresentation.utf8), to: out)
+        if out != "-" {
+            Console.error("issued \(certificate.subject), serial \(certificate.serialNumber), to \(out)")
+        }
+    }
+
+    private func makeBuilder() throws -> X509CertificateBuilder {
+        let name: X509Certificate.DistinguishedName
+        do {
+            name = try X509Certificate.DistinguishedName(rfc4514String: subject)
+        } catch {
+            throw CLIError("--subject: \(error)")
+        }
+        let start = try notBefore.map(CertificateFiles.parseDate) ?? Date()
+        let duration = TimeInterval(days) * 86_400
+        var builder =
+            ca
+            ? X509CertificateBuilder.certificateAuthority(
+                subject: name, pathLengthConstraint: pathLength, validFor: duration, from: start)
+            : X509CertificateBuilder.endEntity(subject: name, validFor: duration, from: start)
+        if let serial {
+            guard let bytes = Self.bytes(hex: serial) else { throw CLIError("--serial \(serial) is not hexadecimal") }
+            builder.serialNumber = .init(bytes: bytes)
+        }
+        return builder
+    }
+
+    private static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.count % 2 == 0 ? hex : "0" + hex)
+        var bytes: [UInt8] = []
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(digits[index...index + 1]), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        return bytes.isEmpty ? nil : bytes
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import GMCrypto
+
+/// Reading certificate files the way operators have them: PEM (one or a bundle) or DER.
+enum CertificateFiles {
+    /// Every certificate in `path` (`-` for stdin); unreadable or malformed input exits 2.
+    static func read(_ path: String) throws -> [X509Certificate] {
+        let data = try InputFiles.read(path)
+        do {
+            if let text = String(data: data, encoding: .utf8), text.contains("-----BEGIN") {
+                return try X509Certificate.certificates(pemBundle: text)
+            }
+            return [try X509Certificate(derRepresentation: data)]
+        } catch {
+            throw CLIError("\(path): \(error) [\(error.code), \(error.chineseTerm)]")
+        }
+    }
+
+    /// The one certificate in `path`; a bundle is refused rather than guessed at.
+    static func readOne(_ path: String) throws -> X509Certificate {
+        let certificates = try read(path)
+        guard certificates.count == 1, let certificate = certificates.first else {
+            throw CLIError("\(path) holds \(certificates.count) certificates; expected one")
+        }
+        return certificate
+    }
+
+    /// A private key PEM of any certificate-signing algorithm.
+    static func readKey(_ path: String) throws -> X509Certificate.PrivateKey {
+        do {
+            return try X509Certificate.PrivateKey(pemRepresentation: InputFiles.readText(path))
+        } catch let error as X509Error {
+            throw CLIError("\(path): \(error)")
+        }
+    }
+
+    /// `2025-01-31`, `2025-01-31T08:00:00Z` or `2025-01-31T16:00:00+08:00`.
+    static func parseDate(_ text: String) throws -> Date {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        let dateOnly = ISO8601DateFormatter()
+        dateOnly.formatOptions = [.withFullDate]
+        if let date = dateOnly.date(from: text) { return date }
+        throw CLIError("\(text) is not an ISO 8601 date (2025-01-31 or 2025-01-31T08:00:00Z)")
+    }
+}

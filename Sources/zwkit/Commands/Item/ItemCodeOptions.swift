@@ -1,0 +1,20 @@
+import ArgumentParser
+import ServiceItem
+
+/// How strictly `item parse` and `item check` read codes.
+struct ItemCodeOptions: ParsableArguments {
+    @Flag(help: "Accept body codes that are not unified social credit codes and local item types, and report them.")
+    var lenient = false
+
+    @Flag(help: "Also accept provincial letter-type basic codes (XK00101001).")
+    var letterTypes = false
+
+    var validation: ItemCodeValidation { lenient ? .lenient : .strict }
+
+    var schemes: [any ProvincialCodeScheme] { letterTypes ? [LetterTypeScheme.standard] : [] }
+
+    /// Parses one code the way both commands do.
+    func parse(_ input: String) -> Result<ServiceItemCode, ServiceItemError> {
+        Result { () throws(ServiceItemError) in try ServiceItemCode(input, validation: validation, schemes: schemes) }
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import ServiceItem
+
+/// `zwkit item validate CATALOGUE.json`: checks catalogue elements (事项要素) for internal
+/// consistency. The file holds one item or an array of items.
+struct ItemValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validate catalogue elements (事项要素) in a JSON file; exit 1 if any item is inconsistent."
+    )
+
+    @Argument(help: "A JSON file with one catalogue item or an array of them (`-` for stdin).")
+    var catalogue: String
+
+    @Flag(help: "Treat body codes that are not credit codes and local item types as warnings, not errors.")
+    var lenient = false
+
+    @Flag(help: "Print one JSON object per item on stdout.")
+    var json = false
+
+    func run() throws {
+        let data = try InputFiles.read(catalogue)
+        let elements = try Self.elements(of: data, in: catalogue)
+        let validator = CatalogueValidator(validation: lenient ? .lenient : .strict)
+        var invalid = 0
+        for (index, element) in elements.enumerated() {
+            let report = CatalogueItemReport(file: catalogue, index: index, element: element, validator: validator)
+            if !report.valid { invalid += 1 }
+            if json {
+                try Console.json(report)
+            } else {
+                report.print()
+            }
+        }
+        if elements.count > 1 {
+            Console.error("\(elements.count) items validated: \(elements.count - invalid) valid, \(invalid) invalid")
+        }
+        if invalid > 0 { throw CLIExit.invalid }
+    }
+
+    /// The top-level JSON values to decode as items: the array's elements, or the one object.
+    /// Text that is not JSON at all is unreadable input (exit 2), not an invalid item.
+    static func elements(of data: Data, in path: String) throws -> [Data] {
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw CLIError("\(path) is not JSON: \((error as NSError).localizedDescription)")
+        }
+        let items = (value as? [Any]) ?? [value]
+        guard !items.isEmpty else { throw CLIError("\(path) holds an empty array: no item to validate") }
+        return try items.map { item in
+            guard JSONSerialization.isValidJSONObject(item) else {
+                throw CLIError("\(path) must hold a JSON object or an array of objects")
+            }
+            return try JSONSerialization.data(withJSONObject: item)
+        }
+    }
+}
+
+/// What `item validate` reports for one item.
+struct CatalogueItemReport: Encodable {
+    let file: String
+    let index: Int
+    let name: String?
+    let implementationCode: String?
+    let valid: Bool
+    let issues: [CatalogueIssue]
+
+    init(file: String, index: Int, element: Data, validator: CatalogueValidator) {
+        self.file = file
+        self.index = index
+        do {
+            let item = try JSONDecoder().decode(CatalogueItem.self, from: element)
+            let report = validator.validate(item)
+            name = item.name
+            implementationCode = item.implementationCode.code
+            valid = report.isValid
+            issues = report.issues
+        } catch {
+            name = nil
+            implementationCode = nil
+            valid = false
+            issues = [CatalogueIssue(decodingError: error)]
+        }
+    }
+
+    func print() {
+        let title = name.map { "\($0) (\(implementationCode ?? ""))" } ?? "item \(index)"
+        Console.output("\(file) [\(index)] \(title): \(valid ? "valid" : "invalid")")
+        for issue in issues {
+            Console.output(
+                "  \(issue.severity.rawValue): \(issue.path): \(issue.message) (\(issue.chineseTerm)) [\(issue.code)]")
+        }
+    }
+}
+
+extension CatalogueIssue {
+    /// A JSON value that does not fit the model (a missing element, a malformed code),
+    /// reported like any other issue, with its path.
+    init(decodingError error: any Error) {
+        let (path, message): (String, String)
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context):
+            (path, message) = (Self.path(context.codingPath + [key]), "required element \(key.stringValue) is missing")
+        case .typeMismatch(let type, let context):
+            (path, message) = (Self.path(context.codingPath), "expected \(type): \(context.debugDescription)")
+        case .valueNotFound(let type, let context):
+            (path, message) = (Self.path(context.codingPath), "expected \(type), found null")
+        case .dataCorrupted(let context):
+            (path, message) = (Self.path(context.codingPath), context.debugDescription)
+        case nil, .some:
+            (path, message) = ("", "\(error)")
+        }
+        self.init(code: "schema.mismatch", path: path, message: message, chineseTerm: "事项要素格式错误")
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.reduce("") { path, key in
+            if let index = key.intValue { return "\(path)[\(index)]" }
+            return path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)"
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ESeal
+import Foundation
+import GMCrypto
+
+/// Reading keys, certificates, dates and seals for the seal commands, each failure a usage error (exit 2).
+enum SealInputs {
+    static func privateKey(_ path: String) throws -> SM2.Signing.PrivateKey {
+        let text = try InputFiles.readText(path)
+        do {
+            return try SM2.Signing.PrivateKey(pemRepresentation: text)
+        } catch {
+            throw CLIError("\(path): not an SM2 private key in PEM: \(error)")
+        }
+    }
+
+    /// One certificate, PEM or DER.
+    static func certificate(_ path: String) throws -> X509Certificate {
+        let data = try InputFiles.read(path)
+        do {
+            if let text = String(data: data, encoding: .utf8), text.contains("-----BEGIN") {
+                return try X509Certificate(pemRepresentation: text)
+            }
+            return try X509Certificate(derRepresentation: data)
+        } catch {
+            throw CLIError("\(path): not an X.509 certificate: \(error)")
+        }
+    }
+
+    /// Every certificate in a PEM bundle.
+    static func certificates(_ path: String) throws -> [X509Certificate] {
+        let text = try InputFiles.readText(path)
+        do {
+            return try X509Certificate.certificates(pemBundle: text)
+        } catch {
+            throw CLIError("\(path): not a PEM certificate bundle: \(error)")
+        }
+    }
+
+    static func seal(_ path: String) throws -> ElectronicSeal {
+        let data = try InputFiles.read(path)
+        do {
+            return try ElectronicSeal(derEncoded: data)
+        } catch {
+            throw CLIError("\(path): not an electronic seal: \(error)")
+        }
+    }
+
+    /// `YYYY-MM-DD` (midnight UTC) or an ISO 8601 date-time such as `2026-01-02T03:04:05Z`.
+    static func date(_ text: String, option: String) throws -> Date {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        if let date = formatter.date(from: text) { return date }
+        throw CLIError("\(option) \(text): expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for ESeal arrive with its issue.

@@ -1,0 +1,62 @@
+import ESeal
+import Foundation
+import GMCrypto
+import ZWKitTestSupport
+
+/// A CA, a seal maker and two signers (see `SM2TestPKI`), loaded as GMCrypto values once per test run.
+struct TestPKI: Sendable {
+    let directory: URL
+    let ca: X509Certificate
+    let maker: X509Certificate
+    let makerKey: SM2.Signing.PrivateKey
+    let signer: X509Certificate
+    let signerKey: SM2.Signing.PrivateKey
+    let otherSigner: X509Certificate
+    let otherSignerKey: SM2.Signing.PrivateKey
+
+    static let shared: Result<TestPKI, any Error> = Result { try TestPKI() }
+
+    static func make() throws -> TestPKI { try shared.get() }
+
+    private init() throws {
+        let files = try SM2TestPKI(leaves: ["maker", "signer", "other"])
+        directory = files.directory
+        ca = try X509Certificate(pemRepresentation: try files.text("ca.pem"))
+        maker = try X509Certificate(pemRepresentation: try files.text("maker.pem"))
+        makerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("maker.key"))
+        signer = try X509Certificate(pemRepresentation: try files.text("signer.pem"))
+        signerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("signer.key"))
+        otherSigner = try X509Certificate(pemRepresentation: try files.text("other.pem"))
+        otherSignerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("other.key"))
+    }
+
+    @discardableResult
+    static func openssl(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+        let result = try Processes.run("openssl", arguments, currentDirectory: directory)
+        guard result.status == 0 else {
+            throw FixtureError.missing("openssl \(arguments.joined(separator: " ")): \(result.stderrText)")
+        }
+        return result
+    }
+
+    /// A builder for a small official seal the signer may use, valid for a year from an hour ago.
+    func builder(listing: SealBuilder.CertificateListing = .certificates) throws -> SealBuilder {
+        let now = Date()
+        var builder = SealBuilder(
+            name: "测试市人民政府", type: 1,
+            picture: try SealPicture(data: SM2TestPKI.tinyPNG, widthMillimetres: 40, heightMillimetres: 40),
+            signerCertificates: [signer], validStart: now.addingTimeInterval(-3_600),
+            validEnd: now.addingTimeInterval(365 * 86_400))
+        builder.listing = listing
+        return builder
+    }
+
+    func seal(listing: SealBuilder.CertificateListing = .certificates) throws -> ElectronicSeal {
+        try builder(listing: listing).make(makerKey: makerKey, makerCertificate: maker)
+    }
+
+    func signature(data: [UInt8] = Array("公文正文".utf8)) throws -> ElectronicSignature {
+        let signer = try SealSigner(privateKey: signerKey, certificate: self.signer)
+        return try signer.sign(seal: try seal(), data: .bytes(data), propertyInfo: "document.txt")
+    }
+}

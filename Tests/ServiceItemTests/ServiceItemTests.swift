@@ -1,1 +1,0 @@
-// Tests for ServiceItem arrive with its issue.

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import ZWKitTestSupport
+
+/// `zwkit item parse|check|validate`, run as the built binary.
+@Suite struct ItemCommandTests {
+    static let guangxi = "11450721MB155808114000104002000"
+    static let xinjiangCase = "11650000010183859F265011601300120181228100000001"
+    static let xiamenBody = "91350211M00013FA1N4000104002000"
+    static let example = Fixtures.specs.appendingPathComponent("service-item/examples/shenzhen-car-quota.json")
+
+    static func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
+        try result.stdoutText.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func parseShowsEveryPartWithItsName() throws {
+        let result = try Processes.zwkit(["item", "parse", Self.guangxi])
+        #expect(result.status == 0, "\(result.stderrText)")
+        for expected in ["实施编码", "实施主体编码", "11450721MB15580811", "行使层级", "县级", "行政许可", "04002"] {
+            #expect(result.stdoutText.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test func parseJSONGivesEveryPartAsAField() throws {
+        let result = try Processes.zwkit(["item", "parse", "--json", Self.xinjiangCase])
+        #expect(result.status == 0)
+        let object = try #require(try Self.jsonLines(result).first)
+        #expect(object["kind"] as? String == "caseNumber")
+        #expect(object["body_code"] as? String == "11650000010183859F")
+        #expect(object["level_name"] as? String == "省级")
+        #expect(object["serial"] as? String == "100000001")
+    }
+
+    @Test func parsePrintsThePartsOfEveryLineOfInput() throws {
+        let input = Data("\(Self.guangxi)\nXK0010\n".utf8)
+        let result = try Processes.zwkit(["item", "parse"], stdin: input)
+        #expect(result.status == 1)
+        #expect(result.stdoutText.contains("24-28  主项 main item: 04002"))
+        #expect(result.stdoutText.contains("line 2: XK0010: invalid_length"))
+    }
+
+    @Test func checkExitsOneWhenAnyCodeIsInvalidAndSaysWhy() throws {
+        let result = try Processes.zwkit(["item", "check", "--json", Self.guangxi, "000104002", Self.xiamenBody])
+        #expect(result.status == 1)
+        let objects = try Self.jsonLines(result)
+        #expect(objects.map { $0["valid"] as? Bool } == [true, false, false])
+        #expect(objects[0]["level_name"] as? String == "县级")
+        #expect(objects[0]["item_type"] as? String == "01")
+        #expect(objects[1]["error"] as? String == "invalid_length")
+        #expect(objects[1]["term"] as? String == "编码长度错误")
+        #expect(objects[2]["error"] as? String == "invalid_body_code")
+        #expect(result.stderrText.contains("checked 3: 1 valid, 2 invalid"))
+    }
+
+    /// Every part of every kind has its own JSON field, named in the driver's snake_case.
+    @Test func checkJSONNamesEveryPart() throws {
+        let result = try Processes.zwkit([
+            "item", "check", "--json", Self.xinjiangCase, "114403006939513773344201505200802", "000104002000",
+        ])
+        #expect(result.status == 0)
+        let objects = try Self.jsonLines(result)
+        #expect(objects.allSatisfy { $0["part"] == nil })
+        #expect(objects[0]["date"] as? String == "20181228")
+        #expect(objects[0]["date_text"] as? String == "2018-12-28")
+        #expect(objects[0]["serial"] as? String == "100000001")
+        #expect(objects[1]["sequence"] as? String == "02")
+        #expect(objects[1]["catalogue_origin_name"] as? String == "广东省增补事项")
+        #expect(objects[2]["kind"] as? String == "basicCode")
+    }
+
+    @Test func lenientCheckAcceptsALegacyBodyCodeAndReportsIt() throws {
+        let result = try Processes.zwkit(["item", "check", "--lenient", Self.xiamenBody])
+        #expect(result.status == 0)
+        #expect(result.stdoutText.contains("accepted leniently"))
+        #expect(result.stdoutText.contains("Xiamen"))
+    }
+
+    @Test func bulkModeReadsAFileAndStdin() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let list = directory.appendingPathComponent("codes.csv")
+        try "事项,实施编码\n节能审查,\(Self.guangxi)\n办件,\(Self.xinjiangCase)\n坏的, 1145\n".write(
+            to: list, atomically: true, encoding: .utf8)
+        let fromFile = try Processes.zwkit(["item", "check", "--input", list.path, "--column", "2", "--header"])
+        #expect(fromFile.status == 1, "\(fromFile.stdoutText) \(fromFile.stderrText)")
+        // Only problems are listed for input lines, with their line numbers.
+        #expect(
+            fromFile.stdoutText.split(separator: "\n") == [
+                "line 4: 1145: invalid_length: a service-item code must be 12, 31, 33, 43 or 48 characters long, found 4 (编码长度错误)"
+            ])
+        #expect(fromFile.stderrText.contains("checked 3: 2 valid, 1 invalid"))
+
+        let fromStdin = try Processes.zwkit(
+            ["item", "check"], stdin: Data("\(Self.guangxi)\n\n\(Self.xinjiangCase)\n".utf8))
+        #expect(fromStdin.status == 0, "\(fromStdin.stdoutText) \(fromStdin.stderrText)")
+        #expect(fromStdin.stderrText.contains("checked 2: 2 valid, 0 invalid"))
+    }
+
+    @Test func letterTypeCodesNeedTheFlag() throws {
+        #expect(try Processes.zwkit(["item", "check", "XK00101001"]).status == 1)
+        let accepted = try Processes.zwkit(["item", "parse", "--letter-types", "XK00101001"])
+        #expect(try Processes.zwkit(["item", "check", "--letter-types", "XK00101001"]).status == 0)
+        #expect(accepted.status == 0)
+        #expect(accepted.stdoutText.contains("行政许可"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try Processes.zwkit(["item", "parse", "--column", "0"]).status == 2)
+        #expect(try Processes.zwkit(["item", "check", "--input", "/nonexistent/codes.txt"]).status == 2)
+        #expect(try Processes.zwkit(["item", "validate", "-"], stdin: Data("not json".utf8)).status == 2)
+    }
+
+    @Test func validateAcceptsTheGuangdongExample() throws {
+        let result = try Processes.zwkit(["item", "validate", Self.example.path])
+        #expect(result.status == 0, "\(result.stdoutText) \(result.stderrText)")
+        #expect(result.stdoutText.contains("小汽车增量指标申请"))
+        #expect(result.stdoutText.contains("valid"))
+    }
+
+    @Test func validateRejectsInconsistentItemsWithPreciseReasons() throws {
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.example)) as? [String: Any])
+        object["visitsRequired"] = 2
+        var noBasic = object
+        noBasic.removeValue(forKey: "basicCode")
+        let data = try JSONSerialization.data(withJSONObject: [object, noBasic])
+        let result = try Processes.zwkit(["item", "validate", "--json", "-"], stdin: data)
+        #expect(result.status == 1)
+        let reports = try Self.jsonLines(result)
+        #expect(reports.count == 2)
+        let firstIssues = try #require(reports[0]["issues"] as? [[String: Any]])
+        #expect(firstIssues.map { $0["code"] as? String } == ["online.fully_online_with_visits"])
+        #expect(firstIssues.first?["path"] as? String == "visitsRequired")
+        let secondIssues = try #require(reports[1]["issues"] as? [[String: Any]])
+        #expect(secondIssues.first?["code"] as? String == "schema.mismatch")
+        #expect(secondIssues.first?["path"] as? String == "basicCode")
+    }
+}

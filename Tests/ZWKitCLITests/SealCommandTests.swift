@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+import ZWKitTestSupport
+
+/// `zwkit seal make|show|sign|verify`, run as the built binary.
+@Suite("zwkit seal")
+struct SealCommandTests {
+    private struct Workspace {
+        let pki: SM2TestPKI
+        var directory: URL { pki.directory }
+        func path(_ name: String) -> String { pki.path(name) }
+
+        init() throws {
+            pki = try SM2TestPKI(leaves: ["maker", "signer"])
+            try Data(SM2TestPKI.tinyPNG).write(to: directory.appendingPathComponent("seal.png"))
+            try Data("请于三日内办结。".utf8).write(to: directory.appendingPathComponent("doc.txt"))
+        }
+
+        func make(_ extra: [String] = []) throws -> ProcessResult {
+            try Processes.zwkit(
+                [
+                    "seal", "make", "--name", "测试局", "--type", "1", "--maker-key", path("maker.key"),
+                    "--maker-cert", path("maker.pem"), "--signer-cert", path("signer.pem"), "--picture",
+                    path("seal.png"), "--width", "40", "--height", "40", "--valid-days", "30", "-o",
+                    path("seal.esl"),
+                ] + extra)
+        }
+
+        func sign() throws -> ProcessResult {
+            try Processes.zwkit([
+                "seal", "sign", "--seal", path("seal.esl"), "--key", path("signer.key"), "--cert",
+                path("signer.pem"), "--data", path("doc.txt"), "--property", "doc.txt", "-o", path("sig.dat"),
+            ])
+        }
+    }
+
+    private func json(_ result: ProcessResult) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: result.stdout)
+        return object as? [String: Any] ?? [:]
+    }
+
+    @Test("make, show, sign and verify end to end; the JSON report lists every check")
+    func endToEnd() throws {
+        let work = try Workspace()
+        defer { Fixtures.cleanUp(work.directory) }
+        let made = try work.make()
+        #expect(made.status == 0, "\(made.stderrText)")
+        let shown = try Processes.zwkit([
+            "seal", "show", work.path("seal.esl"), "--json", "--picture", work.path("out.png"),
+        ])
+        #expect(shown.status == 0, "\(shown.stderrText)")
+        let seal = try json(shown)["seal"] as? [String: Any]
+        #expect(seal?["name"] as? String == "测试局")
+        #expect(seal?["version"] as? Int == 4)
+        #expect(try Data(contentsOf: work.directory.appendingPathComponent("out.png")) == Data(SM2TestPKI.tinyPNG))
+
+        let sealCheck = try Processes.zwkit(["seal", "verify", work.path("seal.esl"), "--trust", work.path("ca.pem")])
+        #expect(sealCheck.status == 0, "\(sealCheck.stdoutText)")
+        #expect(sealCheck.stdoutText.contains("makerSignature"))
+
+        let signed = try work.sign()
+        #expect(signed.status == 0, "\(signed.stderrText)")
+        let verified = try Processes.zwkit([
+            "seal", "verify", work.path("sig.dat"), "--data", work.path("doc.txt"), "--trust", work.path("ca.pem"),
+            "--json",
+        ])
+        #expect(verified.status == 0, "\(verified.stdoutText)")
+        let report = try json(verified)
+        #expect(report["valid"] as? Bool == true)
+        let checks = (report["checks"] as? [[String: Any]] ?? []).compactMap { $0["check"] as? String }
+        #expect(
+            checks.starts(with: [
+                "structure", "makerSignature", "makerCertificateValidity", "sealValidity", "signerCertificateValidity",
+                "signerCertificateInSeal", "dataHash", "signature", "makerCertificateChain", "signerCertificateChain",
+            ]))
+
+        let withoutData = try Processes.zwkit(["seal", "verify", work.path("sig.dat"), "--json"])
+        #expect(withoutData.status == 0)
+        let outcomes = (try json(withoutData)["checks"] as? [[String: Any]] ?? []).reduce(into: [String: String]()) {
+            $0[$1["check"] as? String ?? ""] = $1["outcome"] as? String
+        }
+        #expect(outcomes["dataHash"] == "notChecked")
+        #expect(outcomes["makerCertificateChain"] == "notChecked")
+
+        let shownSignature = try Processes.zwkit(["seal", "show", work.path("sig.dat")])
+        #expect(shownSignature.status == 0)
+        #expect(shownSignature.stdoutText.contains("propertyInfo       doc.txt"))
+    }
+
+    @Test("changed data, a changed signature, or a foreign anchor exit with 1 and name the failed check")
+    func refusals() throws {
+        let work = try Workspace()
+        defer { Fixtures.cleanUp(work.directory) }
+        #expect(try work.make().status == 0)
+        #expect(try work.sign().status == 0)
+        try Data("请于五日内办结。".utf8).write(to: work.directory.appendingPathComponent("changed.txt"))
+        let changed = try Processes.zwkit(["seal", "verify", work.path("sig.dat"), "--data", work.path("changed.txt")])
+        #expect(changed.status == 1)
+        #expect(changed.stdoutText.contains("failed     dataHash"))
+
+        var bytes = try Data(contentsOf: work.directory.appendingPathComponent("sig.dat"))
+        bytes[bytes.count - 5] ^= 0x01
+        try bytes.write(to: work.directory.appendingPathComponent("bad.dat"))
+        let tampered = try Processes.zwkit(["seal", "verify", work.path("bad.dat"), "--json"])
+        #expect(tampered.status == 1)
+        let failed = (try json(tampered)["checks"] as? [[String: Any]] ?? []).filter {
+            $0["outcome"] as? String == "failed"
+        }
+        #expect(failed.compactMap { $0["check"] as? String } == ["signature"])
+
+        let foreign = try Processes.zwkit(["seal", "verify", work.path("sig.dat"), "--trust", work.path("signer.pem")])
+        #expect(foreign.status == 1)
+    }
+
+    @Test("bad usage and unreadable input exit with 2")
+    func usage() throws {
+        let work = try Workspace()
+        defer { Fixtures.cleanUp(work.directory) }
+        #expect(try work.make(["--valid-from", "2026-01-01"]).status == 2)
+        #expect(try Processes.zwkit(["seal", "verify", work.path("absent.esl")]).status == 2)
+        #expect(try Processes.zwkit(["seal", "show", work.path("doc.txt")]).status == 2)
+        let wrongKey = try Processes.zwkit([
+            "seal", "make", "--name", "x", "--type", "1", "--maker-key", work.path("signer.key"), "--maker-cert",
+            work.path("maker.pem"), "--signer-cert", work.path("signer.pem"), "--picture", work.path("seal.png"),
+            "--width", "40", "--height", "40", "--valid-days", "1", "-o", work.path("x.esl"),
+        ])
+        #expect(wrongKey.status == 2)
+        #expect(wrongKey.stderrText.contains("密钥与证书不匹配"))
+        #expect(try Processes.zwkit(["seal", "verify", work.path("doc.txt")]).status == 1)
+    }
+
+    @Test("the shared samples: show reads every field, verify passes the 2020 signature")
+    func samples() throws {
+        guard let root = try Fixtures.shared("samples/eseal") else { return }
+        for file in [
+            "UserV1.esl", "UserV4.esl", "UserV5.esl", "UserV5_ts.esl", "SignedValueV4.dat", "SignedValueV5.dat",
+        ] {
+            let shown = try Processes.zwkit(["seal", "show", root.appendingPathComponent(file).path, "--json"])
+            #expect(shown.status == 0, "\(file): \(shown.stderrText)")
+        }
+        let v4 = try Processes.zwkit(["seal", "verify", root.appendingPathComponent("SignedValueV4.dat").path])
+        #expect(v4.status == 0, "\(v4.stdoutText)")
+        let seal = try Processes.zwkit([
+            "seal", "verify", root.appendingPathComponent("UserV1.esl").path, "--at", "2021-06-01",
+        ])
+        #expect(seal.status == 0, "\(seal.stdoutText)")
+        let expired = try Processes.zwkit(["seal", "verify", root.appendingPathComponent("UserV4.esl").path])
+        #expect(expired.status == 1)
+        #expect(expired.stdoutText.contains("failed     sealValidity"))
+    }
+}
