@@ -38,6 +38,23 @@ import Testing
         #expect(throws: JSONReaderError.duplicateMember("alg")) { try parse(#"{"alg":"ES256","alg":"none"}"#) }
     }
 
+    @Test func refusesDuplicatesInLargeObjectsToo() throws {
+        // Past 16 members the check switches from comparisons to a set; both must catch repeats.
+        let names = (0..<40).map { "m\($0)" }
+        let unique = "{" + names.map { #""\#($0)":1"# }.joined(separator: ",") + "}"
+        #expect(try parse(unique).objectValue?.count == 40)
+        #expect(try JSONReader.parseObjectMembers(Array(unique.utf8))?.map(\.key) == names)
+        for repeated in ["m3", "m20", "m39"] {
+            let text = String(unique.dropLast()) + #","\#(repeated)":2}"#
+            #expect(throws: JSONReaderError.duplicateMember(repeated)) { try parse(text) }
+            #expect(throws: JSONReaderError.duplicateMember(repeated)) {
+                try JSONReader.parseObjectMembers(Array(text.utf8))
+            }
+        }
+        #expect(try JSONReader.parseObjectMembers(Array("[1]".utf8)) == nil)
+        #expect(throws: JSONReaderError.self) { try JSONReader.parseObjectMembers(Array("{} x".utf8)) }
+    }
+
     @Test func boundsNesting() throws {
         _ = try parse(String(repeating: "[", count: 4) + String(repeating: "]", count: 4), depth: 4)
         #expect(throws: JSONReaderError.tooDeep(limit: 4)) {

@@ -81,6 +81,11 @@ extension IdentityClaims {
         guard let members = json.objectValue else {
             throw .invalidJSON(.payload, reason: "the claims set must be a JSON object")
         }
+        try self.init(members: members)
+    }
+
+    /// Reads the claims member by member (a dictionary's, or a payload's in order).
+    init<Members: Sequence<(key: String, value: JSONValue)>>(members: Members) throws(TokenError) {
         self.init()
         // One pass over the members: this runs on every verification.
         for (name, value) in members {

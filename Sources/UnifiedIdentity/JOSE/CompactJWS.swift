@@ -65,13 +65,7 @@ public struct CompactJWS: Sendable {
         guard !payloadText.isEmpty else { throw .malformedToken("the payload segment is empty") }
 
         guard let headerBytes = Base64URL.decode(headerText) else { throw .invalidEncoding(.header) }
-        let headerJSON: JSONValue
-        do {
-            headerJSON = try JSONReader.parse(headerBytes, maximumDepth: limits.maximumJSONDepth)
-        } catch {
-            throw .invalidJSON(.header, reason: error.description)
-        }
-        let header = try JOSEHeader(json: headerJSON)
+        let header = try JOSEHeader(members: objectMembers(headerBytes, of: .header, limits: limits))
         // `none` is refused here, before anything else looks at the token.
         if header.algorithm.utf8.count == 4, header.algorithm.lowercased() == "none" { throw .unsecuredToken }
 
@@ -84,15 +78,24 @@ public struct CompactJWS: Sendable {
 
     /// The payload read as a JWT claims set.
     public func claims(limits: TokenLimits = .standard) throws(TokenError) -> IdentityClaims {
-        try IdentityClaims(json: payloadJSON(limits: limits))
+        try IdentityClaims(members: Self.objectMembers(payload, of: .payload, limits: limits))
     }
 
-    func payloadJSON(limits: TokenLimits) throws(TokenError) -> JSONValue {
+    /// The members of a segment that must hold one JSON object.
+    private static func objectMembers(_ bytes: [UInt8], of segment: TokenSegment, limits: TokenLimits)
+        throws(TokenError) -> [(key: String, value: JSONValue)]
+    {
+        let members: [(key: String, value: JSONValue)]?
         do {
-            return try JSONReader.parse(payload, maximumDepth: limits.maximumJSONDepth)
+            members = try JSONReader.parseObjectMembers(bytes, maximumDepth: limits.maximumJSONDepth)
         } catch {
-            throw .invalidJSON(.payload, reason: error.description)
+            throw .invalidJSON(segment, reason: error.description)
         }
+        guard let members else {
+            throw .invalidJSON(
+                segment, reason: "the \(segment == .header ? "header" : "claims set") must be a JSON object")
+        }
+        return members
     }
 
     /// Builds the signing input for a header and payload (used when issuing).

@@ -23,6 +23,10 @@ public struct JOSEHeader: Sendable, Equatable {
         guard let members = json.objectValue else {
             throw .invalidJSON(.header, reason: "the header must be a JSON object")
         }
+        try self.init(members: members)
+    }
+
+    init<Members: Sequence<(key: String, value: JSONValue)>>(members: Members) throws(TokenError) {
         var algorithm: String?
         var additional: [String: JSONValue] = [:]
         // One pass, no copy of the members: this runs on every verification.

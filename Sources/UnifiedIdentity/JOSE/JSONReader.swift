@@ -48,6 +48,32 @@ struct JSONReader {
         return try result.get()
     }
 
+    /// The members of a text that must be one JSON object, in order, without building a
+    /// dictionary (headers and claims are read member by member). `nil` when the text is
+    /// valid JSON but not an object.
+    static func parseObjectMembers<Bytes: Collection<UInt8>>(_ bytes: Bytes, maximumDepth: Int = 16)
+        throws(JSONReaderError) -> [(key: String, value: JSONValue)]?
+    {
+        let array = Array(bytes)
+        let result = array.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONReaderError) -> [(key: String, value: JSONValue)]? in
+                var reader = JSONReader(bytes: buffer, maximumDepth: maximumDepth)
+                reader.skipWhitespace()
+                guard reader.offset < buffer.count, buffer[reader.offset] == UInt8(ascii: "{") else {
+                    _ = try reader.readValue(depth: 0)
+                    reader.skipWhitespace()
+                    if reader.offset != reader.bytes.count { throw .trailingBytes(offset: reader.offset) }
+                    return nil
+                }
+                let members = try reader.readMembers(depth: 1)
+                reader.skipWhitespace()
+                if reader.offset != reader.bytes.count { throw .trailingBytes(offset: reader.offset) }
+                return members
+            }
+        }
+        return try result.get()
+    }
+
     private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
@@ -92,15 +118,24 @@ struct JSONReader {
     }
 
     private mutating func readObject(depth: Int) throws(JSONReaderError) -> JSONValue {
+        let members = try readMembers(depth: depth)
+        return .object(Dictionary(members, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// An object's members in order. Repeated names are refused: by comparison while there are
+    /// few members (cheaper than hashing), through a set beyond that (so a hostile object with
+    /// thousands of members costs linear time).
+    private mutating func readMembers(depth: Int) throws(JSONReaderError) -> [(key: String, value: JSONValue)] {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
         offset += 1
-        // Sized for a claims set up front: growing a dictionary rehashes every member.
-        var members = [String: JSONValue](minimumCapacity: 16)
+        var members: [(key: String, value: JSONValue)] = []
+        var names: Set<String> = []
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             offset += 1
-            return .object(members)
+            return members
         }
+        members.reserveCapacity(16)
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw .unexpectedByte(bytes[offset], offset: offset) }
@@ -110,14 +145,22 @@ struct JSONReader {
             offset += 1
             skipWhitespace()
             let value = try readValue(depth: depth)
-            if members.updateValue(value, forKey: name) != nil { throw .duplicateMember(name) }
+            if members.count < Self.linearDuplicateCheckLimit {
+                if members.contains(where: { $0.key == name }) { throw .duplicateMember(name) }
+            } else {
+                if names.isEmpty { names = Set(members.map(\.key)) }
+                if !names.insert(name).inserted { throw .duplicateMember(name) }
+            }
+            members.append((name, value))
             skipWhitespace()
             let separator = try peek()
             offset += 1
-            if separator == UInt8(ascii: "}") { return .object(members) }
+            if separator == UInt8(ascii: "}") { return members }
             guard separator == UInt8(ascii: ",") else { throw .unexpectedByte(separator, offset: offset - 1) }
         }
     }
+
+    private static let linearDuplicateCheckLimit = 16
 
     private mutating func readArray(depth: Int) throws(JSONReaderError) -> JSONValue {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }

@@ -67,7 +67,7 @@ public struct TokenVerifier: Sendable {
             throw .invalidSignature
         }
         // Claims are read only after the signature holds: nothing unsigned is interpreted.
-        let claims = try IdentityClaims(json: jws.payloadJSON(limits: limits))
+        let claims = try jws.claims(limits: limits)
         try HolderIdentifierRules.check(claims)
         return VerifiedToken(header: jws.header, claims: claims, algorithm: algorithm, keyID: key.keyID)
     }
