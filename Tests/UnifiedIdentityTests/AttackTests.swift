@@ -209,6 +209,23 @@ import ZWKitTestSupport
         #expect(await refusal(array)?.code == "payload.json")
     }
 
+    @Test func invalidHolderIdentifiersInSignedTokensAreRefused() async throws {
+        let header = #"{"alg":"SM2SM3","kid":"\#(sm2.keyID)"}"#
+        let badID = try TestTokens.sign(
+            header: header,
+            payload: TestTokens.payload(extra: #","principal":"natural_person","holder_id":"110105194912310021""#),
+            with: sm2)
+        #expect(await refusal(badID)?.code == "holder_id.invalid")
+        let noKind = try TestTokens.sign(
+            header: header, payload: TestTokens.payload(extra: #","holder_id":"11010519491231002X""#), with: sm2)
+        #expect(await refusal(noKind)?.code == "holder_id.invalid")
+        let company = try TestTokens.sign(
+            header: header,
+            payload: TestTokens.payload(extra: #","principal":"legal_person","holder_id":"91110000600037341L""#),
+            with: sm2)
+        #expect(await refusal(company) == nil)
+    }
+
     @Test func everyErrorHasACodeAnEnglishMessageAndAChineseTerm() async throws {
         let errors: [TokenError] = [
             .unsecuredToken, .invalidSignature, .expired(expiresAt: TestTokens.now, now: TestTokens.now),

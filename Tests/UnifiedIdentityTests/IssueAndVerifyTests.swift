@@ -104,6 +104,9 @@ import Testing
         #expect(
             try issuer.issue(for: company, audience: "dept-a", disclosing: [.identifier]).claims.holderIdentifier != nil
         )
+        var claims = TestTokens.claims()
+        claims.holderIdentifier = "110105194912310021"
+        #expect(throws: TokenError.self) { try issuer.issue(claims) }
         let badCompany = Principal(kind: .legalPerson, identifier: "91110000600037341N")
         #expect(throws: TokenError.self) {
             try issuer.issue(for: badCompany, audience: "dept-a", disclosing: [.identifier])

@@ -24,10 +24,11 @@ public struct TokenIssuer: Sendable {
         self.clock = clock
     }
 
-    /// Signs `claims` as they are, after filling what is missing: `iss`, `iat`, `exp`
-    /// (`iat` + `lifetime`) and a random `jti`.
+    /// Signs `claims` after filling what is missing: `iss`, `iat`, `exp` (`iat` + `lifetime`)
+    /// and a random `jti`. A `holder_id` must pass its standard's check.
     public func issue(_ claims: IdentityClaims) throws -> String {
-        try sign(completed(claims))
+        try HolderIdentifierRules.check(claims)
+        return try sign(completed(claims))
     }
 
     /// A login token for `principal`, addressed to `audience`, whose `sub` is the principal's
