@@ -70,6 +70,8 @@ let package = Package(
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
         .executableTarget(name: "X509Example", dependencies: ["GMCrypto"], path: "Examples/X509Example"),
         .executableTarget(
+            name: "UnifiedIdentityExample", dependencies: ["UnifiedIdentity"], path: "Examples/UnifiedIdentityExample"),
+        .executableTarget(
             name: "AdminDivisionExample", dependencies: ["AdminDivision"], path: "Examples/AdminDivisionExample"),
         .executableTarget(name: "CitizenIDExample", dependencies: ["CitizenID"], path: "Examples/CitizenIDExample"),
         .executableTarget(name: "CreditCodeExample", dependencies: ["CreditCode"], path: "Examples/CreditCodeExample"),

@@ -12,6 +12,7 @@ let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
     ("ServiceItemBenchmarks", ["ServiceItem"]),
     ("ESealBenchmarks", ["ESeal", "GMCrypto"]),
+    ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

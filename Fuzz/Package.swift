@@ -4,7 +4,7 @@ import PackageDescription
 import struct Foundation.URL
 
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
-// Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal.
+// Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token.
 
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -17,7 +17,9 @@ let package = Package(
         .package(path: "..")
     ],
     targets: [
-        .executableTarget(name: "ESealFuzzer", dependencies: [.product(name: "ESeal", package: mainPackage)])
+        .executableTarget(name: "ESealFuzzer", dependencies: [.product(name: "ESeal", package: mainPackage)]),
+        .executableTarget(
+            name: "TokenFuzzer", dependencies: [.product(name: "UnifiedIdentity", package: mainPackage)]),
     ],
     swiftLanguageModes: [.v6]
 )

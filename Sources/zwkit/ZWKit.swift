@@ -22,5 +22,6 @@ struct ZWKit: AsyncParsableCommand {
         IDCommand.self, USCCCommand.self, OrgCodeCommand.self,
         ItemCommand.self,
         SealCommand.self,
+        TokenCommand.self,
     ]
 }

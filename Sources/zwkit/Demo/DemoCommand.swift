@@ -15,6 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
         CodesDemo(),
         ServiceItemDemo(),
         ESealDemo(),
+        UnifiedIdentityDemo(),
     ]
 
     func run() async throws {

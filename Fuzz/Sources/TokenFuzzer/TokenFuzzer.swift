@@ -1,0 +1,47 @@
+import UnifiedIdentity
+
+/// Keys made once per fuzzing process: verification must reach the signature check with
+/// every key type, so the fuzzer also exercises key selection and algorithm matching.
+private let keys: KeySet? = {
+    guard let sm2 = try? SigningKey.generate(.sm2), let p256 = try? SigningKey.generate(.p256),
+        let ed25519 = try? SigningKey.generate(.ed25519)
+    else { return nil }
+    return KeySet(verificationKeys: [sm2.publicKey, p256.publicKey, ed25519.publicKey])
+}()
+
+/// libFuzzer entry point: every input goes through the compact token parser, the claims
+/// reader, the JWK and JWK Set readers and the verifier's synchronous core. Any trap,
+/// overflow or sanitizer report is a bug; thrown errors are the expected answer.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzToken(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    guard let start else { return 0 }
+    let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
+    if let jws = try? CompactJWS(parsing: bytes) {
+        _ = try? jws.claims()
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    _ = try? IdentityClaims(jsonString: text)
+    _ = try? JWK(jsonString: text).thumbprint()
+    if let set = try? JWKSet(jsonString: text) { _ = try? set.verificationKeys() }
+    if let keys {
+        let verifier = TokenVerifier(keys: keys, names: .interoperable)
+        _ = try? verifier.verifySignature(text)
+    }
+    return 0
+}
+
+/// SwiftPM links an executable target's entry point under `<Target>_main`; with
+/// `-parse-as-library` there is none, so hand control to libFuzzer's driver here.
+@_cdecl("TokenFuzzer_main")
+public func tokenFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzToken(data, size) }
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt

@@ -1,0 +1,105 @@
+/// A JWS in compact serialisation (RFC 7515 §7.1), split and decoded but not yet verified.
+///
+/// Parsing checks, in order and before any cryptography: the size limit, exactly three
+/// segments, canonical base64url in each, and JSON within the depth limit with no repeated
+/// member names. Nothing here trusts the header: choosing the key and checking that `alg`
+/// fits it is the verifier's job.
+public struct CompactJWS: Sendable {
+    public let header: JOSEHeader
+    /// The decoded payload bytes (the claims' JSON for a JWT).
+    public let payload: [UInt8]
+    /// The signature bytes as carried (raw r‖s for the elliptic-curve algorithms).
+    public let signature: [UInt8]
+    /// `BASE64URL(header) '.' BASE64URL(payload)`: the bytes the signature covers.
+    public let signingInput: [UInt8]
+
+    public init(parsing token: String, limits: TokenLimits = .standard) throws(TokenError) {
+        var token = token
+        // withUTF8 reads a native string's bytes in place; its closure cannot throw a typed error.
+        let parsed = token.withUTF8 { bytes in
+            Result { () throws(TokenError) in try Self.parse(bytes, limits: limits) }
+        }
+        self = try parsed.get()
+    }
+
+    public init<Bytes: Collection<UInt8>>(parsing token: Bytes, limits: TokenLimits = .standard) throws(TokenError) {
+        let bytes = Array(token)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(TokenError) in try Self.parse(buffer, limits: limits) }
+        }
+        self = try parsed.get()
+    }
+
+    private init(header: JOSEHeader, payload: [UInt8], signature: [UInt8], signingInput: [UInt8]) {
+        self.header = header
+        self.payload = payload
+        self.signature = signature
+        self.signingInput = signingInput
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: TokenLimits) throws(TokenError) -> CompactJWS
+    {
+        guard bytes.count <= limits.maximumTokenBytes else {
+            throw .tokenTooLarge(size: bytes.count, limit: limits.maximumTokenBytes)
+        }
+        // The two separators, found without allocating; a third means another serialisation.
+        var firstDot = -1
+        var secondDot = -1
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
+            if firstDot < 0 {
+                firstDot = index
+            } else if secondDot < 0 {
+                secondDot = index
+            } else {
+                throw .malformedToken(
+                    "more than three segments (an encrypted JWE or JSON serialisation is not accepted)")
+            }
+        }
+        guard secondDot >= 0 else {
+            throw .malformedToken("expected three dot-separated segments, found \(firstDot < 0 ? 1 : 2)")
+        }
+        let headerText = bytes[0..<firstDot]
+        let payloadText = bytes[(firstDot + 1)..<secondDot]
+        let signatureText = bytes[(secondDot + 1)...]
+        guard !headerText.isEmpty else { throw .malformedToken("the header segment is empty") }
+        guard !payloadText.isEmpty else { throw .malformedToken("the payload segment is empty") }
+
+        guard let headerBytes = Base64URL.decode(headerText) else { throw .invalidEncoding(.header) }
+        let header = try JOSEHeader(members: objectMembers(headerBytes, of: .header, limits: limits))
+        // `none` is refused here, before anything else looks at the token.
+        if header.algorithm.utf8.count == 4, header.algorithm.lowercased() == "none" { throw .unsecuredToken }
+
+        guard let payload = Base64URL.decode(payloadText) else { throw .invalidEncoding(.payload) }
+        guard !signatureText.isEmpty else { throw .malformedToken("the signature segment is empty") }
+        guard let signature = Base64URL.decode(signatureText) else { throw .invalidEncoding(.signature) }
+        return CompactJWS(
+            header: header, payload: payload, signature: signature, signingInput: Array(bytes[0..<secondDot]))
+    }
+
+    /// The payload read as a JWT claims set.
+    public func claims(limits: TokenLimits = .standard) throws(TokenError) -> IdentityClaims {
+        try IdentityClaims(members: Self.objectMembers(payload, of: .payload, limits: limits))
+    }
+
+    /// The members of a segment that must hold one JSON object.
+    private static func objectMembers(_ bytes: [UInt8], of segment: TokenSegment, limits: TokenLimits)
+        throws(TokenError) -> [(key: String, value: JSONValue)]
+    {
+        let members: [(key: String, value: JSONValue)]?
+        do {
+            members = try JSONReader.parseObjectMembers(bytes, maximumDepth: limits.maximumJSONDepth)
+        } catch {
+            throw .invalidJSON(segment, reason: error.description)
+        }
+        guard let members else {
+            throw .invalidJSON(
+                segment, reason: "the \(segment == .header ? "header" : "claims set") must be a JSON object")
+        }
+        return members
+    }
+
+    /// Builds the signing input for a header and payload (used when issuing).
+    static func signingInput(header: JOSEHeader, payload: [UInt8]) -> String {
+        Base64URL.encode(JSONWriter.bytes(header.jsonValue)) + "." + Base64URL.encode(payload)
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+
+/// Which of the three parts of a compact token a parsing error is about.
+public enum TokenSegment: String, Sendable, Equatable {
+    case header
+    case payload
+    case signature
+}
+
+/// Every reason a token is refused. Each case names the claim (or header parameter) and the
+/// rule it broke, with a stable machine code for logs and scripts (`code`), an English
+/// message (`description`) and the Chinese term an operator reads (`chineseTerm`).
+public enum TokenError: Error, Sendable, Equatable {
+    // MARK: Shape
+    /// The token is longer than the configured limit (checked before anything is decoded).
+    case tokenTooLarge(size: Int, limit: Int)
+    /// Not three dot-separated segments, or a segment is empty where it must not be.
+    case malformedToken(String)
+    /// A segment is not canonical unpadded base64url.
+    case invalidEncoding(TokenSegment)
+    /// A segment decodes but is not acceptable JSON (or nests too deep, or repeats a member).
+    case invalidJSON(TokenSegment, reason: String)
+
+    // MARK: Header and keys
+    /// `alg: none`: an unsecured JWS, never accepted.
+    case unsecuredToken
+    /// The `alg` is known but not allowed here (HMAC algorithms always land here).
+    case algorithmNotAllowed(String)
+    /// The `alg` does not belong to the key the `kid` selects (algorithm confusion).
+    case algorithmKeyMismatch(algorithm: String, keyType: String)
+    /// The header marks an extension critical (`crit`) that this verifier does not implement.
+    case unsupportedCriticalHeader(String)
+    /// A header parameter is missing or has the wrong type.
+    case invalidHeader(parameter: String, reason: String)
+    /// No verification key has this `kid` (or none fits when the header names none).
+    case unknownKey(kid: String?)
+    /// The `kid` names a key that was retired from the key set.
+    case retiredKey(kid: String)
+    /// The signature does not verify over the signing input with the selected key.
+    case invalidSignature
+
+    // MARK: Claims
+    /// A claim the rules require is absent.
+    case missingClaim(String)
+    /// A claim is present but has the wrong type or an invalid value.
+    case invalidClaim(String, reason: String)
+    /// `exp` is in the past (beyond the allowed clock skew).
+    case expired(expiresAt: Date, now: Date)
+    /// `nbf` is in the future (beyond the allowed clock skew).
+    case notYetValid(notBefore: Date, now: Date)
+    /// `iat` is in the future (beyond the allowed clock skew).
+    case issuedInFuture(issuedAt: Date, now: Date)
+    /// `iat` is older than the policy's maximum age.
+    case tooOld(issuedAt: Date, maximumAge: TimeInterval)
+    /// The lifetime `exp − iat` exceeds what the policy allows.
+    case lifetimeTooLong(seconds: TimeInterval, limit: TimeInterval)
+    /// `iss` is not on the allow-list.
+    case issuerNotAllowed(String?)
+    /// None of `aud` is the audience this verifier serves.
+    case audienceMismatch(expected: String, found: [String])
+    /// The real-name assurance level is below what the policy requires.
+    case insufficientAssurance(required: AssuranceLevel, found: AssuranceLevel?)
+    /// The principal kind is not one the policy accepts.
+    case principalKindNotAllowed(found: PrincipalKind?)
+    /// The holder's citizen ID or credit code fails its standard's checks.
+    case invalidHolderIdentifier(String)
+    /// The token (or the token it was exchanged from) was revoked.
+    case revoked(jti: String)
+    /// A one-time token was presented a second time.
+    case replayed(jti: String)
+    /// A revocation or replay store could not answer; the token is refused rather than trusted.
+    case storeUnavailable(String)
+    /// The token cannot be exchanged for a department session (see the reason).
+    case exchangeRefused(String)
+}
+
+extension TokenError {
+    /// A stable machine-readable code: `<claim or part>.<rule>`.
+    public var code: String {
+        switch self {
+        case .tokenTooLarge: return "token.too_large"
+        case .malformedToken: return "token.malformed"
+        case .invalidEncoding(let segment): return "\(segment.rawValue).encoding"
+        case .invalidJSON(let segment, _): return "\(segment.rawValue).json"
+        case .unsecuredToken: return "alg.none"
+        case .algorithmNotAllowed: return "alg.not_allowed"
+        case .algorithmKeyMismatch: return "alg.key_mismatch"
+        case .unsupportedCriticalHeader: return "crit.unsupported"
+        case .invalidHeader(let parameter, _): return "\(parameter).invalid"
+        case .unknownKey: return "kid.unknown"
+        case .retiredKey: return "kid.retired"
+        case .invalidSignature: return "signature.invalid"
+        case .missingClaim(let claim): return "\(claim).missing"
+        case .invalidClaim(let claim, _): return "\(claim).invalid"
+        case .expired: return "exp.expired"
+        case .notYetValid: return "nbf.not_yet_valid"
+        case .issuedInFuture: return "iat.in_future"
+        case .tooOld: return "iat.max_age"
+        case .lifetimeTooLong: return "exp.max_lifetime"
+        case .issuerNotAllowed: return "iss.not_allowed"
+        case .audienceMismatch: return "aud.mismatch"
+        case .insufficientAssurance: return "acr.insufficient"
+        case .principalKindNotAllowed: return "principal.not_allowed"
+        case .invalidHolderIdentifier: return "holder_id.invalid"
+        case .revoked: return "jti.revoked"
+        case .replayed: return "jti.replayed"
+        case .storeUnavailable: return "store.unavailable"
+        case .exchangeRefused: return "exchange.refused"
+        }
+    }
+
+    /// The claim or header parameter the failure is about, when there is one.
+    public var claim: String? {
+        let head = code.split(separator: ".").first.map(String.init)
+        switch head {
+        case "token", "header", "payload", "signature", "store", "exchange", nil: return nil
+        default: return head
+        }
+    }
+
+    /// The Chinese term an operator or a citizen-facing message uses for this failure.
+    public var chineseTerm: String {
+        switch self {
+        case .tokenTooLarge: return "令牌过长"
+        case .malformedToken, .invalidEncoding, .invalidJSON: return "令牌格式错误"
+        case .unsecuredToken: return "未签名令牌"
+        case .algorithmNotAllowed: return "签名算法不允许"
+        case .algorithmKeyMismatch: return "签名算法与密钥不匹配"
+        case .unsupportedCriticalHeader: return "不支持的关键头部参数"
+        case .invalidHeader: return "令牌头部错误"
+        case .unknownKey: return "未知的验证密钥"
+        case .retiredKey: return "密钥已停用"
+        case .invalidSignature: return "签名验证失败"
+        case .missingClaim: return "缺少必需声明"
+        case .invalidClaim: return "声明格式错误"
+        case .expired: return "令牌已过期"
+        case .notYetValid: return "令牌尚未生效"
+        case .issuedInFuture: return "签发时间晚于当前时间"
+        case .tooOld: return "令牌签发时间过早"
+        case .lifetimeTooLong: return "令牌有效期过长"
+        case .issuerNotAllowed: return "签发方不受信任"
+        case .audienceMismatch: return "令牌受众不符"
+        case .insufficientAssurance: return "实名认证等级不足"
+        case .principalKindNotAllowed: return "主体类型不符"
+        case .invalidHolderIdentifier: return "证件号码无效"
+        case .revoked: return "令牌已吊销"
+        case .replayed: return "令牌重复使用"
+        case .storeUnavailable: return "状态存储不可用"
+        case .exchangeRefused: return "令牌交换被拒绝"
+        }
+    }
+}
+
+extension TokenError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .tokenTooLarge(let size, let limit): return "token is \(size) bytes, more than the limit of \(limit)"
+        case .malformedToken(let reason): return "malformed token: \(reason)"
+        case .invalidEncoding(let segment): return "the \(segment.rawValue) is not canonical unpadded base64url"
+        case .invalidJSON(let segment, let reason): return "the \(segment.rawValue) is not acceptable JSON: \(reason)"
+        case .unsecuredToken: return "unsecured token (alg \"none\") refused"
+        case .algorithmNotAllowed(let alg): return "algorithm \"\(alg)\" is not allowed"
+        case .algorithmKeyMismatch(let alg, let keyType):
+            return "algorithm \"\(alg)\" does not match the selected \(keyType) key"
+        case .unsupportedCriticalHeader(let name): return "critical header parameter \"\(name)\" is not supported"
+        case .invalidHeader(let parameter, let reason): return "header parameter \"\(parameter)\": \(reason)"
+        case .unknownKey(let kid):
+            return kid.map { "no verification key with kid \"\($0)\"" } ?? "no verification key fits"
+        case .retiredKey(let kid): return "key \"\(kid)\" has been retired"
+        case .invalidSignature: return "signature does not verify"
+        case .missingClaim(let claim): return "required claim \"\(claim)\" is missing"
+        case .invalidClaim(let claim, let reason): return "claim \"\(claim)\" is invalid: \(reason)"
+        case .expired(let expiresAt, let now):
+            return "token expired at \(Self.format(expiresAt)) (now \(Self.format(now)))"
+        case .notYetValid(let notBefore, let now):
+            return "token is not valid before \(Self.format(notBefore)) (now \(Self.format(now)))"
+        case .issuedInFuture(let issuedAt, let now):
+            return "token is issued at \(Self.format(issuedAt)), in the future (now \(Self.format(now)))"
+        case .tooOld(let issuedAt, let maximumAge):
+            return "token issued at \(Self.format(issuedAt)) is older than \(Int(maximumAge)) s"
+        case .lifetimeTooLong(let seconds, let limit):
+            return "token lifetime of \(Int(seconds)) s exceeds the limit of \(Int(limit)) s"
+        case .issuerNotAllowed(let issuer): return "issuer \"\(issuer ?? "(none)")\" is not trusted"
+        case .audienceMismatch(let expected, let found):
+            return "audience \(found) does not include \"\(expected)\""
+        case .insufficientAssurance(let required, let found):
+            return
+                "assurance level \(found.map { "\($0.rawValue)" } ?? "(none)") is below the required \(required.rawValue)"
+        case .principalKindNotAllowed(let found):
+            return "principal kind \(found?.rawValue ?? "(none)") is not accepted"
+        case .invalidHolderIdentifier(let reason): return "holder identifier is invalid: \(reason)"
+        case .revoked(let jti): return "token \"\(jti)\" has been revoked"
+        case .replayed(let jti): return "token \"\(jti)\" has already been used"
+        case .storeUnavailable(let reason): return "token state store unavailable: \(reason)"
+        case .exchangeRefused(let reason): return "token exchange refused: \(reason)"
+        }
+    }
+
+    /// One line a person reads: English, then the Chinese term, then the machine code.
+    public var localizedSummary: String {
+        "\(description) (\(chineseTerm), \(code))"
+    }
+
+    private static func format(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        return "\(seconds) (\(date.ISO8601Format()))"
+    }
+}

@@ -1,1 +1,0 @@
-// The UnifiedIdentity module: its types arrive with its issue.

@@ -1,0 +1,48 @@
+import Foundation
+import UnifiedIdentity
+
+/// What the token commands share: reading keys and mapping `--alg` options.
+enum TokenCLI {
+    static func keyType(forAlgorithmOption alg: String) throws -> KeyType {
+        switch alg.uppercased() {
+        case "SM2", "SM2SM3", "GMSM2", "SM3WITHSM2": return .sm2
+        case "ES256", "P-256", "P256": return .p256
+        case "ED25519", "EDDSA": return .ed25519
+        default: throw CLIError("--alg must be SM2, ES256 or Ed25519 (got \(alg))")
+        }
+    }
+
+    /// The names to issue with: `alg` must name the key's own algorithm.
+    static func names(forIssuing keyType: KeyType, alg: String?) throws -> AlgorithmNames {
+        var names = AlgorithmNames.standard
+        guard let alg else { return names }
+        switch keyType {
+        case .sm2:
+            guard !alg.isEmpty, (try? AlgorithmNames.interoperable.algorithm(named: alg)) == .sm2WithSM3 else {
+                throw CLIError("--alg \(alg) does not name SM2-with-SM3 (use SM2SM3, GmSM2, SM3withSM2 or SM2)")
+            }
+            names.sm2Name = alg
+        case .ed25519:
+            guard alg == "Ed25519" || alg == "EdDSA" else {
+                throw CLIError("--alg for an Ed25519 key is Ed25519 or EdDSA")
+            }
+            names.ed25519Name = alg
+        case .p256:
+            guard alg == "ES256" else { throw CLIError("--alg for a P-256 key is ES256") }
+        case .rsa:
+            throw CLIError("RSA keys verify only; zwkit does not issue RS256 tokens")
+        }
+        return names
+    }
+
+    /// A verification key from a PEM file holding a public or a private key.
+    static func verificationKey(from path: String) throws -> VerificationKey {
+        let pem = try InputFiles.readText(path)
+        if let key = try? VerificationKey(pemRepresentation: pem) { return key }
+        do {
+            return try SigningKey(pemRepresentation: pem).publicKey
+        } catch {
+            throw CLIError("\(path): not a public or private key PEM this tool reads: \(error)")
+        }
+    }
+}

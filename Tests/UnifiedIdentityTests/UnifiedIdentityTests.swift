@@ -1,1 +1,0 @@
-// Tests for UnifiedIdentity arrive with its issue.
