@@ -44,7 +44,7 @@ import ZWKitTestSupport
     @Test func digestFromBytesChecksLength() throws {
         let digest = SM3.hash(data: Data())
         #expect(try SM3Digest(bytes: digest.bytes) == digest)
-        #expect(throws: GMCryptoError.invalidLength(what: "an SM3 digest", expected: "32", actual: 31)) {
+        #expect(throws: GMCryptoError.invalidLength(what: "a digest of SM3", expected: "32", actual: 31)) {
             try SM3Digest(bytes: digest.bytes.dropLast())
         }
         #expect(!(digest == digest.bytes.dropLast()))

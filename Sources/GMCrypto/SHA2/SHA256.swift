@@ -1,22 +1,41 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), one-shot. SM3 is the national hash; SHA-256 is here for the
-/// international formats that name it, such as RFC 7638 JWK thumbprints.
-///
-/// Added on the `identity` branch for UnifiedIdentity's `kid`s; GMCrypto's owner may
-/// reshape it (a streaming `SHA256` with a digest type, like `SM3`).
-public enum SHA256 {
+/// SHA-256 (FIPS 180-4). SM3 is the national hash; SHA-256 is here for the international
+/// formats that name it, such as RFC 7638 JWK thumbprints and ES256. Same shape as `SM3`:
+/// one-shot `SHA256.hash(data:)`, or `init()`, `update(data:)`, `finalize()`; `HMAC<SHA256>`.
+public struct SHA256: GMHashFunction {
+    public typealias Digest = SHA256Digest
     public static let byteCount = 32
+    public static let blockByteCount = 64
+    public static let _openSSLName = "SHA256"
 
-    /// The 32-byte SHA-256 digest of `data`.
-    public static func hash<D: DataProtocol>(data: D) -> [UInt8] {
+    private var context: DigestContext
+
+    /// A hasher with nothing absorbed yet.
+    public init() {
+        context = DigestContext(algorithm: FetchedAlgorithms.sha256, name: "SHA256")
+    }
+
+    public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
+        // Value semantics: a copied hasher must not see this one's later input.
+        if !isKnownUniquelyReferenced(&context) {
+            context = DigestContext(copying: context)
+        }
+        context.update(bufferPointer)
+    }
+
+    /// The digest of everything absorbed so far; the hasher can keep absorbing.
+    public func finalize() -> SHA256Digest {
+        SHA256Digest { context.finalizeCopy(into: $0) }
+    }
+
+    /// The SHA-256 digest of `data` in one call.
+    public static func hash<D: DataProtocol>(data: D) -> SHA256Digest {
         data.withContiguousBuffer { input in
-            [UInt8](unsafeUninitializedCapacity: byteCount) { output, initialized in
-                DigestContext.hash(
-                    algorithm: FetchedAlgorithms.sha256, name: "SHA256", input,
-                    into: UnsafeMutableRawBufferPointer(output))
-                initialized = byteCount
-            }
+            SHA256Digest { DigestContext.hash(algorithm: FetchedAlgorithms.sha256, name: "SHA256", input, into: $0) }
         }
     }
 }
+
+/// A 32-byte SHA-256 digest. `==` runs in constant time.
+public typealias SHA256Digest = Digest256<SHA256>

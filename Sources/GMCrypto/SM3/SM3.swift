@@ -59,37 +59,4 @@ public struct SM3: GMHashFunction {
 }
 
 /// A 32-byte SM3 digest. `==` runs in constant time.
-public struct SM3Digest: GMDigest {
-    public static let byteCount = 32
-    // Four words inline: no heap allocation per hash, which matters for short inputs.
-    private var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    init(filling fill: (UnsafeMutableRawBufferPointer) -> Void) {
-        withUnsafeMutableBytes(of: &storage) { fill($0) }
-    }
-
-    /// A digest from its 32 bytes (for example one stored in a seal).
-    public init<D: DataProtocol>(bytes: D) throws(GMCryptoError) {
-        guard bytes.count == Self.byteCount else {
-            throw .invalidLength(what: "an SM3 digest", expected: "32", actual: bytes.count)
-        }
-        let array = [UInt8](bytes)
-        withUnsafeMutableBytes(of: &storage) { $0.copyBytes(from: array) }
-    }
-
-    public var bytes: [UInt8] {
-        Swift.withUnsafeBytes(of: storage) { [UInt8]($0) }
-    }
-
-    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try Swift.withUnsafeBytes(of: storage, body)
-    }
-
-    public static func == (lhs: SM3Digest, rhs: SM3Digest) -> Bool {
-        Bytes.constantTimeEqual(lhs.bytes, rhs.bytes)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-}
+public typealias SM3Digest = Digest256<SM3>

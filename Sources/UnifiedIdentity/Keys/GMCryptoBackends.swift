@@ -64,7 +64,7 @@ enum GMCryptoBackends {
     }
 
     static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        SHA256.hash(data: bytes)
+        SHA256.hash(data: bytes).bytes
     }
 
     static func hmacSM3(key: [UInt8], message: [UInt8]) -> [UInt8] {
