@@ -160,13 +160,22 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         var high: UInt64 = 0
         var low: UInt64 = 0
         var sum = 0
-        for index in 0..<17 {
-            guard let value = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[index])),
-                index < 2 || index >= 8 || value < 10
-            else { throw .invalidCharacter(position: index + 1) }
-            sum &+= value &* CodeAlphabet.creditWeight(index)
-            if index < 12 { high = high << 5 | UInt64(value) } else { low = low << 5 | UInt64(value) }
+        // One loop per field, so the hot path has no per-character test of which field it is
+        // in; the value table already folds lower case, so no case conversion either.
+        @inline(__always)
+        func absorb(_ positions: Range<Int>, digitsOnly: Bool, into word: inout UInt64) throws(CreditCodeError) {
+            for index in positions {
+                guard let value = CodeAlphabet.creditValue(bytes[index]), !digitsOnly || value < 10 else {
+                    throw .invalidCharacter(position: index + 1)
+                }
+                sum &+= value &* CodeAlphabet.creditWeight(index)
+                word = word << 5 | UInt64(value)
+            }
         }
+        try absorb(0..<2, digitsOnly: false, into: &high)  // registration authority, category
+        try absorb(2..<8, digitsOnly: true, into: &high)  // division code
+        try absorb(8..<12, digitsOnly: false, into: &high)  // organisation code, first part
+        try absorb(12..<17, digitsOnly: false, into: &low)  // organisation code, rest
         guard let found = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[17])) else {
             throw .invalidCharacter(position: 18)
         }
