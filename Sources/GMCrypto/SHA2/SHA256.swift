@@ -17,11 +17,7 @@ public struct SHA256: GMHashFunction {
     }
 
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
-        // Value semantics: a copied hasher must not see this one's later input.
-        if !isKnownUniquelyReferenced(&context) {
-            context = DigestContext(copying: context)
-        }
-        context.update(bufferPointer)
+        DigestContext.absorb(bufferPointer, into: &context)
     }
 
     /// The digest of everything absorbed so far; the hasher can keep absorbing.

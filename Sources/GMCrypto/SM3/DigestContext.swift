@@ -31,6 +31,15 @@ final class DigestContext: @unchecked Sendable {
         EVP_MD_CTX_free(pointer)
     }
 
+    /// Absorbs `buffer` into `context`, first giving it a private copy when another hasher value
+    /// shares it: a copied hasher must not see this one's later input (value semantics).
+    static func absorb(_ buffer: UnsafeRawBufferPointer, into context: inout DigestContext) {
+        if !isKnownUniquelyReferenced(&context) {
+            context = DigestContext(copying: context)
+        }
+        context.update(buffer)
+    }
+
     func update(_ buffer: UnsafeRawBufferPointer) {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return }
         EVP_DigestUpdate(pointer, base, buffer.count)
