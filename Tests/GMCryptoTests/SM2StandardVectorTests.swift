@@ -1,6 +1,7 @@
 import Foundation
 import GMCrypto
 import Testing
+import ZWKitTestSupport
 
 /// The SM2 signature example of GB/T 32918.5 (Specs/vectors/sm2-signature.json).
 @Suite struct SM2StandardVectorTests {

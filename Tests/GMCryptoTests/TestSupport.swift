@@ -4,27 +4,6 @@ import Testing
 import ZWKitTestSupport
 
 /// Hex in and out, for vectors written as the standards print them.
-enum Hex {
-    static func bytes(_ text: String) throws -> [UInt8] {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { throw VectorError.badHex(text) }
-        return try stride(from: 0, to: digits.count, by: 2).map { index in
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else {
-                throw VectorError.badHex(text)
-            }
-            return byte
-        }
-    }
-
-    static func string<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-enum VectorError: Error {
-    case badHex(String)
-}
-
 /// Reads `Specs/vectors/<name>.json`.
 enum Vectors {
     static func load<T: Decodable>(_ name: String, as type: T.Type) throws -> T {

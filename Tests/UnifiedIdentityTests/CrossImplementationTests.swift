@@ -147,7 +147,7 @@ import ZWKitTestSupport
         let y = try #require(Base64URL.decode(jwk.members["y"]?.stringValue ?? ""))
         let signature = try #require(Base64URL.decode(parts[2]))
         let result = try Processes.python(
-            Self.gmssl, ["verify", Self.hex(x + y), Self.hex(signature), parts[0] + "." + parts[1]])
+            Self.gmssl, ["verify", Hex.string(x + y), Hex.string(signature), parts[0] + "." + parts[1]])
         #expect(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "ok", "\(result.stderrText)")
     }
 
@@ -162,7 +162,7 @@ import ZWKitTestSupport
             """
         let publicHex = try Processes.python(derive).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(publicHex.count == 128)
-        let publicBytes = try #require(Self.bytes(hex: publicHex))
+        let publicBytes = try Hex.bytes(publicHex)
         let jwk = try JWK(
             json: [
                 "kty": "EC", "crv": "SM2", "x": .string(Base64URL.encode(publicBytes.prefix(32))),
@@ -175,22 +175,10 @@ import ZWKitTestSupport
             + Base64URL.encode(Array(TestTokens.payload(extra: #","jti":"from-gmssl""#).utf8))
         let signed = try Processes.python(
             Self.gmssl, ["sign", publicHex, "3945208F7B2144B13F36E38AC6D39F95889393692860B51A42FB81EF4DF7C5B8", input])
-        let signature = try #require(Self.bytes(hex: signed.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let signature = try Hex.bytes(signed.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))
         let token = input + "." + Base64URL.encode(signature)
         let verified = try await TestTokens.verifier(KeySet(verificationKeys: [key])).verify(token)
         #expect(verified.claims.tokenID == "from-gmssl")
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
-
-    private static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        return stride(from: 0, to: digits.count, by: 2).compactMap {
-            UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)
-        }
     }
 }
 

@@ -172,4 +172,23 @@ import ZWKitTestSupport
         #expect(shown.stdoutText.contains("Serial number:       017af20e3374"))
         #expect(shown.stdoutText.contains("Signature algorithm: SM3withSM2 (1.2.156.10197.1.501)"))
     }
+
+    /// `--serial` is hexadecimal, an odd digit count read with a leading zero; anything else exits 2.
+    @Test func issueTakesAHexadecimalSerial() throws {
+        try makeKey("serial.key")
+        let issued = try zwkit([
+            "cert", "issue", "--subject", "CN=序列号测试", "--key", "serial.key", "--serial", "abc", "--out", "s.pem",
+        ])
+        #expect(issued.status == 0, "\(issued.stderrText)")
+        let printed = try openssl(["x509", "-in", "s.pem", "-noout", "-serial"])
+        #expect(printed.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "serial=0ABC")
+
+        for bad in ["xyz", "12g4", ""] {
+            let refused = try zwkit([
+                "cert", "issue", "--subject", "CN=序列号测试", "--key", "serial.key", "--serial", bad, "--out", "bad.pem",
+            ])
+            #expect(refused.status == 2, "--serial \(bad)")
+            #expect(refused.stderrText.contains("not hexadecimal"), "--serial \(bad): \(refused.stderrText)")
+        }
+    }
 }

@@ -27,23 +27,16 @@ import ZWKitTestSupport
             let file = try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: url))
             let vector = try #require(file.vectors.first)
             // SubjectPublicKeyInfo { id-ecPublicKey, sm2 curve } BIT STRING 04‖x‖y
-            let spkiPrefix = try Self.bytes("3059301306072a8648ce3d020106082a811ccf5501822d03420004")
-            let spki = Data(spkiPrefix + (try Self.bytes(vector.publicKeyX)) + (try Self.bytes(vector.publicKeyY)))
+            let spkiPrefix = try Hex.bytes("3059301306072a8648ce3d020106082a811ccf5501822d03420004")
+            let spki = Data(spkiPrefix + (try Hex.bytes(vector.publicKeyX)) + (try Hex.bytes(vector.publicKeyY)))
             let base64 = spki.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
             publicKeyPEM = "-----BEGIN PUBLIC KEY-----\n\(base64)\n-----END PUBLIC KEY-----\n"
-            let r = try Self.bytes(vector.r)
-            let s = try Self.bytes(vector.s)
+            let r = try Hex.bytes(vector.r)
+            let s = try Hex.bytes(vector.s)
             rawSignature = Data(r + s)
             // Both r and s have the top bit set, so each INTEGER carries a leading zero.
             derSignature = Data([0x30, 0x46, 0x02, 0x21, 0x00] + r + [0x02, 0x21, 0x00] + s)
             message = Data(vector.messageASCII.utf8)
-        }
-
-        static func bytes(_ hex: String) throws -> [UInt8] {
-            let digits = Array(hex.utf8)
-            return try stride(from: 0, to: digits.count, by: 2).map {
-                try #require(UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16))
-            }
         }
     }
 

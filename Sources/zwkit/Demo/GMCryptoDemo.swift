@@ -13,18 +13,18 @@ struct GMCryptoDemo: DemoSection {
             digest.hexString == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
             "SM3 disagrees with GB/T 32905 A.1")
 
-        let sm4Key = SymmetricKey(data: hex("0123456789abcdeffedcba9876543210"))
-        let block = try SM4.ECB.encrypt(hex("0123456789abcdeffedcba9876543210"), using: sm4Key, padding: .none)
+        let sm4Key = SymmetricKey(data: try hex("0123456789abcdeffedcba9876543210"))
+        let block = try SM4.ECB.encrypt(try hex("0123456789abcdeffedcba9876543210"), using: sm4Key, padding: .none)
         Console.output("SM4(GB/T 32907 A.1)    = \(Hex.encode(block))")
         try check(Hex.encode(block) == "681edf34d206965e86b3e94f536e4246", "SM4 disagrees with GB/T 32907 A.1")
 
         // GB/T 32918.5's example: its signature verifies with ID 1234567812345678, not with an empty one.
         let standardKey = try SM2.Signing.PublicKey(
-            rawRepresentation: hex(
+            rawRepresentation: try hex(
                 "09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020"
                     + "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13"))
         let standardSignature = try SM2.Signing.Signature(
-            rawRepresentation: hex(
+            rawRepresentation: try hex(
                 "F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3"
                     + "B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA"))
         let message = Data("message digest".utf8)
@@ -63,10 +63,8 @@ struct GMCryptoDemo: DemoSection {
         if !condition { throw Failure(description: message) }
     }
 
-    private func hex(_ text: String) -> [UInt8] {
-        let digits = Array(text.utf8)
-        return stride(from: 0, to: digits.count, by: 2).compactMap {
-            UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)
-        }
+    private func hex(_ text: String) throws -> [UInt8] {
+        guard let bytes = Hex.decode(text) else { throw Failure(description: "not hexadecimal: \(text)") }
+        return bytes
     }
 }

@@ -112,19 +112,12 @@ struct CertIssueCommand: AsyncParsableCommand {
                 subject: name, pathLengthConstraint: pathLength, validFor: duration, from: start)
             : X509CertificateBuilder.endEntity(subject: name, validFor: duration, from: start)
         if let serial {
-            guard let bytes = Self.bytes(hex: serial) else { throw CLIError("--serial \(serial) is not hexadecimal") }
+            // An odd number of digits is read as if it had a leading zero.
+            guard let bytes = Hex.decode(serial.count % 2 == 0 ? serial : "0" + serial), !bytes.isEmpty else {
+                throw CLIError("--serial \(serial) is not hexadecimal")
+            }
             builder.serialNumber = .init(bytes: bytes)
         }
         return builder
-    }
-
-    private static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.count % 2 == 0 ? hex : "0" + hex)
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(digits[index...index + 1]), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return bytes.isEmpty ? nil : bytes
     }
 }
