@@ -12,7 +12,8 @@ public enum ServiceItemError: Error, Sendable, Hashable {
     case unknownCatalogueOrigin(String)
     /// An item type GB/T 39046 appendix A (and its extension ranges) does not define.
     case unknownItemType(String)
-    /// A type some provinces use locally (30–32) but the national table does not: lenient mode only.
+    /// A type some provinces use locally (30–32, Guangzhou's TC) but the national table does not:
+    /// lenient mode only.
     case localItemType(String)
     /// A letter type a provincial scheme does not define.
     case unknownLetterType(scheme: String, letters: String)

@@ -1,3 +1,5 @@
+import ServiceItem
+
 /// Real service-item codes found in public sources, with where each was found.
 ///
 /// Sources are public pages and public GitHub code (crawlers and integration code that
@@ -7,6 +9,8 @@ struct RealCode: Sendable, CustomStringConvertible {
     let code: String
     let province: String
     let source: String
+    /// How strictly the code parses: lenient for the real codes that break a national rule.
+    var validation: ItemCodeValidation = .strict
 
     var description: String { "\(code) (\(province))" }
 }
@@ -58,6 +62,43 @@ enum RealCodes {
             source:
                 "taskcode sent to the 新疆 integrated platform's getflowsn interface in public integration code "
                 + "(code index id 36120657680)"),
+        RealCode(
+            code: "11440300MB2C94128A3440217281000", province: "44 广东 (深圳)",
+            source:
+                "https://www.gdzwfw.gov.cn/portal/guide/11440300MB2C94128A3440217281000, a 行政处罚 of "
+                + "深圳市规划和自然资源局 listed with its code 440217281000 in a public 广东政务服务网 scraper's "
+                + "recorded output (code index id 7890366978)"),
+        RealCode(
+            code: "11440100007483172Q3440106043001", province: "44 广东 (广州)",
+            source:
+                "https://www.gdzwfw.gov.cn/portal/v2/guide/11440100007483172Q3440106043001, the 往来港澳通行证 "
+                + "guide linked from public Guangzhou service indexes (code index ids 69465746889, 69782928322)"),
+        RealCode(
+            code: "11440100007482559U3442001001000", province: "44 广东 (广州)",
+            source:
+                "ItemId and InnerCode of 企业投资项目备案 in public integration code for 广州市工程建设项目联合审批平台 "
+                + "(code index id 22945828805)"),
+        RealCode(
+            code: "1144011300752367244440116006001", province: "44 广东 (广州番禺)",
+            source:
+                "ItemId and InnerCode of 河道管理范围内建设项目工程建设方案审批 (事项所属单位 007523672) in the same "
+                + "code (code index id 22945828805)"),
+        RealCode(
+            code: "11450721MB155808114000141005000", province: "45 广西 (灵山县)",
+            source:
+                "task_code of a 灵山县 record citing 《宗教事务条例》第三十三条 (改建或者新建宗教活动场所内建筑物), in the "
+                + "广西 exchange records (code index id 21106400767)"),
+    ]
+
+    /// 实施编码 that only lenient checking accepts, with the rule each breaks.
+    static let lenientImplementationCodes: [RealCode] = [
+        RealCode(
+            code: "114401134554137174444TC12049000", province: "44 广东 (广州番禺)",
+            source:
+                "carry_out_code of 我要办理用地证（社会投资）, 广州市规划和自然资源局番禺区分局, service_item_type TC "
+                + "(套餐服务), as Guangzhou's 事项库 getItem interface returned it, quoted in public integration "
+                + "code (code index id 22945828805): a letter type where the national code has two digits",
+            validation: .lenient)
     ]
 
     /// 业务办理项编码 (33 characters).
@@ -88,10 +129,27 @@ enum RealCodes {
             source:
                 "http://zwfw.gxzf.gov.cn/gxzwfw/workhandguide/infos.do?taskCode=11450000007565194H200011501500504 "
                 + "in a public front-end mock (code index id 36884589160)"),
+        RealCode(
+            code: "11440000553612461J244211105N00302", province: "44 广东",
+            source:
+                "https://www.gdzwfw.gov.cn/portal/v3/guide/11440000553612461J244211105N00302, the provincial "
+                + "劳动人事争议仲裁申请 guide linked from public legal-aid apps (code index ids 69799311135, "
+                + "69472103370, 69603385447): a letter inside the main item (1105N)"),
+        RealCode(
+            code: "11450721MB15580811400014100500001", province: "45 广西 (灵山县)",
+            source:
+                "ywcode of the 灵山县 宗教事务 record, also the sxbm of its online application address "
+                + "(code index id 21106400767)"),
     ]
 
     /// 办件编号 (43 or 48 characters).
     static let caseNumbers: [RealCode] = [
+        RealCode(
+            code: "11410821005677264N4000117018000202105250002", province: "41 河南 (修武县)",
+            source:
+                "projectNo of a 好差评 evaluation posted to 河南政务服务网 (was.hnzwfw.gov.cn pingjia.action) for "
+                + "a 城镇燃气经营许可 case; the local projid 410821020210525A000002 carries the same date and serial "
+                + "(code index id 13709906277): the national 4-digit serial"),
         RealCode(
             code: "11650000010183859F265011601300120181228100000001", province: "65 新疆",
             source:
@@ -111,5 +169,31 @@ enum RealCodes {
             source: "catalog_code in the 广西 exchange record (code index id 20529499766)"),
     ]
 
-    static var all: [RealCode] { implementationCodes + businessItemCodes + caseNumbers + basicCodes }
+    static var all: [RealCode] {
+        implementationCodes + lenientImplementationCodes + businessItemCodes + caseNumbers + basicCodes
+    }
+
+    /// Implementing-body codes that are not credit codes, as 四川政务服务网 writes them in its own
+    /// hyphenated item codes (`<item>-<division>-000-<body>-1-00`). No national 31-character code
+    /// with such a body was found; these show what the body part of local data holds instead.
+    static let sichuanBodyCodes: [RealCode] = [
+        RealCode(
+            code: "083372204", province: "51 四川 (广安区)",
+            source:
+                "organisation code of 广安区教育科技和体育局 as the body part of itemCode "
+                + "512B0053300006-511602000000-000-083372204-1-00 (学前教育减免保教费查询) and others on "
+                + "www.sczwfw.gov.cn, while its other items carry 115113010833722043 (repository v-luobo/zwfw, "
+                + "bszl-data.js, code index id 29053861757)"),
+        RealCode(
+            code: "1151130000877869M", province: "51 四川 (广安区)",
+            source:
+                "17-character body part of 广安区公安分局's itemCode "
+                + "511A0080800002-511602000000-000-1151130000877869M-1-00 (第二类易制毒化学品运输许可) and its "
+                + "deptCode, while other items of the body carry 11511300008778693M (same file)"),
+        RealCode(
+            code: "451212", province: "51 四川",
+            source:
+                "body part of itemCode 512B0046200003-510000000000-000-451212-1-00 on www.sczwfw.gov.cn in a "
+                + "public portal page script (code index id 39666686466)"),
+    ]
 }

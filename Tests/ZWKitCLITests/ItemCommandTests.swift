@@ -7,7 +7,7 @@ import ZWKitTestSupport
     static let guangxi = "11450721MB155808114000104002000"
     static let xinjiangCase = "11650000010183859F265011601300120181228100000001"
     static let xiamenBody = "91350211M00013FA1N4000104002000"
-    static let example = Fixtures.specs.appendingPathComponent("service-item/examples/shenzhen-car-quota.json")
+    static let example = Fixtures.specs.appendingPathComponent("service-item/examples/panyu-land-use-permit.json")
 
     static func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
         try result.stdoutText.split(separator: "\n").map {
@@ -112,29 +112,60 @@ import ZWKitTestSupport
         #expect(try Processes.zwkit(["item", "validate", "-"], stdin: Data("not json".utf8)).status == 2)
     }
 
-    @Test func validateAcceptsTheGuangdongExample() throws {
-        let result = try Processes.zwkit(["item", "validate", Self.example.path])
-        #expect(result.status == 0, "\(result.stdoutText) \(result.stderrText)")
-        #expect(result.stdoutText.contains("小汽车增量指标申请"))
-        #expect(result.stdoutText.contains("valid"))
+    /// The real Guangdong example validates leniently; strictly, its local item type TC is the
+    /// one error, named with its path.
+    @Test func validateAcceptsTheGuangdongExampleLeniently() throws {
+        let lenient = try Processes.zwkit(["item", "validate", "--lenient", Self.example.path])
+        #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
+        #expect(lenient.stdoutText.contains("我要办理用地证（社会投资）"))
+        #expect(lenient.stdoutText.contains("valid"))
+        #expect(lenient.stdoutText.contains("warning: itemType"))
+        let strict = try Processes.zwkit(["item", "validate", "--json", Self.example.path])
+        #expect(strict.status == 1)
+        let issues = try #require(try Self.jsonLines(strict).first?["issues"] as? [[String: Any]])
+        #expect(issues.map { $0["code"] as? String } == ["codes.local_item_type"])
+        #expect(issues.first?["path"] as? String == "itemType")
     }
 
     @Test func validateRejectsInconsistentItemsWithPreciseReasons() throws {
         var object = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: Self.example)) as? [String: Any])
-        object["visitsRequired"] = 2
+        object["visitsRequired"] = 0
         var noBasic = object
         noBasic.removeValue(forKey: "basicCode")
         let data = try JSONSerialization.data(withJSONObject: [object, noBasic])
-        let result = try Processes.zwkit(["item", "validate", "--json", "-"], stdin: data)
+        let result = try Processes.zwkit(["item", "validate", "--lenient", "--json", "-"], stdin: data)
         #expect(result.status == 1)
         let reports = try Self.jsonLines(result)
         #expect(reports.count == 2)
         let firstIssues = try #require(reports[0]["issues"] as? [[String: Any]])
-        #expect(firstIssues.map { $0["code"] as? String } == ["online.fully_online_with_visits"])
-        #expect(firstIssues.first?["path"] as? String == "visitsRequired")
+        let firstErrors = firstIssues.filter { $0["severity"] as? String == "error" }
+        #expect(firstErrors.map { $0["code"] as? String } == ["visits.zero_without_remote_form"])
+        #expect(firstErrors.first?["path"] as? String == "handlingForms")
         let secondIssues = try #require(reports[1]["issues"] as? [[String: Any]])
         #expect(secondIssues.first?["code"] as? String == "schema.mismatch")
         #expect(secondIssues.first?["path"] as? String == "basicCode")
+    }
+
+    /// A body code that is not a credit code (here a synthetic one: a real body with its check
+    /// character changed) is rejected strictly and, leniently, accepted with a notice that
+    /// says so in every output form.
+    @Test func lenientCheckSaysTheBodyCodeIsNotACreditCode() throws {
+        let code = "11440113455413717X444TC12049000"
+        let lenient = try Processes.zwkit(["item", "check", "--lenient", "--json", code])
+        #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
+        let object = try #require(try Self.jsonLines(lenient).first)
+        #expect(object["valid"] as? Bool == true)
+        #expect(object["notice"] as? String == "invalid_body_code")
+        #expect((object["message"] as? String)?.contains("not a valid unified social credit code") == true)
+        #expect((object["message"] as? String)?.contains("locally defined type") == true)
+        #expect(object["body_code_name"] as? String == "非统一社会信用代码（宽松模式接受）")
+        #expect(object["item_type_name"] as? String == "套餐服务")
+        let rejected = try Processes.zwkit(["item", "check", "--json", code])
+        #expect(rejected.status == 1)
+        #expect(try Self.jsonLines(rejected).first?["error"] as? String == "invalid_character")
+        let text = try Processes.zwkit(["item", "check", "--lenient", code])
+        #expect(text.stdoutText.contains("accepted leniently"))
+        #expect(text.stdoutText.contains("校验码错误"))
     }
 }

@@ -9,7 +9,7 @@ struct ItemCheckCommand: ParsableCommand {
         discussion: """
             Recognises basic codes (12), implementation codes (31), business item codes (33) and case \
             numbers (43 or 48) by length and checks every part, the embedded credit code included. With \
-            --lenient, a body code that is not a credit code and the local item types 30–32 are accepted \
+            --lenient, a body code that is not a credit code and the local item types 30–32 and TC are accepted \
             with a notice. Exit 0 when all are valid, 1 when any is not.
             """
     )
