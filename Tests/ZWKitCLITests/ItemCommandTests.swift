@@ -157,6 +157,7 @@ import ZWKitTestSupport
         let object = try #require(try Self.jsonLines(lenient).first)
         #expect(object["valid"] as? Bool == true)
         #expect(object["notice"] as? String == "invalid_body_code")
+        #expect(object["tolerated"] as? String == "invalid_body_code,local_item_type")
         #expect((object["message"] as? String)?.contains("not a valid unified social credit code") == true)
         #expect((object["message"] as? String)?.contains("locally defined type") == true)
         #expect(object["body_code_name"] as? String == "非统一社会信用代码（宽松模式接受）")

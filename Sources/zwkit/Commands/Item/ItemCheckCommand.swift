@@ -37,8 +37,12 @@ struct ItemCodeChecker: BulkLineChecker {
         options.parse(String(decoding: field, as: UTF8.self)).mapError(BulkCheckFailure.init)
     }
 
-    /// Every part as a flat field (`body_code`, `level`, `level_name` …), in code order.
+    /// Every part as a flat field (`body_code`, `level`, `level_name` …), in code order, after
+    /// `tolerated`: the machine codes of every rule lenient checking waived, comma-separated
+    /// (the `notice` names only the first).
     func writeFields(of code: ServiceItemCode, to output: BulkOutput) {
+        let tolerated = code.toleratedErrors
+        if !tolerated.isEmpty { output.jsonString("tolerated", tolerated.map(\.code).joined(separator: ",")) }
         output.jsonString("kind", code.kind.rawValue)
         output.jsonString("kind_name", code.kind.chineseName)
         for part in code.parts {
