@@ -172,6 +172,7 @@ import Testing
             .unknownLetterType(scheme: "letter-type", letters: "AB"), .unknownLevel("8"),
             .invalidBodyCode("11450721MB15580812", reason: "check"), .impossibleDate("20190229"),
             .invalidPart(name: "serial", value: "1", expected: "4 digits"),
+            .missingSegment(scheme: "sichuan", segment: "area code 区划代码"),
         ]
         #expect(Set(errors.map(\.code)).count == errors.count)
         for error in errors {

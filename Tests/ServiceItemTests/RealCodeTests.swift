@@ -1,5 +1,4 @@
 import AdminDivision
-import CreditCode
 import Foundation
 import ServiceItem
 import Testing
@@ -157,36 +156,6 @@ import ZWKitTestSupport
             $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         #expect(verdicts == bodies.map { _ in "True" })
-    }
-
-    /// What 四川政务服务网 puts where a body's credit code belongs (an organisation code, a
-    /// credit code missing a character, a six-digit department number) is not a credit code,
-    /// and lenient checking does not pretend it is one: it waives a credit code's checks for
-    /// an 18-character body, never the body's length.
-    @Test(arguments: RealCodes.sichuanBodyCodes)
-    func sichuanLocalBodyCodesAreNotCreditCodes(_ real: RealCode) throws {
-        #expect(!CreditCode.isValid(real.code))
-        #expect(
-            throws: ServiceItemError.invalidPart(
-                name: "implementing body code 实施主体编码", value: real.code, expected: "18 characters")
-        ) { try ImplementingBodyCode(real.code, validation: .lenient) }
-    }
-
-    /// The nine-character body of 广安区教育科技和体育局 is a well-formed GB 11714 organisation
-    /// code, the one inside its credit code 115113010833722043: the pre-2015 identifier.
-    @Test func theNineCharacterSichuanBodyCodeIsTheOrganisationCode() throws {
-        #expect(OrganizationCode.isValid("083372204"))
-        #expect(try CreditCode("115113010833722043").organizationCode.rawValue == "083372204")
-    }
-
-    /// The 17-character body of 广安区公安分局 is its credit code with the organisation code's
-    /// check digit (position 17) dropped.
-    @Test func theTruncatedSichuanBodyCodeLacksItsOrganisationCheckDigit() throws {
-        let full = try CreditCode("11511300008778693M")
-        #expect(full.organizationCode.rawValue == "008778693")
-        var truncated = Array(full.rawValue)
-        truncated.remove(at: 16)
-        #expect(String(truncated) == "1151130000877869M")
     }
 
     private func province(of code: String) -> String {

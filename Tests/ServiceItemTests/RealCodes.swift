@@ -11,6 +11,8 @@ struct RealCode: Sendable, CustomStringConvertible {
     let source: String
     /// How strictly the code parses: lenient for the real codes that break a national rule.
     var validation: ItemCodeValidation = .strict
+    /// The item type the publishing portal gives the code in its own parameters (四川's `taskType`).
+    var taskType: String?
 
     var description: String { "\(code) (\(province))" }
 }
@@ -173,27 +175,91 @@ enum RealCodes {
         implementationCodes + lenientImplementationCodes + businessItemCodes + caseNumbers + basicCodes
     }
 
-    /// Implementing-body codes that are not credit codes, as 四川政务服务网 writes them in its own
-    /// hyphenated item codes (`<item>-<division>-000-<body>-1-00`). No national 31-character code
-    /// with such a body was found; these show what the body part of local data holds instead.
-    static let sichuanBodyCodes: [RealCode] = [
+    /// 四川政务服务网's own item codes (`itemCode` of its ywTransToDetail addresses), with the
+    /// `taskType` the same address passes. Most come from one public list of 广安区 items
+    /// (repository v-luobo/zwfw, bszl-data.js, code index id 29053861757, "the 广安区 list").
+    /// Lenient entries have a body that is not a credit code; no national code like them exists.
+    static let sichuanItemCodes: [RealCode] = [
         RealCode(
-            code: "083372204", province: "51 四川 (广安区)",
-            source:
-                "organisation code of 广安区教育科技和体育局 as the body part of itemCode "
-                + "512B0053300006-511602000000-000-083372204-1-00 (学前教育减免保教费查询) and others on "
-                + "www.sczwfw.gov.cn, while its other items carry 115113010833722043 (repository v-luobo/zwfw, "
-                + "bszl-data.js, code index id 29053861757)"),
+            code: "511A0900300012-511602000000-000-11511300008778693M-1-00", province: "51 四川 (广安区)",
+            source: "开办互联网上网服务营业场所 of 广安区公安分局 in the 广安区 list", taskType: "1"),
         RealCode(
-            code: "1151130000877869M", province: "51 四川 (广安区)",
-            source:
-                "17-character body part of 广安区公安分局's itemCode "
-                + "511A0080800002-511602000000-000-1151130000877869M-1-00 (第二类易制毒化学品运输许可) and its "
-                + "deptCode, while other items of the body carry 11511300008778693M (same file)"),
+            code: "G-000007-001-511602000000-000-115113010833722043-1-00", province: "51 四川 (广安区)",
+            source: "中职和本专科建档立卡特别资助项目 of 广安区教育科技和体育局 in the 广安区 list", taskType: "5"),
         RealCode(
-            code: "451212", province: "51 四川",
-            source:
-                "body part of itemCode 512B0046200003-510000000000-000-451212-1-00 on www.sczwfw.gov.cn in a "
-                + "public portal page script (code index id 39666686466)"),
+            code: "511F33033003-511602000000-000-115113010833722043-1-00", province: "51 四川 (广安区)",
+            source: "三级社会体育指导员技术等级称号认定 in the 广安区 list (a 12-character item segment)", taskType: "7"),
+        RealCode(
+            code: "511Z07001006-511602000000-000-11511301008778183N-1-00", province: "51 四川 (广安区)",
+            source: "企业投资项目备案（技术改造） of 区经信局 in the 广安区 list", taskType: "10"),
+        RealCode(
+            code: "512012002012-511602000000-000-115113010087786859-1-00", province: "51 四川 (广安区)",
+            source: "机动车驾驶证公证（指引） of 区司法局 in the 广安区 list (type 20 in the item segment)",
+            taskType: "20"),
+        RealCode(
+            code: "511E15002003-511602000000-000-11511301MB1550442U-1-00", province: "51 四川 (广安区)",
+            source: "土地权属争议裁决 of 区自然资源和规划局 in the 广安区 list", taskType: "9"),
+        RealCode(
+            code: "H-000507-001-511602000000-000-1151130176726532XP-1-00", province: "51 四川 (广安区)",
+            source: "民族团结进步表彰活动 of 区委统战部 in the 广安区 list", taskType: "8"),
+        RealCode(
+            code: "511A0012800014-511602000000-000-11511301008778490F-2-00", province: "51 四川 (广安区)",
+            source: "麻醉药品和第一类精神药品购用许可延续 of 区卫健局 in the 广安区 list (2 after the body)",
+            taskType: "1"),
+        RealCode(
+            code: "1J-5100-00027-511602000000-000-11511301008778386B-1-00", province: "51 四川 (广安区)",
+            source: "重大事故隐患的排查和处理情况的备案 of 区交通运输局 in the 广安区 list (an item segment of "
+                + "unknown layout)", taskType: "10"),
+        RealCode(
+            code: "511F99243096-511921101000-000-11513721008837024N-1-00", province: "51 四川 (平昌县)",
+            source: "a township-level (511921101) item fetched by a public 四川 guide crawler (code index id "
+                + "45483039080)", taskType: "7"),
+        RealCode(
+            code: "511A0080600053-512000000000-000-11511800015427357G-1-00", province: "51 四川 (资阳市)",
+            source: "食品生产许可核发 in a public list of 资阳市市场监督管理局 items (code index id 3462034877)",
+            taskType: "1"),
+        RealCode(
+            code: "511A0080800002-511602000000-000-1151130000877869M-1-00", province: "51 四川 (广安区)",
+            source: "第二类易制毒化学品运输许可 of 广安区公安分局 in the 广安区 list: its credit code "
+                + "11511300008778693M, which its other items carry, less position 17", validation: .lenient,
+            taskType: "1"),
+        RealCode(
+            code: "512B0053300006-511602000000-000-083372204-1-00", province: "51 四川 (广安区)",
+            source: "学前教育减免保教费查询 of 广安区教育科技和体育局 in the 广安区 list: the organisation code "
+                + "inside its credit code 115113010833722043", validation: .lenient, taskType: "20"),
+        RealCode(
+            code: "512C0107400001-511602000000-000-00877868-5-1-00", province: "51 四川 (广安区)",
+            source: "律师及律所信息查询 of 区司法局 in the 广安区 list: its organisation code written with a "
+                + "hyphen, inside its credit code 115113010087786859", validation: .lenient, taskType: "20"),
+        RealCode(
+            code: "511A62001001-511602000000-000-TE5116020105116050-1-00", province: "51 四川 (广安区)",
+            source: "烟草专卖零售许可证新办 of 区烟草专卖局 in the 广安区 list: 18 characters, not a credit code",
+            validation: .lenient, taskType: "1"),
+        RealCode(
+            code: "511F0118100001-511602000000-000-0087790701-1-00", province: "51 四川 (广安区)",
+            source: "文物定级 of 区文广旅局 in the 广安区 list: ten digits", validation: .lenient, taskType: "7"),
+        RealCode(
+            code: "511A0077700002-510000000000-000-8282348-1-00", province: "51 四川",
+            source: "省际间调运林草植物检疫证书新办核发, a provincial item in the 广安区 list: seven digits",
+            validation: .lenient, taskType: "1"),
+        RealCode(
+            code: "512B0046200003-510000000000-000-451212-1-00", province: "51 四川",
+            source: "a provincial public service linked from a public portal page script (code index id 39666686466): "
+                + "six digits, and 43 characters, a case number's length", validation: .lenient, taskType: "20"),
+    ]
+
+    /// Item codes the portal publishes that break the layout itself.
+    static let malformedSichuanItemCodes: [RealCode] = [
+        RealCode(
+            code: "E-000004-001-11511301008778386B", province: "51 四川 (广安区)",
+            source: "对客运经营者…纠纷…的裁决 of 区交通运输局 in the 广安区 list: no area code or trailing segments",
+            taskType: "9"),
+        RealCode(
+            code: "H-000185-001-4444444444", province: "51 四川 (广安区)",
+            source: "a 气象 reward (taskType 8) in the 广安区 list: no area code or trailing segments", taskType: "8"),
+        RealCode(
+            code: "511F0045400001-511602000000-000-11511301452259996u-1-00", province: "51 四川 (广安区)",
+            source: "全国残疾人按比例就业情况联网认证 of 区残联 in the 广安区 list: a lower-case check character, "
+                + "where its other items carry 11511301452259996U", taskType: "7"),
     ]
 }
