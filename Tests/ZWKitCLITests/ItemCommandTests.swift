@@ -169,4 +169,74 @@ import ZWKitTestSupport
         #expect(text.stdoutText.contains("accepted leniently"))
         #expect(text.stdoutText.contains("校验码错误"))
     }
+
+    // MARK: 四川政务服务网 item codes (real codes; sources in Tests/ServiceItemTests/RealCodes.swift)
+
+    /// 学前教育减免保教费查询 of 广安区教育科技和体育局: its organisation code where the credit code goes.
+    static let sichuanOrganisationBody = "512B0053300006-511602000000-000-083372204-1-00"
+    /// 开办互联网上网服务营业场所 of 广安区公安分局: a credit-code body.
+    static let sichuanCreditBody = "511A0900300012-511602000000-000-11511300008778693M-1-00"
+
+    /// Codes with hyphens are read as 四川 item codes without an option, and every part has a field.
+    @Test func checkReadsSichuanItemCodesByTheirHyphens() throws {
+        let result = try Processes.zwkit(["item", "check", "--json", Self.sichuanCreditBody])
+        #expect(result.status == 0, "\(result.stdoutText) \(result.stderrText)")
+        let object = try #require(try Self.jsonLines(result).first)
+        #expect(object["kind"] as? String == "provincialItemCode")
+        #expect(object["scheme"] as? String == "sichuan")
+        #expect(object["local_type"] as? String == "1A")
+        #expect(object["item_type"] as? String == "01")
+        #expect(object["main_item"] as? String == "09003")
+        #expect(object["area_code"] as? String == "511602000000")
+        #expect(object["area_code_name"] as? String == "四川省广安市广安区（县级）")
+        #expect(object["body_code"] as? String == "11511300008778693M")
+        #expect(object["body_code_name"] as? String == "统一社会信用代码")
+        #expect(object["after_area"] as? String == "000")
+        #expect(object["after_body"] as? String == "1")
+        #expect(object["last_segment"] as? String == "00")
+        #expect(object["tolerated"] == nil)
+    }
+
+    /// Strictly, a body that is not a credit code is the embedded-USCC rule; leniently the
+    /// code is accepted and every output form says the body is not a credit code.
+    @Test func lenientCheckSaysTheSichuanBodyIsNotACreditCode() throws {
+        let strict = try Processes.zwkit(["item", "check", "--json", Self.sichuanOrganisationBody])
+        #expect(strict.status == 1)
+        let rejected = try #require(try Self.jsonLines(strict).first)
+        #expect(rejected["error"] as? String == "invalid_body_code")
+        #expect(rejected["term"] as? String == "实施主体统一社会信用代码错误")
+        #expect((rejected["message"] as? String)?.contains("organisation code") == true)
+        let lenient = try Processes.zwkit(["item", "check", "--lenient", "--json", Self.sichuanOrganisationBody])
+        #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
+        let accepted = try #require(try Self.jsonLines(lenient).first)
+        #expect(accepted["valid"] as? Bool == true)
+        #expect(accepted["notice"] as? String == "invalid_body_code")
+        #expect(accepted["tolerated"] as? String == "invalid_body_code")
+        #expect(accepted["body_code"] as? String == "083372204")
+        #expect(accepted["body_code_name"] as? String == "非统一社会信用代码（宽松模式接受）")
+        #expect(accepted["local_type_name"] as? String == "公共服务（国家类型 20）")
+        let text = try Processes.zwkit(["item", "parse", "--lenient", Self.sichuanOrganisationBody])
+        #expect(text.status == 0)
+        #expect(text.stdoutText.contains("33-41  实施主体编码 implementing body code: 083372204  非统一社会信用代码（宽松模式接受）"))
+        #expect(text.stdoutText.contains("accepted leniently"))
+        #expect(text.stdoutText.contains("区划后分段（含义未确认）"))
+    }
+
+    /// Published codes that stop after the body, and a broken area code, fail with their rule.
+    @Test func malformedSichuanCodesFailWithTheirRule() throws {
+        let input = Data(
+            """
+            E-000004-001-11511301008778386B
+            511A0900300012-51160200000X-000-11511300008778693M-1-00
+            511F0045400001-511602000000-000-11511301452259996u-1-00
+
+            """.utf8)
+        let result = try Processes.zwkit(["item", "check", "--lenient", "--json"], stdin: input)
+        #expect(result.status == 1)
+        let objects = try Self.jsonLines(result)
+        #expect(objects.map { $0["error"] as? String } == ["missing_segment", "invalid_part", "invalid_character"])
+        #expect(
+            objects[1]["message"] as? String
+                == "area code 区划代码 \"51160200000X\" must be 12 characters, each a digit 0-9")
+    }
 }

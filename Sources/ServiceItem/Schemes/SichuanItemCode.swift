@@ -135,18 +135,18 @@ public struct SichuanItemCode: Sendable, Hashable, CustomStringConvertible {
                 positions: areaPositions))
         parts.append(
             CodePart(
-                key: "afterArea", name: "segment after the area code", chineseName: "区划后分段",
-                value: segmentAfterArea, meaning: Self.unconfirmed, positions: place(3)))
+                key: "afterArea", name: "segment after the area code (meaning unconfirmed)",
+                chineseName: "区划后分段（含义未确认）", value: segmentAfterArea, positions: place(3)))
         let bodyPositions = place(body.code.count)
         parts.append(body.part.shifted(by: bodyPositions.lowerBound - 1))
         parts.append(
             CodePart(
-                key: "afterBody", name: "segment after the body code", chineseName: "主体后分段",
-                value: segmentAfterBody, meaning: Self.unconfirmed, positions: place(1)))
+                key: "afterBody", name: "segment after the body code (meaning unconfirmed)",
+                chineseName: "主体后分段（含义未确认）", value: segmentAfterBody, positions: place(1)))
         parts.append(
             CodePart(
-                key: "lastSegment", name: "last segment", chineseName: "末段", value: lastSegment,
-                meaning: Self.unconfirmed, positions: place(2)))
+                key: "lastSegment", name: "last segment (meaning unconfirmed)", chineseName: "末段（含义未确认）",
+                value: lastSegment, positions: place(2)))
         return parts
     }
 
@@ -158,7 +158,6 @@ public struct SichuanItemCode: Sendable, Hashable, CustomStringConvertible {
     }
 
     static let scheme = "sichuan"
-    private static let unconfirmed = "含义未确认"
     private static let afterAreaName = "segment after the area code 区划后分段"
     private static let afterBodyName = "segment after the body code 主体后分段"
     private static let lastName = "last segment 末段"

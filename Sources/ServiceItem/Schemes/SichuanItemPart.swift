@@ -120,8 +120,8 @@ public struct SichuanItemPart: Sendable, Hashable, CustomStringConvertible {
         case .other:
             return [
                 CodePart(
-                    key: "itemPart", name: "item segment", chineseName: "事项编码", value: text,
-                    meaning: "分段含义未确认", positions: 1...text.count)
+                    key: "itemPart", name: "item segment (layout unconfirmed)", chineseName: "事项编码（分段含义未确认）",
+                    value: text, positions: 1...text.count)
             ]
         }
     }

@@ -102,15 +102,11 @@ struct ItemCodeChecker: BulkLineChecker {
         case "localTypeName": return "local_type_name"
         case "itemNumber": return "item_number"
         case "itemPart": return "item_part"
-        case "itemPartName": return "item_part_name"
         case "areaCode": return "area_code"
         case "areaCodeName": return "area_code_name"
         case "afterArea": return "after_area"
-        case "afterAreaName": return "after_area_name"
         case "afterBody": return "after_body"
-        case "afterBodyName": return "after_body_name"
         case "lastSegment": return "last_segment"
-        case "lastSegmentName": return "last_segment_name"
         default: return "part"
         }
     }
