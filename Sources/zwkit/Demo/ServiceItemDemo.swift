@@ -2,7 +2,7 @@ import AdminDivision
 import ServiceItem
 
 /// `zwkit demo`: service-item codes and catalogue elements, on real codes from Guangxi,
-/// Xinjiang and Henan and a real Guangzhou catalogue item reduced to a few elements.
+/// Xinjiang, Henan and Sichuan and a real Guangzhou catalogue item reduced to a few elements.
 struct ServiceItemDemo: DemoSection {
     let title = "ServiceItem: 政务服务事项编码 (GB/T 39554.1) and 事项要素"
 
@@ -45,6 +45,19 @@ struct ServiceItemDemo: DemoSection {
         let legacy = try ImplementationCode("91350211M00013FA1N4000104002000", validation: .lenient)
         try expect(legacy.toleratedErrors.count == 1, "the legacy body code is reported")
         Console.output("lenient: \(legacy.toleratedErrors[0].description)")
+
+        // 四川政务服务网's own item code, with the organisation code of 广安区教育科技和体育局 where
+        // the credit code belongs: rejected strictly by the credit-code rule, accepted leniently with it reported.
+        let sichuanText = "512B0053300006-511602000000-000-083372204-1-00"
+        do {
+            _ = try SichuanItemCode(sichuanText)
+            throw Unexpected(description: "a 四川 code with an organisation-code body passed strict checking")
+        } catch let error as ServiceItemError {
+            try expect(error.code == "invalid_body_code", "the 四川 body is checked as a credit code")
+        }
+        let sichuan = try SichuanItemCode(sichuanText, validation: .lenient)
+        try expect(sichuan.item.itemType == .publicService && sichuan.areaLevel == .county, "the 四川 code's parts")
+        Console.output("四川事项编码 \(sichuan): \(sichuan.toleratedErrors[0].description)")
 
         // Guangzhou's package service (type TC) is valid leniently, with the local type reported;
         // the same item claiming no visit while it is handled only at a window is rejected.
