@@ -12,7 +12,8 @@ public enum ServiceItemError: Error, Sendable, Hashable {
     case unknownCatalogueOrigin(String)
     /// An item type GB/T 39046 appendix A (and its extension ranges) does not define.
     case unknownItemType(String)
-    /// A type some provinces use locally (30–32) but the national table does not: lenient mode only.
+    /// A type some provinces use locally (30–32, Guangzhou's TC) but the national table does not:
+    /// lenient mode only.
     case localItemType(String)
     /// A letter type a provincial scheme does not define.
     case unknownLetterType(scheme: String, letters: String)
@@ -22,8 +23,11 @@ public enum ServiceItemError: Error, Sendable, Hashable {
     case invalidBodyCode(String, reason: String)
     /// A case number's date that no calendar has (month 13, 30 February).
     case impossibleDate(String)
-    /// A part handed to a builder does not fit its slot (wrong length or characters).
+    /// A part handed to a builder, or a segment of a provincial code, does not fit its slot
+    /// (wrong length or characters, an unknown division).
     case invalidPart(name: String, value: String, expected: String)
+    /// A provincial code lacks a segment its layout requires (`scheme` is the scheme's name).
+    case missingSegment(scheme: String, segment: String)
 
     /// A stable identifier for scripts and logs; never changes between releases.
     public var code: String {
@@ -38,6 +42,7 @@ public enum ServiceItemError: Error, Sendable, Hashable {
         case .invalidBodyCode: return "invalid_body_code"
         case .impossibleDate: return "impossible_date"
         case .invalidPart: return "invalid_part"
+        case .missingSegment: return "missing_segment"
         }
     }
 
@@ -69,6 +74,8 @@ public enum ServiceItemError: Error, Sendable, Hashable {
             return "date \(date) does not exist"
         case .invalidPart(let name, let value, let expected):
             return "\(name) \"\(value)\" must be \(expected)"
+        case .missingSegment(let scheme, let segment):
+            return "a \(scheme) code lacks its \(segment)"
         }
     }
 
@@ -85,6 +92,7 @@ public enum ServiceItemError: Error, Sendable, Hashable {
         case .invalidBodyCode: return "实施主体统一社会信用代码错误"
         case .impossibleDate: return "日期错误"
         case .invalidPart: return "编码组成部分错误"
+        case .missingSegment: return "编码分段缺失"
         }
     }
 }
@@ -101,12 +109,15 @@ public enum CharacterRule: String, Sendable, Hashable, Codable {
     case digitOrUppercaseLetter
     /// `A`–`Z`.
     case uppercaseLetter
+    /// `0`–`9`, `A`–`Z` and `-`: provincial codes whose segments are joined by hyphens.
+    case digitUppercaseLetterOrHyphen
 
     public var englishName: String {
         switch self {
         case .digit: return "a digit 0-9"
         case .digitOrUppercaseLetter: return "a digit or an upper-case letter A-Z"
         case .uppercaseLetter: return "an upper-case letter A-Z"
+        case .digitUppercaseLetterOrHyphen: return "a digit, an upper-case letter A-Z or a hyphen"
         }
     }
 
@@ -121,6 +132,8 @@ public enum CharacterRule: String, Sendable, Hashable, Codable {
         case .uppercaseLetter: return ascii >= 0x41 && ascii <= 0x5A
         case .digitOrUppercaseLetter:
             return (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A)
+        case .digitUppercaseLetterOrHyphen:
+            return ascii == 0x2D || (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A)
         }
     }
 }

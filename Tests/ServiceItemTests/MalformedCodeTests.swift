@@ -74,6 +74,28 @@ import Testing
         #expect(lenient.toleratedErrors == [.localItemType("31")])
     }
 
+    /// Guangzhou's letter type TC is the only pair of letters lenient checking accepts where
+    /// the item type goes; strict checking still reports the letter as a character error.
+    @Test func localLetterTypeNeedsLenientChecking() throws {
+        #expect(
+            throws: ServiceItemError.invalidCharacter(kind: .basicCode, position: 3, found: "T", allowed: .digit)
+        ) { try BasicCode("44TC12049000") }
+        #expect(throws: ServiceItemError.localItemType("TC")) { try ItemType(code: "TC") }
+        let lenient = try BasicCode("44TC12049000", validation: .lenient)
+        #expect(lenient.itemType.category == .local)
+        #expect(!lenient.itemType.isAdministrativePower)
+        #expect(lenient.toleratedErrors == [.localItemType("TC")])
+        #expect(throws: ServiceItemError.unknownItemType("XK")) {
+            try BasicCode("00XK04002000", validation: .lenient)
+        }
+        #expect(
+            throws: ServiceItemError.invalidCharacter(
+                kind: .basicCode, position: 3, found: "t", allowed: .digitOrUppercaseLetter)
+        ) {
+            try BasicCode("44tc12049000", validation: .lenient)
+        }
+    }
+
     @Test(arguments: ["0", "8", "9"])
     func unknownLevels(_ level: Character) {
         #expect(throws: ServiceItemError.unknownLevel(String(level))) {
@@ -150,6 +172,7 @@ import Testing
             .unknownLetterType(scheme: "letter-type", letters: "AB"), .unknownLevel("8"),
             .invalidBodyCode("11450721MB15580812", reason: "check"), .impossibleDate("20190229"),
             .invalidPart(name: "serial", value: "1", expected: "4 digits"),
+            .missingSegment(scheme: "sichuan", segment: "area code 区划代码"),
         ]
         #expect(Set(errors.map(\.code)).count == errors.count)
         for error in errors {

@@ -37,6 +37,7 @@ import ZWKitTestSupport
             #expect(type.chineseName == name && type.category == .local)
         }
         #expect(try Self.codes(tables, "letterTypes") == LetterTypeScheme.standard.letters.mapValues(\.code))
+        #expect(try Self.codes(tables, "sichuanLocalTypes") == SichuanItemPart.nationalTypes.mapValues(\.code))
     }
 
     @Test func validVectorsParseToTheirParts() throws {
@@ -63,6 +64,40 @@ import ZWKitTestSupport
                 try ServiceItemCode(text)
             } throws: { error in
                 (error as? ServiceItemError)?.code == vector["error"] as? String
+            }
+        }
+    }
+
+    /// The 四川 vectors parse to their parts with the scheme, under the checking they name,
+    /// and their local type agrees with the portal's taskType where it is mapped.
+    @Test func sichuanVectorsParseToTheirPartsOrFailWithTheirRule() throws {
+        let sichuan = try #require(try Self.json("vectors.json")["sichuan"] as? [String: Any])
+        let valid = try #require(sichuan["valid"] as? [[String: Any]])
+        #expect(valid.count >= 6)
+        for vector in valid {
+            let text = try #require(vector["code"] as? String)
+            let validation = (vector["validation"] as? String).flatMap(ItemCodeValidation.init(rawValue:)) ?? .strict
+            let code = try SichuanItemCode(text, validation: validation)
+            let parts = Dictionary(uniqueKeysWithValues: code.parts.map { ($0.key, $0.value) })
+            #expect(parts == vector["parts"] as? [String: String], "\(text)")
+            #expect(code.toleratedErrors.map(\.code) == (vector["tolerated"] as? [String] ?? []), "\(text)")
+            if let itemType = code.item.itemType {
+                #expect(Int(itemType.code) == (vector["taskType"] as? String).flatMap { Int($0) }, "\(text)")
+            }
+            #expect(throws: ServiceItemError.self) { try ServiceItemCode(text, validation: .lenient) }
+        }
+        let invalid = try #require(sichuan["invalid"] as? [[String: Any]])
+        for vector in invalid {
+            let text = try #require(vector["code"] as? String)
+            let validations =
+                (vector["validation"] as? String).flatMap(ItemCodeValidation.init(rawValue:)).map { [$0] }
+                ?? ItemCodeValidation.allCases
+            for validation in validations {
+                #expect {
+                    try SichuanItemCode(text, validation: validation)
+                } throws: { error in
+                    (error as? ServiceItemError)?.code == vector["error"] as? String
+                }
             }
         }
     }

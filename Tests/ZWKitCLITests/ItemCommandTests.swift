@@ -7,7 +7,7 @@ import ZWKitTestSupport
     static let guangxi = "11450721MB155808114000104002000"
     static let xinjiangCase = "11650000010183859F265011601300120181228100000001"
     static let xiamenBody = "91350211M00013FA1N4000104002000"
-    static let example = Fixtures.specs.appendingPathComponent("service-item/examples/shenzhen-car-quota.json")
+    static let example = Fixtures.specs.appendingPathComponent("service-item/examples/panyu-land-use-permit.json")
 
     static func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
         try result.stdoutText.split(separator: "\n").map {
@@ -112,29 +112,131 @@ import ZWKitTestSupport
         #expect(try Processes.zwkit(["item", "validate", "-"], stdin: Data("not json".utf8)).status == 2)
     }
 
-    @Test func validateAcceptsTheGuangdongExample() throws {
-        let result = try Processes.zwkit(["item", "validate", Self.example.path])
-        #expect(result.status == 0, "\(result.stdoutText) \(result.stderrText)")
-        #expect(result.stdoutText.contains("小汽车增量指标申请"))
-        #expect(result.stdoutText.contains("valid"))
+    /// The real Guangdong example validates leniently; strictly, its local item type TC is the
+    /// one error, named with its path.
+    @Test func validateAcceptsTheGuangdongExampleLeniently() throws {
+        let lenient = try Processes.zwkit(["item", "validate", "--lenient", Self.example.path])
+        #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
+        #expect(lenient.stdoutText.contains("我要办理用地证（社会投资）"))
+        #expect(lenient.stdoutText.contains("valid"))
+        #expect(lenient.stdoutText.contains("warning: itemType"))
+        let strict = try Processes.zwkit(["item", "validate", "--json", Self.example.path])
+        #expect(strict.status == 1)
+        let issues = try #require(try Self.jsonLines(strict).first?["issues"] as? [[String: Any]])
+        #expect(issues.map { $0["code"] as? String } == ["codes.local_item_type"])
+        #expect(issues.first?["path"] as? String == "itemType")
     }
 
     @Test func validateRejectsInconsistentItemsWithPreciseReasons() throws {
         var object = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: Self.example)) as? [String: Any])
-        object["visitsRequired"] = 2
+        object["visitsRequired"] = 0
         var noBasic = object
         noBasic.removeValue(forKey: "basicCode")
         let data = try JSONSerialization.data(withJSONObject: [object, noBasic])
-        let result = try Processes.zwkit(["item", "validate", "--json", "-"], stdin: data)
+        let result = try Processes.zwkit(["item", "validate", "--lenient", "--json", "-"], stdin: data)
         #expect(result.status == 1)
         let reports = try Self.jsonLines(result)
         #expect(reports.count == 2)
         let firstIssues = try #require(reports[0]["issues"] as? [[String: Any]])
-        #expect(firstIssues.map { $0["code"] as? String } == ["online.fully_online_with_visits"])
-        #expect(firstIssues.first?["path"] as? String == "visitsRequired")
+        let firstErrors = firstIssues.filter { $0["severity"] as? String == "error" }
+        #expect(firstErrors.map { $0["code"] as? String } == ["visits.zero_without_remote_form"])
+        #expect(firstErrors.first?["path"] as? String == "handlingForms")
         let secondIssues = try #require(reports[1]["issues"] as? [[String: Any]])
         #expect(secondIssues.first?["code"] as? String == "schema.mismatch")
         #expect(secondIssues.first?["path"] as? String == "basicCode")
+    }
+
+    /// A body code that is not a credit code (here a synthetic one: a real body with its check
+    /// character changed) is rejected strictly and, leniently, accepted with a notice that
+    /// says so in every output form.
+    @Test func lenientCheckSaysTheBodyCodeIsNotACreditCode() throws {
+        let code = "11440113455413717X444TC12049000"
+        let lenient = try Processes.zwkit(["item", "check", "--lenient", "--json", code])
+        #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
+        let object = try #require(try Self.jsonLines(lenient).first)
+        #expect(object["valid"] as? Bool == true)
+        #expect(object["notice"] as? String == "invalid_body_code")
+        #expect(object["tolerated"] as? String == "invalid_body_code,local_item_type")
+        #expect((object["message"] as? String)?.contains("not a valid unified social credit code") == true)
+        #expect((object["message"] as? String)?.contains("locally defined type") == true)
+        #expect(object["body_code_name"] as? String == "非统一社会信用代码（宽松模式接受）")
+        #expect(object["item_type_name"] as? String == "套餐服务")
+        let rejected = try Processes.zwkit(["item", "check", "--json", code])
+        #expect(rejected.status == 1)
+        #expect(try Self.jsonLines(rejected).first?["error"] as? String == "invalid_character")
+        let text = try Processes.zwkit(["item", "check", "--lenient", code])
+        #expect(text.stdoutText.contains("accepted leniently"))
+        #expect(text.stdoutText.contains("校验码错误"))
+    }
+
+    // MARK: 四川政务服务网 item codes (real codes; sources in Tests/ServiceItemTests/RealCodes.swift)
+
+    /// 学前教育减免保教费查询 of 广安区教育科技和体育局: its organisation code where the credit code goes.
+    static let sichuanOrganisationBody = "512B0053300006-511602000000-000-083372204-1-00"
+    /// 开办互联网上网服务营业场所 of 广安区公安分局: a credit-code body.
+    static let sichuanCreditBody = "511A0900300012-511602000000-000-11511300008778693M-1-00"
+
+    /// Codes with hyphens are read as 四川 item codes without an option, and every part has a field.
+    @Test func checkReadsSichuanItemCodesByTheirHyphens() throws {
+        let result = try Processes.zwkit(["item", "check", "--json", Self.sichuanCreditBody])
+        #expect(result.status == 0, "\(result.stdoutText) \(result.stderrText)")
+        let object = try #require(try Self.jsonLines(result).first)
+        #expect(object["kind"] as? String == "provincialItemCode")
+        #expect(object["scheme"] as? String == "sichuan")
+        #expect(object["local_type"] as? String == "1A")
+        #expect(object["item_type"] as? String == "01")
+        #expect(object["main_item"] as? String == "09003")
+        #expect(object["area_code"] as? String == "511602000000")
+        #expect(object["area_code_name"] as? String == "四川省广安市广安区（县级）")
+        #expect(object["body_code"] as? String == "11511300008778693M")
+        #expect(object["body_code_name"] as? String == "统一社会信用代码")
+        #expect(object["after_area"] as? String == "000")
+        #expect(object["after_body"] as? String == "1")
+        #expect(object["last_segment"] as? String == "00")
+        #expect(object["tolerated"] == nil)
+    }
+
+    /// Strictly, a body that is not a credit code is the embedded-USCC rule; leniently the
+    /// code is accepted and every output form says the body is not a credit code.
+    @Test func lenientCheckSaysTheSichuanBodyIsNotACreditCode() throws {
+        let strict = try Processes.zwkit(["item", "check", "--json", Self.sichuanOrganisationBody])
+        #expect(strict.status == 1)
+        let rejected = try #require(try Self.jsonLines(strict).first)
+        #expect(rejected["error"] as? String == "invalid_body_code")
+        #expect(rejected["term"] as? String == "实施主体统一社会信用代码错误")
+        #expect((rejected["message"] as? String)?.contains("organisation code") == true)
+        let lenient = try Processes.zwkit(["item", "check", "--lenient", "--json", Self.sichuanOrganisationBody])
+        #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
+        let accepted = try #require(try Self.jsonLines(lenient).first)
+        #expect(accepted["valid"] as? Bool == true)
+        #expect(accepted["notice"] as? String == "invalid_body_code")
+        #expect(accepted["tolerated"] as? String == "invalid_body_code")
+        #expect(accepted["body_code"] as? String == "083372204")
+        #expect(accepted["body_code_name"] as? String == "非统一社会信用代码（宽松模式接受）")
+        #expect(accepted["local_type_name"] as? String == "公共服务（国家类型 20）")
+        let text = try Processes.zwkit(["item", "parse", "--lenient", Self.sichuanOrganisationBody])
+        #expect(text.status == 0)
+        #expect(text.stdoutText.contains("33-41  实施主体编码 implementing body code: 083372204  非统一社会信用代码（宽松模式接受）"))
+        #expect(text.stdoutText.contains("accepted leniently"))
+        #expect(text.stdoutText.contains("区划后分段（含义未确认）"))
+    }
+
+    /// Published codes that stop after the body, and a broken area code, fail with their rule.
+    @Test func malformedSichuanCodesFailWithTheirRule() throws {
+        let input = Data(
+            """
+            E-000004-001-11511301008778386B
+            511A0900300012-51160200000X-000-11511300008778693M-1-00
+            511F0045400001-511602000000-000-11511301452259996u-1-00
+
+            """.utf8)
+        let result = try Processes.zwkit(["item", "check", "--lenient", "--json"], stdin: input)
+        #expect(result.status == 1)
+        let objects = try Self.jsonLines(result)
+        #expect(objects.map { $0["error"] as? String } == ["missing_segment", "invalid_part", "invalid_character"])
+        #expect(
+            objects[1]["message"] as? String
+                == "area code 区划代码 \"51160200000X\" must be 12 characters, each a digit 0-9")
     }
 }

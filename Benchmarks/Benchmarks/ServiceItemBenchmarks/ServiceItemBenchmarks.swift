@@ -54,18 +54,19 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// A compact catalogue item (the Shenzhen example, two materials).
+/// A compact catalogue item: the Guangzhou example (Specs/service-item/examples) with two of
+/// its materials. Its local item type TC is one validation error under the default strict rules.
 let catalogueJSON = """
-    {"name":"小汽车增量指标申请","basicCode":"442015052008","implementationCode":"1144030069395137733442015052008",
-    "businessItems":[{"code":"114403006939513773344201505200802","name":"个人申请"}],"itemType":"20","state":"1",
-    "levels":["3"],"legalBasis":[{"name":"深圳市小汽车增量调控管理实施细则"}],
-    "implementingBody":{"name":"深圳市交通运输局","code":"114403006939513773","nature":"1"},
-    "statutoryTimeLimit":{"value":20,"unit":"workingDays"},"promisedTimeLimit":{"value":5,"unit":"workingDays"},
-    "acceptanceConditions":["持有有效的机动车驾驶证"],"isCharged":false,"serviceObjects":["1"],"caseType":"2",
-    "handlingForms":["2","3"],"visitsRequired":0,"online":{"depth":"4"},
-    "materials":[{"name":"居民身份证","isRequired":true,"source":"government",
-    "electronicLicence":{"typeCode":"11100000000013127D001"},"form":"electronic",
-    "copies":{"originals":0,"photocopies":0},"signature":"none"},
-    {"name":"申请表","isRequired":true,"source":"applicant","form":"electronic",
-    "copies":{"originals":0,"photocopies":0},"signature":"signatureOrSeal"}]}
+    {"name":"我要办理用地证（社会投资）","basicCode":"44TC12049000","implementationCode":"114401134554137174444TC12049000",
+    "itemType":"TC","state":"1","version":"2","levels":["4"],
+    "legalBasis":[{"name":"《中华人民共和国城乡规划法》（2007年）","documentNumber":"第十届全国人民代表大会常务委员会第三十次会议"}],
+    "implementingBody":{"name":"广州市规划和自然资源局番禺区分局","code":"114401134554137174","nature":"1"},
+    "statutoryTimeLimit":{"value":40,"unit":"workingDays"},"promisedTimeLimit":{"value":5,"unit":"workingDays"},
+    "acceptanceConditions":["以公开出让方式使用政府储备用地，已按《国有建设用地使用权出让合同》约定缴清国有建设用地使用权出让价款（含利息和违约金）和契税等相关税费的，实行建设用地规划许可证和国有建设用地使用权不动产权证书合并办理。"],
+    "isCharged":false,"serviceObjects":["1","2","3","6"],"caseType":"2","handlingForms":["1"],"visitsRequired":1,
+    "materials":[{"name":"立项用地规划许可阶段申请表","isRequired":true,"source":"applicant","form":"paperOrElectronic",
+    "copies":{"originals":1,"photocopies":0},"signature":"none"},
+    {"name":"申请人身份证明","isRequired":true,"source":"government","issuingDepartment":"公安机关",
+    "electronicLicence":{"typeName":"居民身份证"},"form":"paperOrElectronic",
+    "copies":{"originals":1,"photocopies":0},"signature":"none"}]}
     """

@@ -37,16 +37,22 @@ public struct BasicCode: Sendable, Hashable, CustomStringConvertible {
 
     init(_ text: CodeText, validation: ItemCodeValidation) throws(ServiceItemError) {
         try text.requireLength([Self.length])
-        try text.checkCharacters(Self.layout)
+        try text.checkCharacters(Self.layout(validation))
         try self.init(reading: text, at: 0, validation: validation)
     }
 
-    static let layout = [
-        CodeLayoutSlot(0..<4, .digit), CodeLayoutSlot(4..<12, .digitOrUppercaseLetter),
-    ]
+    /// The characters each position may hold. The item type is two digits; lenient checking
+    /// lets letters through there too, for the local letter types (`TC`) that `ItemType` knows.
+    static func layout(_ validation: ItemCodeValidation) -> [CodeLayoutSlot] {
+        [
+            CodeLayoutSlot(0..<2, .digit),
+            CodeLayoutSlot(2..<4, validation == .strict ? .digit : .digitOrUppercaseLetter),
+            CodeLayoutSlot(4..<12, .digitOrUppercaseLetter),
+        ]
+    }
 
     /// Reads the 12 characters starting at `start` of a longer code, whose characters the
-    /// caller has checked against `layout`.
+    /// caller has checked against `layout(validation)`.
     init(reading text: CodeText, at start: Int, validation: ItemCodeValidation) throws(ServiceItemError) {
         origin = try CatalogueOrigin(code: text.raw(start..<start + 2))
         itemType = try ItemType(code: text.raw(start + 2..<start + 4), validation: validation)

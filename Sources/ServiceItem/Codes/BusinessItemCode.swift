@@ -20,7 +20,7 @@ public struct BusinessItemCode: Sendable, Hashable, CustomStringConvertible {
     public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
         let text = CodeText(code, kind: .businessItemCode)
         try text.requireLength([Self.length])
-        try text.checkCharacters(ImplementationCode.layout + [CodeLayoutSlot(31..<33, .digit)])
+        try text.checkCharacters(ImplementationCode.layout(validation) + [CodeLayoutSlot(31..<33, .digit)])
         implementationCode = try ImplementationCode(reading: text, validation: validation)
         sequence = text.raw(31..<33)
     }

@@ -54,7 +54,7 @@ public struct CaseNumber: Sendable, Hashable, CustomStringConvertible {
     public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
         let text = CodeText(code, kind: .caseNumber)
         try text.requireLength(Self.lengths)
-        try text.checkCharacters(ImplementationCode.layout + [CodeLayoutSlot(31..<text.count, .digit)])
+        try text.checkCharacters(ImplementationCode.layout(validation) + [CodeLayoutSlot(31..<text.count, .digit)])
         implementationCode = try ImplementationCode(reading: text, validation: validation)
         let compactDate = text.raw(31..<39)
         guard let date = CalendarDate(compact: compactDate) else { throw .impossibleDate(compactDate) }

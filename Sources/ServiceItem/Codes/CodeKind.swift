@@ -1,4 +1,4 @@
-/// The four code kinds of GB/T 39554.1, plus a provincial scheme's own basic code.
+/// The four code kinds of GB/T 39554.1, plus the codes of provincial schemes.
 public enum CodeKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// 基本编码: 12 characters.
     case basicCode
@@ -10,6 +10,8 @@ public enum CodeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case caseNumber
     /// A basic code in a province's own layout (for example Guizhou's letter types).
     case provincialBasicCode
+    /// An implementation-level item code in a province's own layout (四川's hyphenated codes).
+    case provincialItemCode
 
     public var englishName: String {
         switch self {
@@ -18,6 +20,7 @@ public enum CodeKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .businessItemCode: return "business item code"
         case .caseNumber: return "case number"
         case .provincialBasicCode: return "provincial basic code"
+        case .provincialItemCode: return "provincial item code"
         }
     }
 
@@ -28,6 +31,7 @@ public enum CodeKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .businessItemCode: return "业务办理项编码"
         case .caseNumber: return "办件编号"
         case .provincialBasicCode: return "地方基本编码"
+        case .provincialItemCode: return "地方事项实施编码"
         }
     }
 }

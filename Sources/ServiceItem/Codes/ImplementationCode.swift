@@ -25,16 +25,17 @@ public struct ImplementationCode: Sendable, Hashable, CustomStringConvertible {
     public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
         let text = CodeText(code, kind: .implementationCode)
         try text.requireLength([Self.length])
-        try text.checkCharacters(Self.layout)
+        try text.checkCharacters(Self.layout(validation))
         try self.init(reading: text, validation: validation)
     }
 
-    static let layout =
+    static func layout(_ validation: ItemCodeValidation) -> [CodeLayoutSlot] {
         [CodeLayoutSlot(0..<18, .digitOrUppercaseLetter), CodeLayoutSlot(18..<19, .digit)]
-        + BasicCode.layout.shifted(by: 19)
+            + BasicCode.layout(validation).shifted(by: 19)
+    }
 
     /// Reads the first 31 characters of `text` (which may be a longer code), whose characters
-    /// the caller has checked against `layout`. The parts are interpreted left to right, with
+    /// the caller has checked against `layout(validation)`. The parts are interpreted left to right, with
     /// the credit-code check last: it is the only rule lenient checking may waive.
     init(reading text: CodeText, validation: ItemCodeValidation) throws(ServiceItemError) {
         let levelCode = text.raw(18..<19)

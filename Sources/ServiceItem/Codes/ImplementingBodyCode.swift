@@ -11,7 +11,8 @@ import CreditCode
 public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible {
     public static let length = 18
 
-    /// The 18 characters.
+    /// The characters: 18 in every national code; a province's own layout may carry a
+    /// shorter or longer local code (see ``init(localCode:validation:)``).
     public let code: String
     /// The credit code, when the 18 characters are one (under lenient checking, possibly a
     /// legacy code `CreditCode` accepts with a note).
@@ -28,6 +29,55 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
                 name: "implementing body code 实施主体编码", value: String(code), expected: "18 characters")
         }
         try self.init(text, at: 0, validation: validation)
+    }
+
+    /// A body code as a province's own item codes write it, which need not be 18 characters:
+    /// 四川政务服务网 writes organisation codes (`083372204`, `00877868-5`), credit codes missing
+    /// a character and short department numbers where the credit code belongs.
+    ///
+    /// An 18-character code is checked exactly as in a national code. Any other non-empty run
+    /// of digits, upper-case letters and hyphens is never a credit code: strict checking rejects
+    /// it with ``ServiceItemError/invalidBodyCode(_:reason:)``, lenient checking keeps it and
+    /// records that error in ``toleratedError``. For provincial schemes; national codes use
+    /// ``init(_:validation:)``.
+    public init(localCode code: some StringProtocol, validation: ItemCodeValidation = .strict)
+        throws(ServiceItemError)
+    {
+        try self.init(localCode: CodeText(code, kind: .provincialItemCode), validation: validation)
+    }
+
+    /// `text` is the body alone; its `offset` places error positions within the whole code.
+    init(localCode text: CodeText, validation: ItemCodeValidation) throws(ServiceItemError) {
+        if text.count == Self.length {
+            try self.init(text, at: 0, validation: validation)
+            return
+        }
+        let code = try text.part(0..<text.count, .digitUppercaseLetterOrHyphen)
+        guard !code.isEmpty else {
+            throw .missingSegment(scheme: "provincial", segment: "implementing body code 实施主体编码")
+        }
+        guard code.split(separator: "-", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty }) else {
+            throw .invalidPart(
+                name: "implementing body code 实施主体编码", value: code,
+                expected: "digits and upper-case letters, with single hyphens between groups")
+        }
+        let failure = ServiceItemError.invalidBodyCode(code, reason: Self.localCodeReason(code))
+        guard validation == .lenient else { throw failure }
+        self.init(code: code, creditCode: nil, toleratedError: failure)
+    }
+
+    private init(code: String, creditCode: CreditCode?, toleratedError: ServiceItemError?) {
+        self.code = code
+        self.creditCode = creditCode
+        self.toleratedError = toleratedError
+    }
+
+    /// What a body code that is not 18 characters long is, as far as its shape tells.
+    private static func localCodeReason(_ code: String) -> String {
+        if OrganizationCode.isValid(code) {
+            return "it is an organisation code 组织机构代码 (GB 11714), the identifier credit codes replaced"
+        }
+        return "it has \(code.count) characters, a credit code has 18"
     }
 
     init(_ text: CodeText, at start: Int, validation: ItemCodeValidation) throws(ServiceItemError) {
@@ -81,6 +131,6 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
         CodePart(
             key: "bodyCode", name: "implementing body code", chineseName: "实施主体编码", value: code,
             meaning: isUnifiedSocialCreditCode ? "统一社会信用代码" : "非统一社会信用代码（宽松模式接受）",
-            positions: 1...Self.length)
+            positions: 1...code.count)
     }
 }

@@ -9,6 +9,6 @@ public enum ItemCodeValidation: String, Sendable, Hashable, Codable, CaseIterabl
     /// in GB/T 39046 table A.1 or its extension ranges.
     case strict
     /// Accepts a body code that is not a valid unified social credit code and the locally
-    /// used item types 30–32, reporting each as a tolerated error.
+    /// used item types 30–32 and TC, reporting each as a tolerated error.
     case lenient
 }

@@ -6,12 +6,25 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
     case businessItem(BusinessItemCode)
     case caseNumber(CaseNumber)
     case provincial(ProvincialBasicCode)
+    case provincialImplementation(ProvincialImplementationCode)
 
     /// Parses `code` as whichever kind its length says (12, 31, 33, 43 or 48 characters);
     /// any other length is tried against `schemes` in order.
+    ///
+    /// `implementationSchemes` see the code first: each returns nil for text outside its
+    /// layout (``SichuanItemCodeScheme`` claims only text with hyphens, which no national code
+    /// has), so a provincial code whose length happens to be a national one (a 43-character
+    /// 四川 code) is not misread as a case number.
     public init(
-        _ code: String, validation: ItemCodeValidation = .strict, schemes: [any ProvincialCodeScheme] = []
+        _ code: String, validation: ItemCodeValidation = .strict, schemes: [any ProvincialCodeScheme] = [],
+        implementationSchemes: [any ProvincialImplementationScheme] = []
     ) throws(ServiceItemError) {
+        for scheme in implementationSchemes {
+            if let parsed = try scheme.parse(code, validation: validation) {
+                self = .provincialImplementation(parsed)
+                return
+            }
+        }
         switch code.count {
         case BasicCode.length:
             self = .basic(try BasicCode(code, validation: validation))
@@ -48,6 +61,7 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
         case .businessItem: return .businessItemCode
         case .caseNumber: return .caseNumber
         case .provincial: return .provincialBasicCode
+        case .provincialImplementation: return .provincialItemCode
         }
     }
 
@@ -59,6 +73,7 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
         case .businessItem(let value): return value.code
         case .caseNumber(let value): return value.code
         case .provincial(let value): return value.code
+        case .provincialImplementation(let value): return value.code
         }
     }
 
@@ -69,6 +84,7 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
         case .businessItem(let value): return value.parts
         case .caseNumber(let value): return value.parts
         case .provincial(let value): return value.parts
+        case .provincialImplementation(let value): return value.parts
         }
     }
 
@@ -79,17 +95,18 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
         case .businessItem(let value): return value.toleratedErrors
         case .caseNumber(let value): return value.toleratedErrors
         case .provincial: return []
+        case .provincialImplementation(let value): return value.toleratedErrors
         }
     }
 
-    /// The basic code inside (none for a provincial code, whose origin is not written).
+    /// The basic code inside (none for a provincial code, which has no national basic code).
     public var basicCode: BasicCode? {
         switch self {
         case .basic(let value): return value
         case .implementation(let value): return value.basicCode
         case .businessItem(let value): return value.implementationCode.basicCode
         case .caseNumber(let value): return value.implementationCode.basicCode
-        case .provincial: return nil
+        case .provincial, .provincialImplementation: return nil
         }
     }
 

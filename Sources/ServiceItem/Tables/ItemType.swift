@@ -4,7 +4,9 @@
 /// The table has the ten administrative powers (01–10) and their umbrella 00, public
 /// service 20, and two extension ranges (11–19, 21–29) that provinces fill with their own
 /// kinds (Guangdong codes local public services 21). Some provinces also use 30 政府内部审批,
-/// 31 便民服务 and 32 主题服务, which the national table lacks: lenient checking accepts them.
+/// 31 便民服务 and 32 主题服务, and Guangzhou's catalogue writes its package services 套餐服务
+/// with the letters TC in the same two positions (`44TC12049000`); the national table has none
+/// of these, so only lenient checking accepts them.
 public struct ItemType: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The two-digit code.
     public let code: String
@@ -17,7 +19,7 @@ public struct ItemType: Sendable, Hashable, Comparable, CustomStringConvertible 
         case publicService
         /// 11–19 and 21–29: ranges the standard leaves for extension.
         case extensionRange
-        /// 30–32: seen in provincial catalogues, not in the national table.
+        /// 30–32 and TC: seen in provincial catalogues, not in the national table.
         case local
     }
 
@@ -44,15 +46,25 @@ public struct ItemType: Sendable, Hashable, Comparable, CustomStringConvertible 
         "00": "行政权力事项", "01": "行政许可", "02": "行政处罚", "03": "行政强制", "04": "行政征收",
         "05": "行政给付", "06": "行政检查", "07": "行政确认", "08": "行政奖励", "09": "行政裁决",
         "10": "其他行政权力", "20": "公共服务", "30": "政府内部审批", "31": "便民服务", "32": "主题服务",
+        "TC": "套餐服务",
     ]
+
+    /// Letter types written where the national table has two digits. Only the ones seen in
+    /// real catalogues are listed, so a stray pair of letters is still an unknown type.
+    static let localLetterCodes: Set<String> = ["TC"]
 
     private init(trusted code: String) {
         self.code = code
     }
 
     /// The type coded `code`. Strict checking accepts table A.1 and its extension ranges;
-    /// lenient checking also accepts the local types 30–32.
+    /// lenient checking also accepts the local types 30–32 and TC.
     public init(code: String, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+        if Self.localLetterCodes.contains(code) {
+            guard validation == .lenient else { throw .localItemType(code) }
+            self.code = code
+            return
+        }
         guard code.count == 2, code.allSatisfy(CharacterRule.digit.allows), let number = Int(code) else {
             throw .unknownItemType(code)
         }

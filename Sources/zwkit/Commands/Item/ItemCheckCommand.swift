@@ -8,9 +8,10 @@ struct ItemCheckCommand: ParsableCommand {
         abstract: "Check service-item codes (arguments, or one per line of standard input).",
         discussion: """
             Recognises basic codes (12), implementation codes (31), business item codes (33) and case \
-            numbers (43 or 48) by length and checks every part, the embedded credit code included. With \
-            --lenient, a body code that is not a credit code and the local item types 30–32 are accepted \
-            with a notice. Exit 0 when all are valid, 1 when any is not.
+            numbers (43 or 48) by length and checks every part, the embedded credit code included. A code \
+            with hyphens is read as a 四川政务服务网 item code (item-area-000-body-d-dd), whose body must \
+            be a credit code too. With --lenient, a body code that is not a credit code and the local item \
+            types 30–32 and TC are accepted with a notice. Exit 0 when all are valid, 1 when any is not.
             """
     )
 
@@ -37,10 +38,18 @@ struct ItemCodeChecker: BulkLineChecker {
         options.parse(String(decoding: field, as: UTF8.self)).mapError(BulkCheckFailure.init)
     }
 
-    /// Every part as a flat field (`body_code`, `level`, `level_name` …), in code order.
+    /// Every part as a flat field (`body_code`, `level`, `level_name` …), in code order, after
+    /// `tolerated`: the machine codes of every rule lenient checking waived, comma-separated
+    /// (the `notice` names only the first).
     func writeFields(of code: ServiceItemCode, to output: BulkOutput) {
+        let tolerated = code.toleratedErrors
+        if !tolerated.isEmpty { output.jsonString("tolerated", tolerated.map(\.code).joined(separator: ",")) }
         output.jsonString("kind", code.kind.rawValue)
         output.jsonString("kind_name", code.kind.chineseName)
+        if case .provincialImplementation(let provincial) = code {
+            output.jsonString("scheme", provincial.scheme)
+            if let itemType = provincial.itemType { output.jsonString("item_type", itemType.code) }
+        }
         for part in code.parts {
             output.jsonString(Self.fieldName(part.key), part.value)
             if let meaning = part.meaning { output.jsonString(Self.fieldName(part.key + "Name"), meaning) }
@@ -87,6 +96,17 @@ struct ItemCodeChecker: BulkLineChecker {
         case "dateName": return "date_text"
         case "serial": return "serial"
         case "serialName": return "serial_format"
+        case "province": return "province"
+        case "provinceName": return "province_name"
+        case "localType": return "local_type"
+        case "localTypeName": return "local_type_name"
+        case "itemNumber": return "item_number"
+        case "itemPart": return "item_part"
+        case "areaCode": return "area_code"
+        case "areaCodeName": return "area_code_name"
+        case "afterArea": return "after_area"
+        case "afterBody": return "after_body"
+        case "lastSegment": return "last_segment"
         default: return "part"
         }
     }

@@ -13,8 +13,15 @@ struct ItemCodeOptions: ParsableArguments {
 
     var schemes: [any ProvincialCodeScheme] { letterTypes ? [LetterTypeScheme.standard] : [] }
 
+    /// Always on: a code with hyphens is never national, so reading it as 四川's item code
+    /// cannot shadow a national reading (see `SichuanItemCodeScheme`).
+    static let implementationSchemes: [any ProvincialImplementationScheme] = [SichuanItemCodeScheme()]
+
     /// Parses one code the way both commands do.
     func parse(_ input: String) -> Result<ServiceItemCode, ServiceItemError> {
-        Result { () throws(ServiceItemError) in try ServiceItemCode(input, validation: validation, schemes: schemes) }
+        Result { () throws(ServiceItemError) in
+            try ServiceItemCode(
+                input, validation: validation, schemes: schemes, implementationSchemes: Self.implementationSchemes)
+        }
     }
 }

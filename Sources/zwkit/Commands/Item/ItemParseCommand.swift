@@ -14,7 +14,10 @@ struct ItemParseCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Codes to read; none = read one per line. The kind is recognised by length.")
+    @Argument(
+        help:
+            "Codes to read; none = read one per line. The kind is recognised by length, 四川 item codes by their hyphens."
+    )
     var codes: [String] = []
 
     @OptionGroup var options: ItemCodeOptions
