@@ -24,7 +24,9 @@ private struct Fixture {
             AudienceRequirement("dept-social-security")
         }
         token = try issuer.sign(claims)
-        signingInput = Array(token.utf8.prefix { $0 != UInt8(ascii: ".") })
+        // What the signature covers: `header.payload`, everything before the last dot.
+        let signatureDot = token.utf8.lastIndex(of: UInt8(ascii: ".")) ?? token.utf8.endIndex
+        signingInput = Array(token.utf8[..<signatureDot])
     }
 }
 
