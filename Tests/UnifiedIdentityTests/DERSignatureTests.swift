@@ -28,15 +28,9 @@ import ZWKitTestSupport
         let input =
             Base64URL.encode(Array(header.utf8)) + "."
             + Base64URL.encode(Array(TestTokens.payload(extra: #","jti":"\#(jti)""#).utf8))
-        try Data(input.utf8).write(to: directory.appendingPathComponent("input"))
-        let arguments =
-            keyType == .sm2
-            ? ["dgst", "-sm3", "-sign", "key.pem", "-sigopt", "distid:1234567812345678", "-out", "sig.der", "input"]
-            : ["dgst", "-sha256", "-sign", "key.pem", "-out", "sig.der", "input"]
-        let sign = try Processes.run("openssl", arguments, currentDirectory: directory)
-        #expect(sign.status == 0, "\(sign.stderrText)")
-        let der = Array(try Data(contentsOf: directory.appendingPathComponent("sig.der")))
-        // openssl's DER is 70–72 bytes but for 1 in 2^40 keys; a 64-byte one would read as r‖s.
+        let der = try OpenSSLSignature.der(
+            of: input, keyFile: "key.pem", digest: keyType == .sm2 ? .sm3 : .sha256, in: directory)
+        // openssl's DER is 70–72 bytes; a 64-byte one (odds about 2^-40) would read as r‖s.
         #expect(der.count != 64 && der.first == 0x30)
         return OpenSSLSigned(key: key, input: input, der: der)
     }

@@ -171,13 +171,7 @@ import ZWKitTestSupport
                 ["token", "issue", "--key", "key.pem", "--claims", #"{"aud":"dept-a"}"#], currentDirectory: directory
             ).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
             let input = issued.split(separator: ".").prefix(2).joined(separator: ".")
-            try Data(input.utf8).write(to: directory.appendingPathComponent("input"))
-            let sign = try Processes.run(
-                "openssl",
-                ["dgst", "-sm3", "-sign", "key.pem", "-sigopt", "distid:1234567812345678", "-out", "sig.der", "input"],
-                currentDirectory: directory)
-            #expect(sign.status == 0, "\(sign.stderrText)")
-            let der = try Data(contentsOf: directory.appendingPathComponent("sig.der"))
+            let der = Data(try OpenSSLSignature.der(of: input, keyFile: "key.pem", digest: .sm3, in: directory))
             func token(_ signature: Data) -> String {
                 let text = signature.base64EncodedString().replacingOccurrences(of: "+", with: "-")
                     .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
