@@ -186,4 +186,37 @@ import ZWKitTestSupport
         let rawResult = try Processes.python(script, [jwk, signed.token(signature: raw)])
         #expect(rawResult.stdoutText.hasPrefix("valid"), "\(rawResult.stdoutText) \(rawResult.stderrText)")
     }
+
+    /// Whatever the reader accepts is the one DER encoding of what it returns: mutated,
+    /// truncated and random inputs are either refused or re-encode to exactly themselves.
+    @Test func acceptedDERIsTheOnlyEncodingOfItsValue() throws {
+        var random = SeededGenerator(seed: 20_261_121)
+        func byte(_ range: ClosedRange<UInt8> = 0...255) -> UInt8 { UInt8.random(in: range, using: &random) }
+        func index(below count: Int) -> Int { Int.random(in: 0..<max(count, 1), using: &random) }
+        let valid = (0..<64).map { _ in
+            // 32-byte r and s starting 0x01...0x7F: below both curves' orders, never zero.
+            var raw = (0..<64).map { _ in byte() }
+            raw[0] = byte(1...0x7F)
+            raw[32] = byte(1...0x7F)
+            return RawSignature.der(fromRaw: raw)
+        }
+        var accepted = 0
+        for round in 0..<20_000 {
+            var der = valid[round % valid.count]
+            switch round % 4 {
+            case 0: der[index(below: der.count)] ^= 1 << (byte() % 8)
+            case 1: der.removeLast(index(below: der.count))
+            case 2: der.insert(byte(), at: index(below: der.count + 1))
+            default: der = (0..<index(below: 80)).map { _ in byte() }
+            }
+            for curve in [DERSignature.Curve.sm2, .p256] {
+                guard let raw = try? DERSignature.raw(fromDER: der, curve: curve) else { continue }
+                accepted += 1
+                #expect(raw.count == 64)
+                #expect(RawSignature.der(fromRaw: raw) == der, "\(der)")
+            }
+        }
+        // Bit flips inside r or s and removing nothing keep many inputs valid.
+        #expect(accepted > 1_000)
+    }
 }
