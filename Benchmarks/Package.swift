@@ -32,7 +32,16 @@ let package = Package(
             name: "GMCryptoSpeed",
             dependencies: [.product(name: "GMCrypto", package: mainPackage)],
             path: "Tools/GMCryptoSpeed"
-        )
+        ),
+        // Runs one token or raw verification N times for Scripts/bench-identity --instructions (callgrind).
+        .executableTarget(
+            name: "IdentityInstructions",
+            dependencies: [
+                .product(name: "GMCrypto", package: mainPackage),
+                .product(name: "UnifiedIdentity", package: mainPackage),
+            ],
+            path: "Tools/IdentityInstructions"
+        ),
     ]
         + benchmarkTargets.map { target in
             .executableTarget(

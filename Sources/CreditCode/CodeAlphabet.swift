@@ -29,6 +29,22 @@ enum CodeAlphabet {
         return Int(weights.utf8Start[index])
     }
 
+    /// GB 11714's value (0...35) of the character whose GB 32100 value is `value` (0...30).
+    @inline(__always)
+    static func organizationValue(creditValue value: Int) -> Int {
+        // 0-9, then A-H, J-N, P-R, T-U, W-Y at their GB 11714 values (I, O, S, V, Z are absent).
+        // swift-format-ignore
+        let values: StaticString = "\u{00}\u{01}\u{02}\u{03}\u{04}\u{05}\u{06}\u{07}\u{08}\u{09}\u{0A}\u{0B}\u{0C}\u{0D}\u{0E}\u{0F}\u{10}\u{11}\u{13}\u{14}\u{15}\u{16}\u{17}\u{19}\u{1A}\u{1B}\u{1D}\u{1E}\u{20}\u{21}\u{22}"
+        return Int(values.utf8Start[value])
+    }
+
+    /// GB 11714's weight of body position `index + 1`: 3, 7, 9, 10, 5, 8, 4, 2.
+    @inline(__always)
+    static func organizationWeight(_ index: Int) -> Int {
+        let weights: StaticString = "\u{03}\u{07}\u{09}\u{0A}\u{05}\u{08}\u{04}\u{02}"
+        return Int(weights.utf8Start[index])
+    }
+
     /// GB 11714's digits and capital letters → 0...35, or nil.
     @inline(__always)
     static func organizationValue(_ byte: UInt8) -> Int? {

@@ -160,25 +160,34 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         var high: UInt64 = 0
         var low: UInt64 = 0
         var sum = 0
+        var organizationSum = 0
         // One loop per field, so the hot path has no per-character test of which field it is
-        // in; the value table already folds lower case, so no case conversion either.
+        // in; the value table already folds lower case, so no case conversion either. The
+        // organisation code's body (positions 9–16) is weighed for GB 11714 in the same pass:
+        // GB 32100's alphabet is a subset of GB 11714's, so its value maps to GB 11714's.
         @inline(__always)
-        func absorb(_ positions: Range<Int>, digitsOnly: Bool, into word: inout UInt64) throws(CreditCodeError) {
+        func absorb(_ positions: Range<Int>, digitsOnly: Bool, organizationBody: Bool, into word: inout UInt64)
+            throws(CreditCodeError)
+        {
             for index in positions {
                 guard let value = CodeAlphabet.creditValue(bytes[index]), !digitsOnly || value < 10 else {
                     throw .invalidCharacter(position: index + 1)
                 }
                 sum &+= value &* CodeAlphabet.creditWeight(index)
+                if organizationBody {
+                    organizationSum &+=
+                        CodeAlphabet.organizationValue(creditValue: value)
+                        &* CodeAlphabet.organizationWeight(index - 8)
+                }
                 word = word << 5 | UInt64(value)
             }
         }
-        try absorb(0..<2, digitsOnly: false, into: &high)  // registration authority, category
-        try absorb(2..<8, digitsOnly: true, into: &high)  // division code
-        try absorb(8..<12, digitsOnly: false, into: &high)  // organisation code, first part
-        try absorb(12..<17, digitsOnly: false, into: &low)  // organisation code, rest
-        guard let found = CodeAlphabet.creditValue(CodeAlphabet.upper(bytes[17])) else {
-            throw .invalidCharacter(position: 18)
-        }
+        try absorb(0..<2, digitsOnly: false, organizationBody: false, into: &high)  // authority, category
+        try absorb(2..<8, digitsOnly: true, organizationBody: false, into: &high)  // division code
+        try absorb(8..<12, digitsOnly: false, organizationBody: true, into: &high)  // organisation code body
+        try absorb(12..<16, digitsOnly: false, organizationBody: true, into: &low)  // organisation code body
+        try absorb(16..<17, digitsOnly: false, organizationBody: false, into: &low)  // its check character
+        guard let found = CodeAlphabet.creditValue(bytes[17]) else { throw .invalidCharacter(position: 18) }
         low = low << 5 | UInt64(found)
         // The order of python-stdnum (characters, then the check character) comes first, so
         // the two name the same rule wherever both have one; the tables follow.
@@ -202,7 +211,7 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
             throw .unknownCategory(
                 authority: Character(Unicode.Scalar(authorityByte)), category: Character(Unicode.Scalar(categoryByte)))
         }
-        let organizationExpected = OrganizationCode.checkByte(ofBody: UnsafeBufferPointer(rebasing: bytes[8..<16]))
+        let organizationExpected = OrganizationCode.checkByte(sum: organizationSum)
         let organizationFound = CodeAlphabet.upper(bytes[16])
         if expected == found, organizationExpected == organizationFound {
             return CreditCode(high: high, low: low, legacyExpectedCheck: 0)

@@ -63,7 +63,7 @@ public struct OrganizationCode: Hashable, Sendable, CustomStringConvertible {
             guard let value = CodeAlphabet.organizationValue(CodeAlphabet.upper(byte)) else {
                 throw .invalidCharacter(position: index + 1)
             }
-            sum += value * weight(index)
+            sum += value * CodeAlphabet.organizationWeight(index)
         }
         return Character(Unicode.Scalar(checkByte(sum: sum)))
     }
@@ -91,35 +91,20 @@ public struct OrganizationCode: Hashable, Sendable, CustomStringConvertible {
     /// The customary printed form, with a hyphen before the check character (`D2143569-X`).
     public var description: String { body + "-" + String(checkCharacter) }
 
-    /// GB 11714's weights 3, 7, 9, 10, 5, 8, 4, 2, without a global array on the hot path.
-    @inline(__always)
-    private static func weight(_ index: Int) -> Int {
-        switch index {
-        case 0: return 3
-        case 1: return 7
-        case 2: return 9
-        case 3: return 10
-        case 4: return 5
-        case 5: return 8
-        case 6: return 4
-        default: return 2
-        }
-    }
-
     /// The check character of eight body bytes, or 0 when one is outside `0-9A-Z`.
     @inline(__always)
     static func checkByte(ofBody body: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var sum = 0
         for index in 0..<8 {
             guard let value = CodeAlphabet.organizationValue(CodeAlphabet.upper(body[index])) else { return 0 }
-            sum += value * weight(index)
+            sum += value * CodeAlphabet.organizationWeight(index)
         }
         return checkByte(sum: sum)
     }
 
     /// C9 = 11 − (Σ mod 11), where 10 is written `X` and 11 is written `0`.
     @inline(__always)
-    private static func checkByte(sum: Int) -> UInt8 {
+    static func checkByte(sum: Int) -> UInt8 {
         switch 11 - sum % 11 {
         case 10: return UInt8(ascii: "X")
         case 11: return UInt8(ascii: "0")

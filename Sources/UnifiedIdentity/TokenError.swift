@@ -38,6 +38,8 @@ public enum TokenError: Error, Sendable, Equatable {
     case retiredKey(kid: String)
     /// The signature does not verify over the signing input with the selected key.
     case invalidSignature
+    /// A DER signature, read because the verifier accepts DER for the algorithm, breaks a DER rule.
+    case malformedDERSignature(DERSignatureError)
 
     // MARK: Claims
     /// A claim the rules require is absent.
@@ -90,6 +92,7 @@ extension TokenError {
         case .unknownKey: return "kid.unknown"
         case .retiredKey: return "kid.retired"
         case .invalidSignature: return "signature.invalid"
+        case .malformedDERSignature(let error): return "signature.\(error.rule)"
         case .missingClaim(let claim): return "\(claim).missing"
         case .invalidClaim(let claim, _): return "\(claim).invalid"
         case .expired: return "exp.expired"
@@ -131,6 +134,7 @@ extension TokenError {
         case .unknownKey: return "未知的验证密钥"
         case .retiredKey: return "密钥已停用"
         case .invalidSignature: return "签名验证失败"
+        case .malformedDERSignature: return "签名编码错误"
         case .missingClaim: return "缺少必需声明"
         case .invalidClaim: return "声明格式错误"
         case .expired: return "令牌已过期"
@@ -168,6 +172,7 @@ extension TokenError: CustomStringConvertible {
             return kid.map { "no verification key with kid \"\($0)\"" } ?? "no verification key fits"
         case .retiredKey(let kid): return "key \"\(kid)\" has been retired"
         case .invalidSignature: return "signature does not verify"
+        case .malformedDERSignature(let error): return "the DER signature is malformed: \(error)"
         case .missingClaim(let claim): return "required claim \"\(claim)\" is missing"
         case .invalidClaim(let claim, let reason): return "claim \"\(claim)\" is invalid: \(reason)"
         case .expired(let expiresAt, let now):

@@ -107,14 +107,8 @@ import ZWKitTestSupport
         let input =
             Base64URL.encode(Array(header.utf8)) + "."
             + Base64URL.encode(Array(TestTokens.payload(extra: #","jti":"from-openssl""#).utf8))
-        try Data(input.utf8).write(to: directory.appendingPathComponent("input"))
-        let sign = try Processes.run(
-            "openssl",
-            ["dgst", "-sm3", "-sign", "key.pem", "-sigopt", "distid:1234567812345678", "-out", "sig.der", "input"],
-            currentDirectory: directory)
-        #expect(sign.status == 0, "\(sign.stderrText)")
-        let der = try Data(contentsOf: directory.appendingPathComponent("sig.der"))
-        let raw = try #require(RawSignature.raw(fromDER: Array(der)))
+        let der = try OpenSSLSignature.der(of: input, keyFile: "key.pem", digest: .sm3, in: directory)
+        let raw = try #require(RawSignature.raw(fromDER: der))
         let token = input + "." + Base64URL.encode(raw)
         let verified = try await TestTokens.verifier(KeySet(verificationKeys: [key.publicKey])).verify(token)
         #expect(verified.claims.tokenID == "from-openssl")

@@ -34,8 +34,17 @@ import Testing
         #expect(throws: JSONReaderError.self) { try JSONReader.parse([0x22, 0xC3, 0x28, 0x22]) }
     }
 
-    @Test func refusesDuplicateMembers() {
+    @Test func refusesDuplicateMembers() throws {
         #expect(throws: JSONReaderError.duplicateMember("alg")) { try parse(#"{"alg":"ES256","alg":"none"}"#) }
+        // Spelled differently, the same name: escapes must not hide a repeat from the name filter.
+        for text in [
+            #"{"alg":"ES256","\u0061lg":"none"}"#, #"{"\u0061lg":"ES256","alg":"none"}"#,
+            #"{"kid":"k","x":1,"\u0061lg":"ES256","y":2,"al\u0067":"none"}"#, #"{"":1,"b":2,"":3}"#,
+        ] {
+            #expect(throws: JSONReaderError.self, "\(text)") { try parse(text) }
+        }
+        // Names sharing length and first and last byte are still told apart.
+        #expect(try parse(#"{"aXb":1,"aYb":2,"ab":3,"a":4,"":5}"#).objectValue?.count == 5)
     }
 
     @Test func refusesDuplicatesInLargeObjectsToo() throws {

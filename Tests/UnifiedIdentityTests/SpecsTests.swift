@@ -27,7 +27,14 @@ import ZWKitTestSupport
             .invalidHolderIdentifier(""), .revoked(jti: "j"), .replayed(jti: "j"), .storeUnavailable(""),
             .exchangeRefused(""),
         ]
-        for error in samples {
+        let derErrors: [DERSignatureError] = [
+            .notASequence, .truncated, .indefiniteLength, .nonMinimalLength, .trailingBytes, .notAnInteger(.r),
+            .emptyInteger(.s), .nonMinimalInteger(.r), .negativeInteger(.s), .integerTooLong(.r),
+            .integerOutOfRange(.s),
+        ]
+        let signatureCodes = errors.keys.filter { $0.hasPrefix("signature.der_") }
+        #expect(Set(signatureCodes) == Set(derErrors.map { TokenError.malformedDERSignature($0).code }))
+        for error in samples + derErrors.map(TokenError.malformedDERSignature) {
             #expect(errors[error.code] == .string(error.chineseTerm), "\(error.code)")
         }
         #expect(errors["<claim>.missing"] == .string(TokenError.missingClaim("exp").chineseTerm))

@@ -160,4 +160,39 @@ import ZWKitTestSupport
             #expect(badClaims.status == 2)
         }
     }
+
+    /// A token whose signature the openssl CLI made as DER verifies only with --accept-der-signatures.
+    @Test func derSignaturesOnlyWhenAsked() throws {
+        guard Processes.which("openssl") != nil else { return }
+        try withDirectory { directory in
+            _ = try Processes.zwkit(
+                ["token", "keygen", "--alg", "SM2", "--out", "key.pem"], currentDirectory: directory)
+            let issued = try Processes.zwkit(
+                ["token", "issue", "--key", "key.pem", "--claims", #"{"aud":"dept-a"}"#], currentDirectory: directory
+            ).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let input = issued.split(separator: ".").prefix(2).joined(separator: ".")
+            let der = Data(try OpenSSLSignature.der(of: input, keyFile: "key.pem", digest: .sm3, in: directory))
+            func token(_ signature: Data) -> String {
+                let text = signature.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                    .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+                return input + "." + text
+            }
+            let refused = try Processes.zwkit(
+                ["token", "verify", token(der), "--pub", "key.pem", "--json"], currentDirectory: directory)
+            #expect(refused.status == 1)
+            #expect(try json(refused.stdoutText)["code"] as? String == "signature.invalid")
+            let accepted = try Processes.zwkit(
+                ["token", "verify", token(der), "--pub", "key.pem", "--accept-der-signatures", "--json"],
+                currentDirectory: directory)
+            #expect(accepted.status == 0, "\(accepted.stdoutText) \(accepted.stderrText)")
+            #expect(try json(accepted.stdoutText)["valid"] as? Bool == true)
+            let trailing = try Processes.zwkit(
+                ["token", "verify", token(der + [0]), "--pub", "key.pem", "--accept-der-signatures", "--json"],
+                currentDirectory: directory)
+            #expect(trailing.status == 1)
+            let verdict = try json(trailing.stdoutText)
+            #expect(verdict["code"] as? String == "signature.der_trailing_bytes")
+            #expect(verdict["term"] as? String == "签名编码错误")
+        }
+    }
 }

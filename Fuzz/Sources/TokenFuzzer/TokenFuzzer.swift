@@ -24,7 +24,8 @@ public func fuzzToken(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     _ = try? JWK(jsonString: text).thumbprint()
     if let set = try? JWKSet(jsonString: text) { _ = try? set.verificationKeys() }
     if let keys {
-        let verifier = TokenVerifier(keys: keys, names: .interoperable)
+        // DER signatures accepted too, so the strict DER reader sees every mutated signature.
+        let verifier = TokenVerifier(keys: keys, names: .interoperable, acceptsDERSignatures: [.sm2WithSM3, .es256])
         _ = try? verifier.verifySignature(text)
     }
     return 0

@@ -7,11 +7,12 @@ extension P256.Signing {
         public let rawRepresentation: Data
 
         public init<D: DataProtocol>(rawRepresentation: D) throws(GMCryptoError) {
-            let bytes = [UInt8](rawRepresentation)
-            guard bytes.count == 64 else {
-                throw .invalidLength(what: "a raw P-256 signature (r‖s)", expected: "64", actual: bytes.count)
+            // One copy, straight into the Data (tokens build one of these per verification).
+            guard rawRepresentation.count == 64 else {
+                throw .invalidLength(
+                    what: "a raw P-256 signature (r‖s)", expected: "64", actual: rawRepresentation.count)
             }
-            self.rawRepresentation = Data(bytes)
+            self.rawRepresentation = Data(rawRepresentation)
         }
 
         public init<D: DataProtocol>(derRepresentation: D) throws(GMCryptoError) {

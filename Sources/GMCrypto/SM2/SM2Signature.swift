@@ -9,11 +9,11 @@ extension SM2.Signing {
 
         /// From 64-byte r‖s.
         public init<D: DataProtocol>(rawRepresentation: D) throws(GMCryptoError) {
-            let bytes = [UInt8](rawRepresentation)
-            guard bytes.count == 64 else {
-                throw .invalidLength(what: "a raw SM2 signature (r‖s)", expected: "64", actual: bytes.count)
+            // One copy, straight into the Data (tokens build one of these per verification).
+            guard rawRepresentation.count == 64 else {
+                throw .invalidLength(what: "a raw SM2 signature (r‖s)", expected: "64", actual: rawRepresentation.count)
             }
-            self.rawRepresentation = Data(bytes)
+            self.rawRepresentation = Data(rawRepresentation)
         }
 
         /// From the DER `SEQUENCE { r, s }`.

@@ -30,6 +30,8 @@ struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private let maximumDepth: Int
+    /// Whether the last string read held an escape (its text then differs from its bytes).
+    private var lastStringHadEscape = false
 
     static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, maximumDepth: Int = 16) throws(JSONReaderError)
         -> JSONValue
@@ -136,17 +138,28 @@ struct JSONReader {
             return members
         }
         members.reserveCapacity(16)
+        // A one-word filter over the names seen so far (length, first and last byte): a name
+        // whose bit is new cannot repeat an earlier one, so most names are never compared.
+        // Escaped names bypass it (their bytes are not their text) and turn it off.
+        var seenNames: UInt64 = 0
+        var sawEscapedName = false
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw .unexpectedByte(bytes[offset], offset: offset) }
+            let nameStart = offset + 1
             let name = try readString()
+            let nameBit = Self.filterBit(UnsafeBufferPointer(rebasing: bytes[nameStart..<(offset - 1)]))
+            sawEscapedName = sawEscapedName || lastStringHadEscape
             skipWhitespace()
             guard try peek() == UInt8(ascii: ":") else { throw .unexpectedByte(bytes[offset], offset: offset) }
             offset += 1
             skipWhitespace()
             let value = try readValue(depth: depth)
             if members.count < Self.linearDuplicateCheckLimit {
-                if members.contains(where: { $0.key == name }) { throw .duplicateMember(name) }
+                if sawEscapedName || seenNames & nameBit != 0, members.contains(where: { $0.key == name }) {
+                    throw .duplicateMember(name)
+                }
+                seenNames |= nameBit
             } else {
                 if names.isEmpty { names = Set(members.map(\.key)) }
                 if !names.insert(name).inserted { throw .duplicateMember(name) }
@@ -161,6 +174,13 @@ struct JSONReader {
     }
 
     private static let linearDuplicateCheckLimit = 16
+
+    /// One of 64 bits for a member name's bytes.
+    @inline(__always)
+    private static func filterBit(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = name.first, let last = name.last else { return 1 }
+        return 1 << UInt64((name.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & 63)
+    }
 
     private mutating func readArray(depth: Int) throws(JSONReaderError) -> JSONValue {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
@@ -185,10 +205,16 @@ struct JSONReader {
     private mutating func readString() throws(JSONReaderError) -> String {
         let start = offset
         offset += 1
+        lastStringHadEscape = false
         // Fast path: no escapes. ASCII needs no validation; anything else is checked below.
         var isASCII = true
         while offset < bytes.count {
             let byte = bytes[offset]
+            // One table load decides for the common byte: printable ASCII other than " and \.
+            guard Self.isSpecialInString(byte) else {
+                offset += 1
+                continue
+            }
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<offset])
                 offset += 1
@@ -196,11 +222,12 @@ struct JSONReader {
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw .invalidString(offset: offset) }
-            if byte >= 0x80 { isASCII = false }
+            isASCII = false
             offset += 1
         }
         guard offset < bytes.count else { throw .unexpectedEnd }
         // Slow path: at least one escape.
+        lastStringHadEscape = true
         var scalars = Array(bytes[(start + 1)..<offset])
         var runStart = offset
         while true {
@@ -223,6 +250,15 @@ struct JSONReader {
         return try scalars.withUnsafeBufferPointer { buffer throws(JSONReaderError) in
             try Self.text(buffer, isASCII: false, at: start)
         }
+    }
+
+    /// Whether `byte` ends the fast path of a string: a quote, a backslash, a control
+    /// character or a non-ASCII byte. A table in a static string: no lazily initialised global.
+    @inline(__always)
+    private static func isSpecialInString(_ byte: UInt8) -> Bool {
+        // swift-format-ignore
+        let table: StaticString = "\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}\u{01}  \u{01}                                                         \u{01}                                   "
+        return byte >= 0x80 || table.utf8Start[Int(byte)] == 1
     }
 
     /// Refuses invalid UTF-8 rather than repairing it: a repaired claim is not what was signed.

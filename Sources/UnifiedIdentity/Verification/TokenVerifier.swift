@@ -17,6 +17,11 @@ public struct TokenVerifier: Sendable {
     public var limits: TokenLimits
     /// The algorithms accepted at all (all four by default; drop `.rs256` once no old platform needs it).
     public var allowedAlgorithms: Set<SignatureAlgorithm>
+    /// The elliptic-curve algorithms (`.sm2WithSM3`, `.es256`) whose signatures are also
+    /// accepted as DER `SEQUENCE { r, s }`, for issuers that emit what their crypto library
+    /// emits. None by default: tokens carry raw r‖s (RFC 7518 §3.4), and a 64-byte signature
+    /// is always read as r‖s. Ed25519 and RS256 have no DER form and are unaffected.
+    public var acceptsDERSignatures: Set<SignatureAlgorithm>
     /// `exp`/`nbf`/`iat` rules, always applied before the policies.
     public var timeValidity: TimeValidity
     public var policies: [any TokenPolicy]
@@ -28,6 +33,7 @@ public struct TokenVerifier: Sendable {
         names: AlgorithmNames = .standard,
         limits: TokenLimits = .standard,
         allowedAlgorithms: Set<SignatureAlgorithm> = Set(SignatureAlgorithm.allCases),
+        acceptsDERSignatures: Set<SignatureAlgorithm> = [],
         timeValidity: TimeValidity = TimeValidity(),
         @TokenPolicyBuilder policies: () -> [any TokenPolicy] = { [] }
     ) {
@@ -35,6 +41,7 @@ public struct TokenVerifier: Sendable {
         self.names = names
         self.limits = limits
         self.allowedAlgorithms = allowedAlgorithms
+        self.acceptsDERSignatures = acceptsDERSignatures
         self.timeValidity = timeValidity
         self.clock = { Date() }
         self.policies = policies()
@@ -63,12 +70,27 @@ public struct TokenVerifier: Sendable {
         let algorithm = try names.algorithm(named: jws.header.algorithm)
         guard allowedAlgorithms.contains(algorithm) else { throw .algorithmNotAllowed(jws.header.algorithm) }
         let key = try keys.key(for: jws.header, algorithm: algorithm)
-        guard key.backend.isValidJOSESignature(jws.signature, for: jws.signingInput) else {
+        let signature = try joseSignature(jws.signature, algorithm: algorithm)
+        guard key.backend.isValidJOSESignature(signature, for: jws.signingInput) else {
             throw .invalidSignature
         }
         // Claims are read only after the signature holds: nothing unsigned is interpreted.
         let claims = try jws.claims(limits: limits)
         try HolderIdentifierRules.check(claims)
         return VerifiedToken(header: jws.header, claims: claims, algorithm: algorithm, keyID: key.keyID)
+    }
+
+    /// The signature as the backends take it: as carried, or read from DER where configured.
+    /// The shape decides, never a guess by trial: 64 bytes is r‖s, anything else must be exact
+    /// DER. A DER signature cannot make one token count as two either: replay and revocation
+    /// are keyed by `jti`, which is inside what is signed, whatever the signature's encoding.
+    private func joseSignature(_ signature: [UInt8], algorithm: SignatureAlgorithm) throws(TokenError) -> [UInt8] {
+        guard signature.count != 64, acceptsDERSignatures.contains(algorithm), let curve = DERSignature.Curve(algorithm)
+        else { return signature }
+        do {
+            return try DERSignature.raw(fromDER: signature, curve: curve)
+        } catch {
+            throw .malformedDERSignature(error)
+        }
     }
 }

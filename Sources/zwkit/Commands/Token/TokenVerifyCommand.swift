@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import UnifiedIdentity
 
-/// `zwkit token verify TOKEN|- (--jwks FILE | --pub PUB.pem) [--iss ISS] [--aud AUD] [--json]`
+/// `zwkit token verify TOKEN|- (--jwks FILE | --pub PUB.pem) [--iss ISS] [--aud AUD] [--accept-der-signatures] [--json]`
 struct TokenVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -32,6 +32,11 @@ struct TokenVerifyCommand: AsyncParsableCommand {
         help: "Further alg names to read as SM2 (GmSM2, SM3withSM2, SM2 are accepted already).")
     var sm2Aliases: [String] = []
 
+    @Flag(
+        name: .customLong("accept-der-signatures"),
+        help: "Also accept SM2 and ES256 signatures encoded as DER SEQUENCE { r, s } (tokens carry raw r||s).")
+    var acceptDERSignatures = false
+
     @Flag(name: .long, help: "Print one JSON object with the outcome.")
     var json = false
 
@@ -45,7 +50,8 @@ struct TokenVerifyCommand: AsyncParsableCommand {
         let issuers = Set(iss)
         let audience = aud
         let verifier = TokenVerifier(
-            keys: keys, names: names, timeValidity: TimeValidity(clockSkew: TimeInterval(skew))
+            keys: keys, names: names, acceptsDERSignatures: acceptDERSignatures ? [.sm2WithSM3, .es256] : [],
+            timeValidity: TimeValidity(clockSkew: TimeInterval(skew))
         ) {
             if !issuers.isEmpty { IssuerAllowList(issuers) }
             if let audience { AudienceRequirement(audience) }
