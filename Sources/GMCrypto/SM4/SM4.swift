@@ -130,7 +130,17 @@ enum SM4Cipher {
         if let iv, iv.count != SM4.blockByteCount {
             throw .invalidLength(what: "an \(mode.name) IV", expected: "16", actual: iv.count)
         }
-        let bytes = [UInt8](input)
+        return try input.withContiguousBuffer { bytes in
+            Result { () throws(GMCryptoError) in
+                try run(mode, encrypt: encrypt, key: key, iv: iv, padding: padding, bytes)
+            }
+        }.get()
+    }
+
+    private static func run(
+        _ mode: Mode, encrypt: Bool, key: SymmetricKey, iv: [UInt8]?, padding: SM4.Padding,
+        _ bytes: UnsafeRawBufferPointer
+    ) throws(GMCryptoError) -> Data {
         // EVP_CipherUpdate counts in C ints.
         guard bytes.count < Int(Int32.max) - SM4.blockByteCount else {
             throw .invalidLength(what: "\(mode.name) input", expected: "less than 2 GiB", actual: bytes.count)
@@ -140,39 +150,39 @@ enum SM4Cipher {
                 what: "\(mode.name) \(encrypt ? "plaintext without padding" : "ciphertext")",
                 expected: "a multiple of 16", actual: bytes.count)
         }
-        let algorithm = try FetchedAlgorithms.require(mode.algorithm, mode.name)
+        let setting = CipherContext.Setting(
+            algorithm: try FetchedAlgorithms.require(mode.algorithm, mode.name), encrypt: encrypt,
+            pads: padding == .pkcs7)
         OpenSSLErrorQueue.clear()
-        guard let context = EVP_CIPHER_CTX_new() else { throw .openSSL("allocate an \(mode.name) context") }
-        defer { EVP_CIPHER_CTX_free(context) }
-        let started = key.withUnsafeBytes { keyBytes in
-            EVP_CipherInit_ex2(
-                context, algorithm, keyBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), iv, encrypt ? 1 : 0, nil)
-        }
-        guard started == 1 else {
+        let context: CipherContext
+        if let kept = key.cipherContexts.take(setting), kept.restart(iv: iv) {
+            context = kept
+        } else if let fresh = key.withUnsafeBytes({ CipherContext(key: $0, setting: setting) }), fresh.restart(iv: iv) {
+            context = fresh
+        } else {
             throw .openSSL("start \(mode.name)")
         }
-        EVP_CIPHER_CTX_set_padding(context, padding == .pkcs7 ? 1 : 0)
-        var output = [UInt8](repeating: 0, count: bytes.count + SM4.blockByteCount)
+        var output = Data(count: bytes.count + SM4.blockByteCount)
         var written: Int32 = 0
         var finalWritten: Int32 = 0
-        let updated = output.withUnsafeMutableBufferPointer { buffer in
-            bytes.withUnsafeBufferPointer { source in
-                withNonNullBase(UnsafeRawBufferPointer(source)) { base, count in
-                    EVP_CipherUpdate(context, buffer.baseAddress, &written, base, Int32(count))
-                }
+        let status = output.withUnsafeMutableBytes { buffer -> (updated: Bool, finished: Bool) in
+            let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            let updated = withNonNullBase(bytes) { input, count in
+                EVP_CipherUpdate(context.pointer, base, &written, input, Int32(count)) == 1
             }
+            guard updated else { return (false, false) }
+            return (true, EVP_CipherFinal_ex(context.pointer, base.map { $0 + Int(written) }, &finalWritten) == 1)
         }
-        guard updated == 1 else { throw .openSSL("run \(mode.name)") }
-        let finished = output.withUnsafeMutableBufferPointer { buffer in
-            EVP_CipherFinal_ex(context, buffer.baseAddress.map { $0 + Int(written) }, &finalWritten)
-        }
-        guard finished == 1 else {
+        guard status.updated else { throw .openSSL("run \(mode.name)") }
+        guard status.finished else {
             if !encrypt && padding == .pkcs7 {
                 OpenSSLErrorQueue.clear()
                 throw .decryptionFailed("the \(mode.name) padding is wrong: wrong key, wrong IV or tampered data")
             }
             throw .openSSL("finish \(mode.name)")
         }
-        return Data(output.prefix(Int(written + finalWritten)))
+        key.cipherContexts.give(context)
+        output.count = Int(written + finalWritten)
+        return output
     }
 }
