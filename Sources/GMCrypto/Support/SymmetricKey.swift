@@ -36,6 +36,9 @@ public struct SymmetricKey: Sendable {
     /// SM4 contexts already keyed with this key, kept with the bytes they were made from.
     var cipherContexts: CipherContextPool { storage.cipherContexts }
 
+    /// HMAC contexts already keyed with this key.
+    var macTemplates: MACTemplates { storage.macTemplates }
+
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(storage.buffer))
     }
@@ -58,6 +61,7 @@ public struct SymmetricKeySize: Sendable, Hashable {
 final class SecretBytes: @unchecked Sendable {
     let buffer: UnsafeMutableRawBufferPointer
     let cipherContexts = CipherContextPool()
+    let macTemplates = MACTemplates()
 
     init(count: Int) {
         buffer = .allocate(byteCount: count, alignment: 16)
