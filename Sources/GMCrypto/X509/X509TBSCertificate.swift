@@ -97,10 +97,19 @@ struct X509TBSCertificate {
 }
 
 extension X509Certificate.SerialNumber {
-    /// Reads a DER INTEGER (two's complement, minimally encoded) into its magnitude and sign.
+    /// Reads a DER INTEGER (two's complement, minimally encoded) into its magnitude and
+    /// sign. Negative serials break RFC 5280 but old CAs issued them, and OpenSSL reads them.
     init(derEncoded node: ASN1Node) throws {
-        let bytes = try ArraySlice<UInt8>(derEncoded: node)
-        guard let first = bytes.first, first & 0x80 != 0 else {
+        guard node.identifier == .integer, case .primitive(let bytes) = node.content, let first = bytes.first else {
+            throw X509Error.malformedDER("serial number is not an INTEGER")
+        }
+        if bytes.count > 1 {
+            let second = bytes[bytes.startIndex + 1]
+            guard !(first == 0x00 && second & 0x80 == 0), !(first == 0xFF && second & 0x80 != 0) else {
+                throw X509Error.malformedDER("serial number is not minimally encoded")
+            }
+        }
+        guard first & 0x80 != 0 else {
             self.init(bytes: Array(bytes))
             return
         }
