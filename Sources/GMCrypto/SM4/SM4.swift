@@ -130,7 +130,16 @@ enum SM4Cipher {
         if let iv, iv.count != SM4.blockByteCount {
             throw .invalidLength(what: "an \(mode.name) IV", expected: "16", actual: iv.count)
         }
-        return try input.withContiguousBuffer { bytes in
+        // withContiguousStorageIfAvailable is a witness-table call; a generic helper here
+        // cost more than encrypting a 16-byte message (runtime generic metadata look-ups).
+        var result: Result<Data, GMCryptoError>?
+        _ = input.withContiguousStorageIfAvailable { buffer in
+            result = Result { () throws(GMCryptoError) in
+                try run(mode, encrypt: encrypt, key: key, iv: iv, padding: padding, UnsafeRawBufferPointer(buffer))
+            }
+        }
+        if let result { return try result.get() }
+        return try [UInt8](input).withUnsafeBytes { bytes in
             Result { () throws(GMCryptoError) in
                 try run(mode, encrypt: encrypt, key: key, iv: iv, padding: padding, bytes)
             }
@@ -153,7 +162,8 @@ enum SM4Cipher {
         let setting = CipherContext.Setting(
             algorithm: try FetchedAlgorithms.require(mode.algorithm, mode.name), encrypt: encrypt,
             pads: padding == .pkcs7)
-        OpenSSLErrorQueue.clear()
+        // No OpenSSLErrorQueue.clear() here: on a 16-byte message it cost as much as the
+        // encryption, and every GMCrypto failure path already drains what it queued.
         let context: CipherContext
         if let kept = key.cipherContexts.take(setting), kept.restart(iv: iv) {
             context = kept
@@ -162,19 +172,24 @@ enum SM4Cipher {
         } else {
             throw .openSSL("start \(mode.name)")
         }
-        var output = Data(count: bytes.count + SM4.blockByteCount)
+        // Written into a malloc'd buffer that Data then owns: no zero-filling, no resizing.
+        let capacity = bytes.count + SM4.blockByteCount
+        guard let output = malloc(capacity)?.assumingMemoryBound(to: UInt8.self) else {
+            throw .openSSL("allocate \(capacity) bytes")
+        }
         var written: Int32 = 0
         var finalWritten: Int32 = 0
-        let status = output.withUnsafeMutableBytes { buffer -> (updated: Bool, finished: Bool) in
-            let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
-            let updated = withNonNullBase(bytes) { input, count in
-                EVP_CipherUpdate(context.pointer, base, &written, input, Int32(count)) == 1
-            }
-            guard updated else { return (false, false) }
-            return (true, EVP_CipherFinal_ex(context.pointer, base.map { $0 + Int(written) }, &finalWritten) == 1)
+        let updated = withNonNullBase(bytes) { input, count in
+            EVP_CipherUpdate(context.pointer, output, &written, input, Int32(count)) == 1
         }
-        guard status.updated else { throw .openSSL("run \(mode.name)") }
-        guard status.finished else {
+        // Without padding, whole blocks have already been processed and the final step
+        // has nothing to add (CTR never pads; ECB and CBC lengths were checked above).
+        let finished =
+            updated
+            && (padding == .none || EVP_CipherFinal_ex(context.pointer, output + Int(written), &finalWritten) == 1)
+        guard finished else {
+            free(output)
+            guard updated else { throw .openSSL("run \(mode.name)") }
             if !encrypt && padding == .pkcs7 {
                 OpenSSLErrorQueue.clear()
                 throw .decryptionFailed("the \(mode.name) padding is wrong: wrong key, wrong IV or tampered data")
@@ -182,7 +197,6 @@ enum SM4Cipher {
             throw .openSSL("finish \(mode.name)")
         }
         key.cipherContexts.give(context)
-        output.count = Int(written + finalWritten)
-        return output
+        return Data(bytesNoCopy: output, count: Int(written + finalWritten), deallocator: .free)
     }
 }
