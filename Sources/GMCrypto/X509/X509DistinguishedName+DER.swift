@@ -38,14 +38,14 @@ extension X509Certificate.DistinguishedName {
         }
         var iterator = parts.makeIterator()
         guard let typeNode = iterator.next(), let valueNode = iterator.next(), iterator.next() == nil,
-            let type = try? ASN1ObjectIdentifier(derEncoded: typeNode)
+            let type = try? typeNode.dottedOID()
         else {
             throw .malformedDER("\(field) attribute \(index) cannot be read")
         }
         guard let value = decodeString(valueNode) else {
             throw .malformedDER("\(field) attribute \(type) is not a decodable string")
         }
-        return X509Certificate.Attribute(type: .init(oid: type.description), value: value)
+        return X509Certificate.Attribute(type: .init(oid: type), value: value)
     }
 
     private static func decodeString(_ node: ASN1Node) -> String? {

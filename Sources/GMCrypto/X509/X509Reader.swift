@@ -65,7 +65,7 @@ struct X509Reader {
                 throw .malformedDER("extension \(index) is not a SEQUENCE")
             }
             var fields = parts.makeIterator()
-            guard let oidNode = fields.next(), let oid = try? ASN1ObjectIdentifier(derEncoded: oidNode),
+            guard let oidNode = fields.next(), let oid = try? oidNode.dottedOID(),
                 var next = fields.next()
             else { throw .malformedDER("extension \(index) cannot be read") }
             var isCritical = false
@@ -79,7 +79,7 @@ struct X509Reader {
             else {
                 throw .malformedDER("extension \(oid) cannot be read")
             }
-            extensions.append(.init(oid: oid.description, isCritical: isCritical, value: Array(value)))
+            extensions.append(.init(oid: oid, isCritical: isCritical, value: Array(value)))
         }
         return extensions
     }
@@ -125,8 +125,11 @@ struct X509Reader {
     {
         guard let value = value(of: X509Certificate.Extension.extendedKeyUsage, in: extensions) else { return nil }
         do {
-            return try DER.sequence(of: ASN1ObjectIdentifier.self, identifier: .sequence, rootNode: DER.parse(value))
-                .map { X509Certificate.ExtendedKeyUsage(oid: $0.description) }
+            return try DER.sequence(DER.parse(value), identifier: .sequence) { purposes in
+                var usages: [X509Certificate.ExtendedKeyUsage] = []
+                while let purpose = purposes.next() { usages.append(.init(oid: try purpose.dottedOID())) }
+                return usages
+            }
         } catch {
             throw .malformedExtension("extended key usage: \(error)")
         }

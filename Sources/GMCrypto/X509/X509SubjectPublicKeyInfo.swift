@@ -19,7 +19,7 @@ enum X509SubjectPublicKeyInfo {
 
     /// A structural fault is `.malformedDER`; a key GMCrypto cannot hold is `.unsupportedKeyType`.
     static func publicKey(_ node: ASN1Node) throws(X509Error) -> X509Certificate.PublicKey {
-        let algorithm: ASN1ObjectIdentifier
+        let algorithm: String
         let parameters: ASN1Node?
         let key: [UInt8]
         do {
@@ -28,7 +28,10 @@ enum X509SubjectPublicKeyInfo {
                     throw X509Error.malformedDER("missing the key algorithm")
                 }
                 let (algorithm, parameters) = try DER.sequence(algorithmNode, identifier: .sequence) { inner in
-                    let oid = try ASN1ObjectIdentifier(derEncoded: &inner)
+                    guard let oidNode = inner.next() else {
+                        throw X509Error.malformedDER("empty AlgorithmIdentifier")
+                    }
+                    let oid = try oidNode.dottedOID()
                     let parameters = inner.next()
                     guard inner.next() == nil else {
                         throw X509Error.malformedDER("AlgorithmIdentifier has extra fields")
@@ -48,8 +51,8 @@ enum X509SubjectPublicKeyInfo {
             throw .malformedDER("subjectPublicKeyInfo: \(error)")
         }
         // A named curve: the parameters are an OID.
-        let curve = parameters.flatMap { try? ASN1ObjectIdentifier(derEncoded: $0).description }
-        switch (algorithm.description, curve, parameters == nil) {
+        let curve = parameters.flatMap { try? $0.dottedOID() }
+        switch (algorithm, curve, parameters == nil) {
         case (ecPublicKey, sm2?, _), (sm2, sm2?, _), (sm2, nil, true):
             return .sm2(
                 SM2.Signing.PublicKey(
@@ -73,7 +76,7 @@ enum X509SubjectPublicKeyInfo {
         case (ecPublicKey, nil, _):
             throw .unsupportedKeyType("an EC key without a named curve")
         default:
-            throw .unsupportedKeyType(shortName(algorithm.description))
+            throw .unsupportedKeyType(shortName(algorithm))
         }
     }
 
