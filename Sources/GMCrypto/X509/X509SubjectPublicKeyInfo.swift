@@ -38,20 +38,28 @@ enum X509SubjectPublicKeyInfo {
                     }
                     return (oid, parameters)
                 }
-                let bits = try ASN1BitString(derEncoded: &nodes)
-                // Keys are whole bytes; OpenSSL's key decoders refuse a key with unused bits too.
-                guard bits.paddingBits == 0 else {
-                    throw X509Error.unsupportedKeyType("the public key BIT STRING has unused bits")
-                }
-                return (algorithm, parameters, Array(bits.bytes))
+                // Read as OpenSSL reads a BIT STRING: up to 7 unused bits, which count as zero
+                // whatever they hold (swift-asn1 rejects set unused bits, as DER asks).
+                guard let bitsNode = nodes.next(), bitsNode.identifier == .bitString,
+                    case .primitive(let content) = bitsNode.content, let unused = content.first, unused < 8,
+                    unused == 0 || content.count > 1
+                else { throw X509Error.malformedDER("subjectPublicKeyInfo: the key is not a BIT STRING") }
+                var key = Array(content.dropFirst())
+                if unused > 0 { key[key.count - 1] &= 0xFF << unused }
+                return (algorithm, parameters, key)
             }
         } catch let error as X509Error {
             throw error
         } catch {
             throw .malformedDER("subjectPublicKeyInfo: \(error)")
         }
-        // A named curve: the parameters are an OID.
-        let curve = parameters.flatMap { try? $0.dottedOID() }
+        // A named curve: the parameters are an OID, which must then be well formed.
+        let curve: String?
+        do {
+            curve = try parameters.flatMap { $0.identifier == .objectIdentifier ? try $0.dottedOID() : nil }
+        } catch {
+            throw .malformedDER("subjectPublicKeyInfo: the curve identifier: \(error)")
+        }
         switch (algorithm, curve, parameters == nil) {
         case (ecPublicKey, sm2?, _), (sm2, sm2?, _), (sm2, nil, true):
             return .sm2(
