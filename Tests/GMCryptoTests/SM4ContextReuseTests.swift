@@ -30,6 +30,9 @@ import Testing
                 if length % 16 == 0 {
                     let unpadded = try SM4.CBC.encrypt(message, using: key, iv: iv, padding: .none)
                     #expect(unpadded == cbc.prefix(length))
+                    let ecbUnpadded = try SM4.ECB.encrypt(message, using: key, padding: .none)
+                    #expect(ecbUnpadded == ecb.prefix(length))
+                    #expect(try SM4.ECB.decrypt(ecbUnpadded, using: key, padding: .none) == message)
                 }
             }
         }

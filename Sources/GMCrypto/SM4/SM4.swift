@@ -165,7 +165,9 @@ enum SM4Cipher {
         // No OpenSSLErrorQueue.clear() here: on a 16-byte message it cost as much as the
         // encryption, and every GMCrypto failure path already drains what it queued.
         let context: CipherContext
-        if let kept = key.cipherContexts.take(setting), kept.restart(iv: iv) {
+        if let kept = key.cipherContexts.take(setting), mode == .ecb && padding == .none || kept.restart(iv: iv) {
+            // ECB without padding has no IV and, after whole blocks, nothing buffered: a
+            // kept context is ready as it is.
             context = kept
         } else if let fresh = key.withUnsafeBytes({ CipherContext(key: $0, setting: setting) }), fresh.restart(iv: iv) {
             context = fresh
