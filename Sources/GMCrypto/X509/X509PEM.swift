@@ -29,7 +29,10 @@ enum X509PEM {
                 currentLabel = nil
             } else if currentLabel != nil {
                 // RFC 7468 allows no headers in CERTIFICATE blocks; a colon means RFC 1421 headers.
-                guard !line.contains(":") else { throw .malformedPEM("unexpected header line in a certificate block") }
+                // (Searched as a byte: String.contains(String) goes through NSString here.)
+                guard !line.utf8.contains(UInt8(ascii: ":")) else {
+                    throw .malformedPEM("unexpected header line in a certificate block")
+                }
                 body += line
             }
         }
