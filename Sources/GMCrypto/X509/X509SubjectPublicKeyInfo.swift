@@ -12,7 +12,8 @@ import SwiftASN1
 /// structure would run its generic key decoders, the slowest part of reading a certificate.
 enum X509SubjectPublicKeyInfo {
     private static let ecPublicKey = "1.2.840.10045.2.1"
-    /// The SM2 curve (GM/T 0006), also used as an algorithm identifier by some issuers.
+    /// The SM2 curve (GM/T 0006), also used as the algorithm identifier by some issuers
+    /// (accepted, as OpenSSL does, only with the curve named as well).
     private static let sm2 = "1.2.156.10197.1.301"
     private static let p256 = "1.2.840.10045.3.1.7"
     private static let ed25519 = "1.3.101.112"
@@ -61,7 +62,7 @@ enum X509SubjectPublicKeyInfo {
             throw .malformedDER("subjectPublicKeyInfo: the curve identifier: \(error)")
         }
         switch (algorithm, curve, parameters == nil) {
-        case (ecPublicKey, sm2?, _), (sm2, sm2?, _), (sm2, nil, true):
+        case (ecPublicKey, sm2?, _), (sm2, sm2?, _):
             return .sm2(
                 SM2.Signing.PublicKey(
                     evpKey: try importing { () throws(GMCryptoError) in
