@@ -43,23 +43,44 @@ final class CipherContext {
 
 /// A few idle cipher contexts per key, in the manner of `DigestSignContextPool`: a context
 /// leaves the pool while one caller uses it, so threads never share one.
+///
+/// The slots are a fixed buffer rather than an array property: on a 16-byte message the
+/// array's exclusivity checks and reallocation cost more than a quarter of the encryption.
 final class CipherContextPool: @unchecked Sendable {
     private let lock = NSLock()
-    private var idle: [CipherContext] = []
     /// Enough for a few settings or threads at once; more are simply freed.
-    private let capacity = 4
+    private static let capacity = 4
+    private let slots: UnsafeMutablePointer<CipherContext?>
+
+    init() {
+        slots = .allocate(capacity: Self.capacity)
+        slots.initialize(repeating: nil, count: Self.capacity)
+    }
+
+    deinit {
+        slots.deinitialize(count: Self.capacity)
+        slots.deallocate()
+    }
 
     func take(_ setting: CipherContext.Setting) -> CipherContext? {
         lock.lock()
         defer { lock.unlock() }
-        guard let index = idle.firstIndex(where: { $0.setting == setting }) else { return nil }
-        return idle.remove(at: index)
+        for index in 0..<Self.capacity {
+            if let context = slots[index], context.setting == setting {
+                slots[index] = nil
+                return context
+            }
+        }
+        return nil
     }
 
     /// Returns a context after a successful operation (a failed one may be half-way through a message).
     func give(_ context: CipherContext) {
         lock.lock()
         defer { lock.unlock() }
-        if idle.count < capacity { idle.append(context) }
+        for index in 0..<Self.capacity where slots[index] == nil {
+            slots[index] = context
+            return
+        }
     }
 }
