@@ -4,11 +4,14 @@ import Foundation
 /// A keyed-hash message authentication code (RFC 2104) over a GMCrypto hash, shaped like
 /// CryptoKit's `HMAC`: `HMAC<SM3>.authenticationCode(for:using:)`.
 public struct HMAC<H: GMHashFunction>: Sendable {
-    private var context: MACContext
+    private(set) var context: MACContext
 
     /// A MAC computation keyed with `key`.
     public init(key: SymmetricKey) {
-        context = key.withUnsafeBytes { MACContext(key: $0, digestName: H._openSSLName) }
+        // A copy of the key's keyed context: keying fetches the digest and hashes the pads.
+        context = key.macTemplates.copy(digestName: H._openSSLName) {
+            key.withUnsafeBytes { MACContext(key: $0, digestName: H._openSSLName) }
+        }
     }
 
     public mutating func update<D: DataProtocol>(data: D) {
@@ -28,9 +31,15 @@ public struct HMAC<H: GMHashFunction>: Sendable {
     public static func authenticationCode<D: DataProtocol>(for data: D, using key: SymmetricKey)
         -> HashedAuthenticationCode<H>
     {
-        var mac = HMAC(key: key)
-        mac.update(data: data)
-        return mac.finalize()
+        // A one-shot MAC borrows the key's spare context, restarted from the keyed state, and
+        // finalises it without the copy `finalize()` makes; it goes back for the next message.
+        let context = key.macTemplates.takeSpare(digestName: H._openSSLName) ?? HMAC(key: key).context
+        for region in data.regions {
+            region.withUnsafeBytes { context.update($0) }
+        }
+        let code = HashedAuthenticationCode<H>(bytes: context.finalize(byteCount: H.byteCount))
+        key.macTemplates.giveSpare(context, digestName: H._openSSLName)
+        return code
     }
 
     /// Whether `code` authenticates `data` under `key`, compared in constant time.
@@ -94,10 +103,52 @@ final class MACContext: @unchecked Sendable {
     }
 
     func finalizeCopy(byteCount: Int) -> [UInt8] {
-        let copy = MACContext(copying: self)
+        MACContext(copying: self).finalize(byteCount: byteCount)
+    }
+
+    /// Finishes this context; it must not be used again.
+    func finalize(byteCount: Int) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: byteCount)
         var length = 0
-        EVP_MAC_final(copy.pointer, &output, &length, output.count)
+        EVP_MAC_final(pointer, &output, &length, output.count)
         return Array(output.prefix(length))
+    }
+}
+
+/// A key's HMAC contexts, keyed and ready, one per digest; each streaming MAC starts from a
+/// copy. One-shot MACs reuse a spare context per digest instead, restarted with
+/// `EVP_MAC_init` without a key (back to the keyed state, as `openssl speed -hmac` does):
+/// copying a context costs as much as MACing 16 bytes.
+final class MACTemplates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var templates: [String: MACContext] = [:]
+    private var spares: [String: MACContext] = [:]
+
+    /// A spare context ready for a new message, or nil when there is none to lend.
+    func takeSpare(digestName: String) -> MACContext? {
+        lock.lock()
+        let spare = spares.removeValue(forKey: digestName)
+        lock.unlock()
+        guard let spare, EVP_MAC_init(spare.pointer, nil, 0, nil) == 1 else {
+            OpenSSLErrorQueue.clear()
+            return nil
+        }
+        return spare
+    }
+
+    /// Keeps a finalised context as the spare for `digestName`, if there is none yet.
+    func giveSpare(_ context: MACContext, digestName: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if spares[digestName] == nil { spares[digestName] = context }
+    }
+
+    func copy(digestName: String, make: () -> MACContext) -> MACContext {
+        lock.lock()
+        defer { lock.unlock() }
+        if let template = templates[digestName] { return MACContext(copying: template) }
+        let template = make()
+        templates[digestName] = template
+        return MACContext(copying: template)
     }
 }

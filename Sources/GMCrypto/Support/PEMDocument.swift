@@ -35,7 +35,7 @@ struct PEMDocument: Sendable, Equatable {
         }
         let body = lines[(beginIndex + 1)..<endIndex]
         // RFC 7468 allows headers only in legacy encrypted PEM, which this API does not read.
-        if body.contains(where: { $0.contains(":") }) {
+        if body.contains(where: { $0.utf8.contains(UInt8(ascii: ":")) }) {
             throw .malformedPEM("encrypted or header-carrying PEM is not supported")
         }
         guard let der = Data(base64Encoded: body.joined()), !der.isEmpty else {
