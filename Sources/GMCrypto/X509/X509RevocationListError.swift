@@ -3,7 +3,7 @@
 ///
 /// Each case has a stable machine ``code``, an English ``description`` and the Chinese
 /// term an operator reads (``chineseTerm``).
-public enum X509RevocationListError: Error, Sendable, Equatable {
+public enum X509RevocationListError: Error, Sendable, Hashable {
     /// The text has no `-----BEGIN X509 CRL-----` block, or the block is broken.
     case malformedPEM(String)
     /// The DER encoding declares more bytes than were given.
