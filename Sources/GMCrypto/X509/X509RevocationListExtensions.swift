@@ -84,9 +84,10 @@ struct ListExtensions {
     /// ```
     private static func keyIdentifier(_ node: ASN1Node) throws -> [UInt8]? {
         try DER.sequence(node, identifier: .sequence) { nodes in
-            let identifier = try DER.optionalImplicitlyTagged(
-                &nodes, tag: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
-            ) as ASN1OctetString?
+            let identifier =
+                try DER.optionalImplicitlyTagged(
+                    &nodes, tag: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
+                ) as ASN1OctetString?
             while nodes.next() != nil {}
             return identifier.map { Array($0.bytes) }
         }

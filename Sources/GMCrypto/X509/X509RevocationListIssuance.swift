@@ -85,7 +85,9 @@ struct X509RevocationListIssuance {
     }
 
     /// `ASN1_TIME_set` picks UTCTime before 2050 and GeneralizedTime after, as RFC 5280 requires.
-    private func setTime(_ date: Date, _ set: (UnsafeMutablePointer<ASN1_TIME>) -> Int32) throws(X509RevocationListError) {
+    private func setTime(_ date: Date, _ set: (UnsafeMutablePointer<ASN1_TIME>) -> Int32)
+        throws(X509RevocationListError)
+    {
         guard let time = ASN1_TIME_set(nil, Self.seconds(date)) else { throw failure() }
         defer { ASN1_TIME_free(time) }
         guard set(time) == 1 else { throw failure() }
