@@ -64,6 +64,8 @@ struct X509RevocationListIssuance {
         let number = try integer(builder.crlNumber, negative: false)
         defer { ASN1_INTEGER_free(number) }
         guard X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, 0) == 1 else { throw failure() }
+        // An issuer without a subject key identifier (some old roots) gets lists without one too.
+        guard X509_get0_subject_key_id(issuer) != nil else { return }
         var context = X509V3_CTX()
         X509V3_set_ctx(&context, issuer, nil, nil, crl, 0)
         guard let item = X509V3_EXT_conf_nid(nil, &context, NID_authority_key_identifier, "keyid:always") else {
