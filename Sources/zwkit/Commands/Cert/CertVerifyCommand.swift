@@ -72,7 +72,7 @@ struct CertVerifyCommand: AsyncParsableCommand {
             } else {
                 Console.output("valid: " + chain.map(\.subject.description).joined(separator: " <- "))
             }
-            warnings.forEach { Console.error("warning: \($0)") }
+            for warning in warnings { Console.error("warning: \(warning)") }
         case .invalid(let failure):
             if json {
                 try Console.json(
