@@ -150,6 +150,21 @@ import Testing
             pki.verify(.notRevoked(by: lists + [try pki.list(by: pki.intermediate, key: pki.intermediateKey)])).isValid)
     }
 
+    /// A list remembers the issuers that verified it; an impostor of the same name never
+    /// benefits from that memory.
+    @Test func rememberedVerificationIsPerIssuerCertificate() throws {
+        let pki = try PKI()
+        let list = try pki.list(by: pki.intermediate, key: pki.intermediateKey)
+        let impostorKey = X509Certificate.PrivateKey.generate(.sm2)
+        let impostor = try X509CertificateBuilder.certificateAuthority(
+            subject: pki.intermediate.subject, validFor: 365 * Self.day, from: Self.start - Self.day
+        ).selfSigned(with: impostorKey)
+        for _ in 0..<2 {
+            #expect(list.isValidSignature(issuedBy: pki.intermediate))
+            #expect(!list.isValidSignature(issuedBy: impostor))
+        }
+    }
+
     @Test func listOfAnotherIssuerDoesNotCount() throws {
         let pki = try PKI()
         // The root's genuine list names the leaf's serial, but the root did not issue the leaf.

@@ -42,6 +42,7 @@ public struct X509RevocationList: Sendable {
     let der: [UInt8]
     /// Serial number → position in `entries`, so a list of 100 000 entries answers in O(1).
     let index: [X509Certificate.SerialNumber: Int]
+    let verifiedIssuers: VerifiedIssuers
 
     /// The list's DER encoding, exactly as it was read or issued.
     public var derRepresentation: Data { Data(der) }

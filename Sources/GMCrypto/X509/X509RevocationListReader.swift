@@ -107,7 +107,7 @@ enum X509RevocationListReader {
                 version: version, issuer: issuer, thisUpdate: thisUpdate, nextUpdate: nextUpdate,
                 crlNumber: fields.crlNumber, authorityKeyIdentifier: fields.authorityKeyIdentifier, entries: entries,
                 extensions: extensions, signatureAlgorithm: algorithm, tbsBytes: Array(tbsNode.encodedBytes),
-                signature: signature, der: der, index: index)
+                signature: signature, der: der, index: index, verifiedIssuers: VerifiedIssuers())
         }
     }
 
