@@ -36,9 +36,19 @@ enum X509ExtensionsReader {
             guard nodes.next() == nil else {
                 throw X509RevocationListError.malformedExtension("extension \(oid) has extra fields")
             }
-            return X509Certificate.Extension(oid: oid.description, isCritical: isCritical, value: Array(value.bytes))
+            return X509Certificate.Extension(
+                oid: knownOIDs[oid] ?? oid.description, isCritical: isCritical, value: Array(value.bytes))
         }
     }
+
+    /// Dotted strings of the extensions every entry carries, so a list of 100 000 entries
+    /// does not format the same OID 100 000 times.
+    private static let knownOIDs: [ASN1ObjectIdentifier: String] = Dictionary(
+        uniqueKeysWithValues: [
+            X509Certificate.Extension.reasonCode, X509Certificate.Extension.invalidityDate,
+            X509Certificate.Extension.holdInstructionCode, X509Certificate.Extension.crlNumber,
+            X509Certificate.Extension.authorityKeyIdentifier,
+        ].compactMap { text in (try? ASN1ObjectIdentifier(dotRepresentation: text)).map { ($0, text) } })
 
     static func parse<T>(_ item: X509Certificate.Extension, as what: String, _ body: (ASN1Node) throws -> T)
         throws(X509RevocationListError) -> T
