@@ -164,6 +164,41 @@ import ZWKitTestSupport
         #expect(!(refused.stdoutText + refused.stderrText).contains("verify OK"))
     }
 
+    /// The same verdicts as `openssl verify -crl_check` on a P-256 chain (no ID trap there):
+    /// revoked with the list that names the leaf, good with the list that does not.
+    @Test func revocationVerdictsMatchOpenSSLVerifyCRLCheck() throws {
+        let ca = try OpenSSLCertificates()
+        defer { ca.cleanUp() }
+        let key = X509Certificate.PrivateKey.generate(.p256)
+        let root = try X509CertificateBuilder.certificateAuthority(subject: [.commonName("P-256 CA")], validFor: 86_400)
+            .selfSigned(with: key)
+        let leaf = try X509CertificateBuilder.endEntity(subject: [.commonName("leaf")], validFor: 3_600)
+            .issue(for: X509Certificate.PrivateKey.generate(.p256).publicKey, issuer: root, issuerKey: key)
+        try ca.save(root, as: "root")
+        try ca.save(leaf, as: "leaf")
+        var revoking = X509RevocationListBuilder(crlNumber: 2, validFor: 3_600)
+        revoking.revoke(leaf, at: Date().addingTimeInterval(-60), reason: .keyCompromise)
+        let lists = [
+            ("empty", try X509RevocationListBuilder(crlNumber: 1, validFor: 3_600).issue(issuer: root, issuerKey: key)),
+            ("revoking", try revoking.issue(issuer: root, issuerKey: key)),
+        ]
+        for (name, list) in lists {
+            try ca.write(list.pemRepresentation, to: "\(name).crl")
+            let openssl = try Processes.run(
+                "openssl", ["verify", "-crl_check", "-CRLfile", "\(name).crl", "-CAfile", "root.pem", "leaf.pem"],
+                currentDirectory: ca.directory)
+            let ours = X509Verifier(
+                trustRoots: [root], policies: X509Verifier.standardPolicies + [.notRevoked(by: [list])]
+            )
+            .verify(leaf)
+            #expect((openssl.status == 0) == ours.isValid, "\(name): \(openssl.stdoutText)\(openssl.stderrText)")
+            #expect(ours.isValid == (name == "empty"))
+            if name == "revoking" {
+                #expect((openssl.stdoutText + openssl.stderrText).contains("certificate revoked"))
+            }
+        }
+    }
+
     static func fields(_ entry: X509RevocationList.Entry) -> OpenSSLCertificates.ListFields.Entry {
         let names: [X509RevocationList.ReasonCode: String] = [
             .keyCompromise: "key_compromise", .superseded: "superseded", .unspecified: "unspecified",
