@@ -85,9 +85,12 @@ struct X509IssuerParts {
     ///     issuer, validity, subject, subjectPublicKeyInfo SEQUENCE { algorithm, subjectPublicKey BIT STRING }, … }
     /// ```
     init(_ certificate: X509Certificate) throws {
-        (subject, publicKey) = try DER.sequence(DER.parse(Array(certificate.derRepresentation)), identifier: .sequence) {
+        (subject, publicKey) = try DER.sequence(DER.parse(Array(certificate.derRepresentation)), identifier: .sequence)
+        {
             certificateNodes in
             guard let tbs = certificateNodes.next() else { throw X509OCSPError.malformed("no tbsCertificate") }
+            // swift-asn1 wants every node of a sequence consumed; the signature is not needed here.
+            while certificateNodes.next() != nil {}
             return try DER.sequence(tbs, identifier: .sequence) { nodes in
                 var fields: [ASN1Node] = []
                 while let node = nodes.next() { fields.append(node) }

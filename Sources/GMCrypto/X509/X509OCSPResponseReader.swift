@@ -53,7 +53,7 @@ enum X509OCSPResponseReader {
                     }
                 }
                 guard nodes.next() == nil else { throw X509OCSPError.malformed("OCSPResponse has extra fields") }
-                return try basicResponse(Array(basic))
+                return try basicResponse(Array(basic), response: der)
             }
         } catch let error as X509OCSPError {
             throw error
@@ -62,7 +62,8 @@ enum X509OCSPResponseReader {
         }
     }
 
-    private static func basicResponse(_ der: [UInt8]) throws -> X509OCSPResponse {
+    /// `der` is the `BasicOCSPResponse`; `response` the whole `OCSPResponse` it came in.
+    private static func basicResponse(_ der: [UInt8], response: [UInt8]) throws -> X509OCSPResponse {
         try DER.sequence(DER.parse(der), identifier: .sequence) { nodes in
             guard let tbsNode = nodes.next() else { throw X509OCSPError.malformed("missing tbsResponseData") }
             let algorithm = try X509Certificate.SignatureAlgorithm(derEncoded: &nodes)
@@ -96,14 +97,17 @@ enum X509OCSPResponseReader {
                 return X509OCSPResponse(
                     producedAt: producedAt, responderID: responderID, responses: responses,
                     certificates: certificates, signatureAlgorithm: algorithm, extensions: extensions,
-                    tbsBytes: Array(tbsNode.encodedBytes), signature: Array(bits.bytes), der: der)
+                    tbsBytes: Array(tbsNode.encodedBytes), signature: Array(bits.bytes), der: response)
             }
         }
     }
 
     private static func responder(_ node: ASN1Node) throws -> X509OCSPResponse.ResponderID {
         if node.identifier == ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific) {
-            return .byName(try DER.explicitlyTagged(node, tagNumber: 1, tagClass: .contextSpecific) { try X509RevocationListReader.name($0) })
+            return .byName(
+                try DER.explicitlyTagged(node, tagNumber: 1, tagClass: .contextSpecific) {
+                    try X509RevocationListReader.name($0)
+                })
         }
         if node.identifier == ASN1Identifier(tagWithNumber: 2, tagClass: .contextSpecific) {
             return .byKey(
