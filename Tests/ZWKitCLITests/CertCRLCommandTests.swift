@@ -154,3 +154,57 @@ struct CertCRLCommandTests {
         #expect(try work.zwkit(["seal", "verify", "sig.dat", "--crl", "good.crl"]).status == 2)
     }
 }
+
+/// `zwkit cert ocsp`: saved responses by `openssl ocsp` for the test CA.
+@Suite("zwkit cert ocsp")
+struct CertOCSPCommandTests {
+    @Test func goodRevokedAndForgedResponses() throws {
+        let pki = try SM2TestPKI(leaves: ["maker", "signer"])
+        defer { Fixtures.cleanUp(pki.directory) }
+        func serial(_ name: String) throws -> String {
+            try pki.run(["x509", "-in", "\(name).pem", "-noout", "-serial"]).stdoutText
+                .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "serial=", with: "")
+        }
+        // An `openssl ca` database by hand: the maker valid, the signer revoked for key compromise.
+        try """
+        V\t301231000000Z\t\t\(serial("maker"))\tunknown\t/CN=Test maker
+        R\t301231000000Z\t260102030405Z,keyCompromise\t\(serial("signer"))\tunknown\t/CN=Test signer
+
+        """.write(to: pki.directory.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
+        for (name, options) in [("resp", ["-rsigopt", "distid:1234567812345678"]), ("empty-id", [])] {
+            try pki.run([
+                "ocsp", "-issuer", "ca.pem", "-sm3", "-cert", "maker.pem", "-cert", "signer.pem", "-no_nonce",
+                "-reqout",
+                "req.der",
+            ])
+            try pki.run(
+                [
+                    "ocsp", "-index", "index.txt", "-rsigner", "ca.pem", "-rkey", "ca.key", "-CA", "ca.pem", "-reqin",
+                    "req.der", "-respout", "\(name).der", "-rmd", "sm3", "-ndays", "1",
+                ] + options)
+        }
+        let good = try Processes.zwkit(
+            ["cert", "ocsp", "resp.der", "--cert", "maker.pem", "--issuer", "ca.pem"], currentDirectory: pki.directory)
+        #expect(good.status == 0, "\(good.stderrText)")
+        #expect(good.stdoutText == "good\n")
+
+        let revoked = try Processes.zwkit(
+            ["cert", "ocsp", "resp.der", "--cert", "signer.pem", "--issuer", "ca.pem", "--json"],
+            currentDirectory: pki.directory)
+        #expect(revoked.status == 1)
+        let object = try JSONSerialization.jsonObject(with: revoked.stdout) as? [String: Any] ?? [:]
+        #expect(object["status"] as? String == "revoked")
+        #expect(object["reason"] as? String == "keyCompromise")
+        #expect(object["revocationDate"] as? String == "2026-01-02T03:04:05Z")
+
+        let forged = try Processes.zwkit(
+            ["cert", "ocsp", "empty-id.der", "--cert", "maker.pem", "--issuer", "ca.pem"],
+            currentDirectory: pki.directory)
+        #expect(forged.status == 1)
+        #expect(forged.stderrText.contains("x509.ocsp.bad-signature"))
+
+        let unreadable = try Processes.zwkit(
+            ["cert", "ocsp", "ca.pem", "--cert", "maker.pem", "--issuer", "ca.pem"], currentDirectory: pki.directory)
+        #expect(unreadable.status == 2)
+    }
+}

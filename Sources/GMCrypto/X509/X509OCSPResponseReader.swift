@@ -34,6 +34,12 @@ enum X509OCSPResponseReader {
     static func read(_ der: [UInt8]) throws(X509OCSPError) -> X509OCSPResponse {
         do {
             try X509Envelope.checkOuterLength(der)
+        } catch .truncatedDER(let declared, let actual) {
+            throw .malformed("truncated: the DER encoding declares \(declared) bytes, \(actual) were given")
+        } catch .trailingData(let count) {
+            throw .malformed("\(count) bytes of trailing data")
+        } catch .malformedDER(let detail) {
+            throw .malformed(detail)
         } catch {
             throw .malformed(error.description)
         }

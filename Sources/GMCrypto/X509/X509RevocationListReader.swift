@@ -39,6 +39,8 @@ enum X509RevocationListReader {
             throw .truncatedDER(declared: declared, actual: actual)
         } catch .trailingData(let count) {
             throw .trailingData(byteCount: count)
+        } catch .malformedDER(let detail) {
+            throw .malformedDER(detail)
         } catch {
             throw .malformedDER(error.description)
         }

@@ -5,6 +5,6 @@ struct CertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
         abstract: "Show, verify and issue X.509 certificates (SM2, P-256, Ed25519).",
-        subcommands: [CertShowCommand.self, CertVerifyCommand.self, CertIssueCommand.self, CertCRLCommand.self]
+        subcommands: [CertShowCommand.self, CertVerifyCommand.self, CertIssueCommand.self, CertCRLCommand.self, CertOCSPCommand.self]
     )
 }
