@@ -32,5 +32,6 @@ static inline long CZWK_BIO_get_mem_data(BIO *bio, char **data) {
 
 #include "shim_evp.h"
 #include "shim_x509.h"
+#include "shim_x509_parse.h"
 
 #endif

@@ -53,11 +53,41 @@ for size in [16, 64, 1024, 16384, 1_048_576] {
     measure("sm3-\(size)", bytesPerOperation: size) { _ = SM3.hash(data: input) }
 }
 
+let hmacKey = SymmetricKey(size: .bits256)
+for size in [16, 64, 1024, 16384] {
+    let input = [UInt8](repeating: 0x33, count: size)
+    measure("hmac-sm3-\(size)", bytesPerOperation: size) {
+        _ = HMAC<SM3>.authenticationCode(for: input, using: hmacKey)
+    }
+}
+
+// Encryption without padding, as `openssl speed -evp sm4-*` measures it.
 let sm4Key = SymmetricKey(size: .bits128)
 let iv = [UInt8](repeating: 0, count: 16)
-for size in [16, 16384] {
+for size in [16, 64, 1024, 16384] {
     let input = [UInt8](repeating: 0x33, count: size)
+    try measure("sm4-ecb-\(size)", bytesPerOperation: size) {
+        _ = try SM4.ECB.encrypt(input, using: sm4Key, padding: .none)
+    }
     try measure("sm4-cbc-\(size)", bytesPerOperation: size) {
         _ = try SM4.CBC.encrypt(input, using: sm4Key, iv: iv, padding: .none)
     }
+    try measure("sm4-ctr-\(size)", bytesPerOperation: size) {
+        _ = try SM4.CTR.encrypt(input, using: sm4Key, counter: iv)
+    }
 }
+
+// Certificate parsing (an SM2 CA certificate issued here), against a plain C loop over
+// d2i_X509 that Scripts/bench-x509 runs on the same file.
+let certificateKey = X509Certificate.PrivateKey.generate(.sm2)
+let certificate = try X509CertificateBuilder.certificateAuthority(
+    subject: [.country("CN"), .organization("某某市人民政府"), .commonName("某某市测试根 CA")], validFor: 86_400
+).selfSigned(with: certificateKey)
+let certificateDER = [UInt8](certificate.derRepresentation)
+let certificatePEM = certificate.pemRepresentation
+if let path = ProcessInfo.processInfo.environment["GMCRYPTO_SPEED_CERTIFICATE_OUT"] {
+    try Data(certificateDER).write(to: URL(fileURLWithPath: path))
+}
+try measure("x509-parse-der") { _ = try X509Certificate(derRepresentation: certificateDER) }
+try measure("x509-parse-pem") { _ = try X509Certificate(pemRepresentation: certificatePEM) }
+measure("x509-signature") { precondition(certificate.isValidSignature(issuedBy: certificate)) }

@@ -4,11 +4,14 @@ import Foundation
 /// A keyed-hash message authentication code (RFC 2104) over a GMCrypto hash, shaped like
 /// CryptoKit's `HMAC`: `HMAC<SM3>.authenticationCode(for:using:)`.
 public struct HMAC<H: GMHashFunction>: Sendable {
-    private var context: MACContext
+    private(set) var context: MACContext
 
     /// A MAC computation keyed with `key`.
     public init(key: SymmetricKey) {
-        context = key.withUnsafeBytes { MACContext(key: $0, digestName: H._openSSLName) }
+        // A copy of the key's keyed context: keying fetches the digest and hashes the pads.
+        context = key.macTemplates.copy(digestName: H._openSSLName) {
+            key.withUnsafeBytes { MACContext(key: $0, digestName: H._openSSLName) }
+        }
     }
 
     public mutating func update<D: DataProtocol>(data: D) {
@@ -28,9 +31,12 @@ public struct HMAC<H: GMHashFunction>: Sendable {
     public static func authenticationCode<D: DataProtocol>(for data: D, using key: SymmetricKey)
         -> HashedAuthenticationCode<H>
     {
-        var mac = HMAC(key: key)
-        mac.update(data: data)
-        return mac.finalize()
+        // The context is this call's own, so it is finalised without the copy `finalize()` makes.
+        let mac = HMAC(key: key)
+        for region in data.regions {
+            region.withUnsafeBytes { mac.context.update($0) }
+        }
+        return HashedAuthenticationCode(bytes: mac.context.finalize(byteCount: H.byteCount))
     }
 
     /// Whether `code` authenticates `data` under `key`, compared in constant time.
@@ -94,10 +100,29 @@ final class MACContext: @unchecked Sendable {
     }
 
     func finalizeCopy(byteCount: Int) -> [UInt8] {
-        let copy = MACContext(copying: self)
+        MACContext(copying: self).finalize(byteCount: byteCount)
+    }
+
+    /// Finishes this context; it must not be used again.
+    func finalize(byteCount: Int) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: byteCount)
         var length = 0
-        EVP_MAC_final(copy.pointer, &output, &length, output.count)
+        EVP_MAC_final(pointer, &output, &length, output.count)
         return Array(output.prefix(length))
+    }
+}
+
+/// A key's HMAC contexts, keyed and ready, one per digest; each MAC starts from a copy.
+final class MACTemplates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var templates: [String: MACContext] = [:]
+
+    func copy(digestName: String, make: () -> MACContext) -> MACContext {
+        lock.lock()
+        defer { lock.unlock() }
+        if let template = templates[digestName] { return MACContext(copying: template) }
+        let template = make()
+        templates[digestName] = template
+        return MACContext(copying: template)
     }
 }

@@ -130,7 +130,26 @@ enum SM4Cipher {
         if let iv, iv.count != SM4.blockByteCount {
             throw .invalidLength(what: "an \(mode.name) IV", expected: "16", actual: iv.count)
         }
-        let bytes = [UInt8](input)
+        // withContiguousStorageIfAvailable is a witness-table call; a generic helper here
+        // cost more than encrypting a 16-byte message (runtime generic metadata look-ups).
+        var result: Result<Data, GMCryptoError>?
+        _ = input.withContiguousStorageIfAvailable { buffer in
+            result = Result { () throws(GMCryptoError) in
+                try run(mode, encrypt: encrypt, key: key, iv: iv, padding: padding, UnsafeRawBufferPointer(buffer))
+            }
+        }
+        if let result { return try result.get() }
+        return try [UInt8](input).withUnsafeBytes { bytes in
+            Result { () throws(GMCryptoError) in
+                try run(mode, encrypt: encrypt, key: key, iv: iv, padding: padding, bytes)
+            }
+        }.get()
+    }
+
+    private static func run(
+        _ mode: Mode, encrypt: Bool, key: SymmetricKey, iv: [UInt8]?, padding: SM4.Padding,
+        _ bytes: UnsafeRawBufferPointer
+    ) throws(GMCryptoError) -> Data {
         // EVP_CipherUpdate counts in C ints.
         guard bytes.count < Int(Int32.max) - SM4.blockByteCount else {
             throw .invalidLength(what: "\(mode.name) input", expected: "less than 2 GiB", actual: bytes.count)
@@ -140,39 +159,44 @@ enum SM4Cipher {
                 what: "\(mode.name) \(encrypt ? "plaintext without padding" : "ciphertext")",
                 expected: "a multiple of 16", actual: bytes.count)
         }
-        let algorithm = try FetchedAlgorithms.require(mode.algorithm, mode.name)
-        OpenSSLErrorQueue.clear()
-        guard let context = EVP_CIPHER_CTX_new() else { throw .openSSL("allocate an \(mode.name) context") }
-        defer { EVP_CIPHER_CTX_free(context) }
-        let started = key.withUnsafeBytes { keyBytes in
-            EVP_CipherInit_ex2(
-                context, algorithm, keyBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), iv, encrypt ? 1 : 0, nil)
-        }
-        guard started == 1 else {
+        let setting = CipherContext.Setting(
+            algorithm: try FetchedAlgorithms.require(mode.algorithm, mode.name), encrypt: encrypt,
+            pads: padding == .pkcs7)
+        // No OpenSSLErrorQueue.clear() here: on a 16-byte message it cost as much as the
+        // encryption, and every GMCrypto failure path already drains what it queued.
+        let context: CipherContext
+        if let kept = key.cipherContexts.take(setting), kept.restart(iv: iv) {
+            context = kept
+        } else if let fresh = key.withUnsafeBytes({ CipherContext(key: $0, setting: setting) }), fresh.restart(iv: iv) {
+            context = fresh
+        } else {
             throw .openSSL("start \(mode.name)")
         }
-        EVP_CIPHER_CTX_set_padding(context, padding == .pkcs7 ? 1 : 0)
-        var output = [UInt8](repeating: 0, count: bytes.count + SM4.blockByteCount)
+        // Written into a malloc'd buffer that Data then owns: no zero-filling, no resizing.
+        let capacity = bytes.count + SM4.blockByteCount
+        guard let output = malloc(capacity)?.assumingMemoryBound(to: UInt8.self) else {
+            throw .openSSL("allocate \(capacity) bytes")
+        }
         var written: Int32 = 0
         var finalWritten: Int32 = 0
-        let updated = output.withUnsafeMutableBufferPointer { buffer in
-            bytes.withUnsafeBufferPointer { source in
-                withNonNullBase(UnsafeRawBufferPointer(source)) { base, count in
-                    EVP_CipherUpdate(context, buffer.baseAddress, &written, base, Int32(count))
-                }
-            }
+        let updated = withNonNullBase(bytes) { input, count in
+            EVP_CipherUpdate(context.pointer, output, &written, input, Int32(count)) == 1
         }
-        guard updated == 1 else { throw .openSSL("run \(mode.name)") }
-        let finished = output.withUnsafeMutableBufferPointer { buffer in
-            EVP_CipherFinal_ex(context, buffer.baseAddress.map { $0 + Int(written) }, &finalWritten)
-        }
-        guard finished == 1 else {
+        // Without padding, whole blocks have already been processed and the final step
+        // has nothing to add (CTR never pads; ECB and CBC lengths were checked above).
+        let finished =
+            updated
+            && (padding == .none || EVP_CipherFinal_ex(context.pointer, output + Int(written), &finalWritten) == 1)
+        guard finished else {
+            free(output)
+            guard updated else { throw .openSSL("run \(mode.name)") }
             if !encrypt && padding == .pkcs7 {
                 OpenSSLErrorQueue.clear()
                 throw .decryptionFailed("the \(mode.name) padding is wrong: wrong key, wrong IV or tampered data")
             }
             throw .openSSL("finish \(mode.name)")
         }
-        return Data(output.prefix(Int(written + finalWritten)))
+        key.cipherContexts.give(context)
+        return Data(bytesNoCopy: output, count: Int(written + finalWritten), deallocator: .free)
     }
 }

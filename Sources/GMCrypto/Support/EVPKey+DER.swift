@@ -6,30 +6,32 @@ extension EVPKey {
     /// Loads a PKCS#8 `PrivateKeyInfo` (or a SEC1 `ECPrivateKey`, which OpenSSL labels
     /// "EC PRIVATE KEY" or, for the SM2 curve, "SM2 PRIVATE KEY") of `kind`.
     static func privateKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
-        let bytes = try checkedDER(der, what: "private key")
-        OpenSSLErrorQueue.clear()
-        let pointer = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            var cursor = buffer.baseAddress
-            return d2i_AutoPrivateKey(nil, &cursor, buffer.count)
+        try decode(der, kind: kind, what: "private key", structure: "a PKCS#8 private key") { cursor, length in
+            d2i_AutoPrivateKey(nil, &cursor, length)
         }
-        guard let pointer else {
-            throw .malformedDER(
-                "not a PKCS#8 private key: \(OpenSSLErrorQueue.drain() ?? "OpenSSL could not decode it")")
-        }
-        return try EVPKey(taking: pointer).normalised(as: kind)
     }
 
     /// Loads an X.509 `SubjectPublicKeyInfo` of `kind`.
     static func publicKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
-        let bytes = try checkedDER(der, what: "public key")
+        try decode(der, kind: kind, what: "public key", structure: "a SubjectPublicKeyInfo") { cursor, length in
+            d2i_PUBKEY(nil, &cursor, length)
+        }
+    }
+
+    /// The one DER key loader: a swift-asn1 check that the bytes are one complete element,
+    /// then `decoder` (an OpenSSL `d2i_*` function), then the check that the key is `kind`.
+    private static func decode<D: DataProtocol>(
+        _ der: D, kind: KeyKind, what: String, structure: String,
+        decoder: (inout UnsafePointer<UInt8>?, Int) -> OpaquePointer?
+    ) throws(GMCryptoError) -> EVPKey {
+        let bytes = try checkedDER(der, what: what)
         OpenSSLErrorQueue.clear()
         let pointer = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var cursor = buffer.baseAddress
-            return d2i_PUBKEY(nil, &cursor, buffer.count)
+            return decoder(&cursor, buffer.count)
         }
         guard let pointer else {
-            throw .malformedDER(
-                "not a SubjectPublicKeyInfo: \(OpenSSLErrorQueue.drain() ?? "OpenSSL could not decode it")")
+            throw .malformedDER("not \(structure): \(OpenSSLErrorQueue.drain() ?? "OpenSSL could not decode it")")
         }
         return try EVPKey(taking: pointer).normalised(as: kind)
     }

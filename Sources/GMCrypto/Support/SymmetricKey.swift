@@ -33,6 +33,12 @@ public struct SymmetricKey: Sendable {
     /// The key length in bytes.
     var byteCount: Int { storage.buffer.count }
 
+    /// SM4 contexts already keyed with this key, kept with the bytes they were made from.
+    var cipherContexts: CipherContextPool { storage.cipherContexts }
+
+    /// HMAC contexts already keyed with this key.
+    var macTemplates: MACTemplates { storage.macTemplates }
+
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(storage.buffer))
     }
@@ -54,6 +60,8 @@ public struct SymmetricKeySize: Sendable, Hashable {
 /// hence safe to share between threads.
 final class SecretBytes: @unchecked Sendable {
     let buffer: UnsafeMutableRawBufferPointer
+    let cipherContexts = CipherContextPool()
+    let macTemplates = MACTemplates()
 
     init(count: Int) {
         buffer = .allocate(byteCount: count, alignment: 16)

@@ -5,9 +5,8 @@ extension X509Certificate {
     /// truncated input and trailing bytes are errors, not silently accepted.
     public init<Bytes: DataProtocol>(derRepresentation: Bytes) throws(X509Error) {
         let der = Array(derRepresentation)
-        let envelope = try X509Envelope(der: der)
-        let handle = try X509Handle(der: der)
-        self = try X509Reader(handle: handle).certificate(der: der, envelope: envelope)
+        let (envelope, tbs) = try X509Envelope.read(der: der)
+        self = try X509Reader(der: der, envelope: envelope, tbs: tbs).certificate()
     }
 
     /// Reads the single certificate of a PEM `CERTIFICATE` block. Use

@@ -12,7 +12,8 @@ import Foundation
 /// ```
 ///
 /// Every field is read when the value is created, so a certificate that exists is one
-/// whose structure, names, extensions and key were all understood.
+/// whose structure, names, extensions and key were all understood. Reading is done in
+/// Swift with swift-asn1; OpenSSL only imports the key and judges the extensions.
 public struct X509Certificate: Sendable {
     /// The certificate's version: 1, 2 or 3.
     public let version: Int
@@ -39,7 +40,7 @@ public struct X509Certificate: Sendable {
     public let extensions: [Extension]
 
     let envelope: X509Envelope
-    let handle: X509Handle
+    let openSSLHandle: LazyX509Handle
     let der: [UInt8]
 
     /// The certificate's DER encoding, exactly as it was read or issued.

@@ -20,43 +20,33 @@ struct X509Envelope: Sendable {
     let signatureAlgorithm: X509Certificate.SignatureAlgorithm
     let signature: [UInt8]
 
-    init(der: [UInt8]) throws(X509Error) {
-        try Self.checkOuterLength(der)
+    /// Reads the envelope and, in the same pass, the fields of `tbsCertificate`.
+    static func read(der: [UInt8]) throws(X509Error) -> (envelope: X509Envelope, tbs: X509TBSCertificate) {
+        try checkOuterLength(der)
         do {
             let root = try DER.parse(der)
-            (tbsBytes, signatureAlgorithm, signature) = try DER.sequence(root, identifier: .sequence) { nodes in
+            return try DER.sequence(root, identifier: .sequence) { nodes in
                 guard let tbsNode = nodes.next() else { throw X509Error.malformedDER("missing tbsCertificate") }
-                let innerAlgorithm = try Self.innerAlgorithm(tbsNode)
+                let tbs = try X509TBSCertificate(tbsNode)
                 let outerAlgorithm = try X509Certificate.SignatureAlgorithm(derEncoded: &nodes)
                 let bits = try ASN1BitString(derEncoded: &nodes)
                 guard bits.paddingBits == 0 else { throw X509Error.malformedDER("signature has padding bits") }
                 // RFC 5280 §4.1.1.2: the two identifiers must name the same algorithm. Their
                 // parameters may differ only in an absent versus NULL encoding, seen in real seals.
-                guard innerAlgorithm.oid == outerAlgorithm.oid else {
+                guard tbs.signature.oid == outerAlgorithm.oid else {
                     throw X509Error.malformedDER(
-                        "signatureAlgorithm \(outerAlgorithm.oid) differs from tbsCertificate.signature \(innerAlgorithm.oid)"
+                        "signatureAlgorithm \(outerAlgorithm.oid) differs from tbsCertificate.signature \(tbs.signature.oid)"
                     )
                 }
-                return (Array(tbsNode.encodedBytes), outerAlgorithm, Array(bits.bytes))
+                let envelope = X509Envelope(
+                    tbsBytes: Array(tbsNode.encodedBytes), signatureAlgorithm: outerAlgorithm,
+                    signature: Array(bits.bytes))
+                return (envelope, tbs)
             }
         } catch let error as X509Error {
             throw error
         } catch {
             throw .malformedDER(String(describing: error))
-        }
-    }
-
-    private static func innerAlgorithm(_ tbsNode: ASN1Node) throws -> X509Certificate.SignatureAlgorithm {
-        try DER.sequence(tbsNode, identifier: .sequence) { nodes in
-            guard var next = nodes.next() else { throw X509Error.malformedDER("empty tbsCertificate") }
-            if next.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific) {
-                guard let serial = nodes.next() else { throw X509Error.malformedDER("missing serial number") }
-                next = serial
-            }
-            guard next.identifier == .integer else { throw X509Error.malformedDER("serial number is not an INTEGER") }
-            let algorithm = try X509Certificate.SignatureAlgorithm(derEncoded: &nodes)
-            while nodes.next() != nil {}
-            return algorithm
         }
     }
 

@@ -1,4 +1,5 @@
 internal import CZhengwuKitOpenSSL
+import Foundation
 
 /// Owns one OpenSSL `X509` and frees it with the last certificate value holding it.
 /// A parsed certificate is never mutated, so sharing it between threads is safe.
@@ -25,5 +26,34 @@ final class X509Handle: @unchecked Sendable {
 
     deinit {
         X509_free(pointer)
+    }
+}
+
+/// A certificate's OpenSSL `X509`, decoded the first time something needs OpenSSL's own
+/// object (issuing under the certificate as issuer) and kept from then on.
+///
+/// Reading a certificate does not decode one: `d2i_X509` in OpenSSL 3.0 runs the generic
+/// key decoders on the subject key, which cost about as much as an SM2 verification.
+final class LazyX509Handle: @unchecked Sendable {
+    private let der: [UInt8]
+    private let lock = NSLock()
+    private var decoded: Result<X509Handle, X509Error>?
+
+    init(der: [UInt8]) {
+        self.der = der
+    }
+
+    func handle() throws(X509Error) -> X509Handle {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return try decoded.get() }
+        let result: Result<X509Handle, X509Error>
+        do {
+            result = .success(try X509Handle(der: der))
+        } catch {
+            result = .failure(error)
+        }
+        decoded = result
+        return try result.get()
     }
 }

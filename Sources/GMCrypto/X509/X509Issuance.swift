@@ -17,10 +17,11 @@ struct X509Issuance {
         try setValidity(x509)
         let subjectName = try makeName(builder.subject)
         defer { X509_NAME_free(subjectName) }
+        let issuerHandle = try issuer?.openSSLHandle.handle()
         guard X509_set_subject_name(x509, subjectName) == 1,
-            X509_set_issuer_name(x509, issuer.map { X509_get_subject_name($0.handle.pointer) } ?? subjectName) == 1
+            X509_set_issuer_name(x509, issuerHandle.map { X509_get_subject_name($0.pointer) } ?? subjectName) == 1
         else { throw failure() }
-        try addExtensions(x509, issuer: issuer?.handle.pointer ?? x509)
+        try addExtensions(x509, issuer: issuerHandle?.pointer ?? x509)
         try sign(x509, with: issuerKey)
 
         var derPointer: UnsafeMutablePointer<UInt8>?

@@ -80,30 +80,17 @@ struct X509IssuerParts {
     let subject: [UInt8]
     let publicKey: [UInt8]
 
-    /// ```asn1
-    /// TBSCertificate ::= SEQUENCE { version [0] EXPLICIT OPTIONAL, serialNumber, signature,
-    ///     issuer, validity, subject, subjectPublicKeyInfo SEQUENCE { algorithm, subjectPublicKey BIT STRING }, … }
-    /// ```
     init(_ certificate: X509Certificate) throws {
-        (subject, publicKey) = try DER.sequence(DER.parse(Array(certificate.derRepresentation)), identifier: .sequence)
-        {
-            certificateNodes in
-            guard let tbs = certificateNodes.next() else { throw X509OCSPError.malformed("no tbsCertificate") }
-            // swift-asn1 wants every node of a sequence consumed; the signature is not needed here.
-            while certificateNodes.next() != nil {}
-            return try DER.sequence(tbs, identifier: .sequence) { nodes in
-                var fields: [ASN1Node] = []
-                while let node = nodes.next() { fields.append(node) }
-                if fields.first?.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific) {
-                    fields.removeFirst()
-                }
-                guard fields.count >= 6 else { throw X509OCSPError.malformed("short tbsCertificate") }
-                let key = try DER.sequence(fields[5], identifier: .sequence) { spki in
-                    _ = spki.next()
-                    return try ASN1BitString(derEncoded: &spki)
-                }
-                return (Array(fields[4].encodedBytes), Array(key.bytes))
-            }
+        let tbs = try X509TBSCertificate(
+            DER.sequence(DER.parse(certificate.der), identifier: .sequence) { nodes in
+                guard let tbs = nodes.next() else { throw X509OCSPError.malformed("no tbsCertificate") }
+                while nodes.next() != nil {}
+                return tbs
+            })
+        subject = Array(tbs.subject.encodedBytes)
+        publicKey = try DER.sequence(tbs.subjectPublicKeyInfo, identifier: .sequence) { nodes in
+            _ = nodes.next()
+            return Array(try ASN1BitString(derEncoded: &nodes).bytes)
         }
     }
 }

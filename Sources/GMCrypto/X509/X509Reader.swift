@@ -8,68 +8,103 @@ import SwiftASN1
     import Darwin
 #endif
 
-/// Reads the fields of a decoded OpenSSL `X509` into Swift values. OpenSSL has already
-/// checked the structure; what it reports as inconsistent becomes a typed error here.
+/// Turns the fields swift-asn1 took apart (``X509TBSCertificate``) into Swift values.
+///
+/// OpenSSL is asked only what it must decide for the result to match its own reading of
+/// the certificate: what a time string means (`ASN1_TIME_to_tm`), whether the extensions
+/// are acceptable (its extension cache's rules), and the subject key itself.
 struct X509Reader {
-    let handle: X509Handle
-    private var x509: OpaquePointer { handle.pointer }
+    let der: [UInt8]
+    let envelope: X509Envelope
+    let tbs: X509TBSCertificate
 
-    func certificate(der: [UInt8], envelope: X509Envelope) throws(X509Error) -> X509Certificate {
-        // Reading extensions can queue OpenSSL errors even when it succeeds; none may leak out.
+    func certificate() throws(X509Error) -> X509Certificate {
+        // Judging extensions can queue OpenSSL errors even when it succeeds; none may leak out.
         defer { OpenSSLErrorQueue.clear() }
-        let flags = X509_get_extension_flags(x509)
-        // Set by OpenSSL for duplicate or undecodable extensions and contradictory basic constraints.
-        guard flags & UInt32(EXFLAG_INVALID) == 0 else {
-            throw .malformedExtension(OpenSSLErrorQueue.drain() ?? "OpenSSL found the extensions invalid")
-        }
+        let subject = try X509Certificate.DistinguishedName(derEncoded: tbs.subject, field: "subject")
+        let issuer = try X509Certificate.DistinguishedName(derEncoded: tbs.issuer, field: "issuer")
+        let notBefore = try Self.date(tbs.notBefore, field: "notBefore")
+        let notAfter = try Self.date(tbs.notAfter, field: "notAfter")
         let extensions = try readExtensions()
+        let summary = try summarise(extensions)
         return X509Certificate(
-            version: Int(X509_get_version(x509)) + 1,
-            serialNumber: try serialNumber(),
-            subject: try Self.name(X509_get_subject_name(x509), field: "subject"),
-            issuer: try Self.name(X509_get_issuer_name(x509), field: "issuer"),
-            notBefore: try Self.date(X509_get0_notBefore(x509), field: "notBefore"),
-            notAfter: try Self.date(X509_get0_notAfter(x509), field: "notAfter"),
-            publicKey: try publicKey(),
+            version: tbs.version + 1,
+            serialNumber: tbs.serialNumber,
+            subject: subject,
+            issuer: issuer,
+            notBefore: notBefore,
+            notAfter: notAfter,
+            publicKey: try X509SubjectPublicKeyInfo.publicKey(tbs.subjectPublicKeyInfo),
             signatureAlgorithm: envelope.signatureAlgorithm,
-            keyUsage: flags & UInt32(EXFLAG_KUSAGE) != 0 ? keyUsage() : nil,
-            extendedKeyUsage: try extendedKeyUsage(extensions),
-            basicConstraints: flags & UInt32(EXFLAG_BCONS) != 0 ? basicConstraints(flags: flags) : nil,
-            subjectKeyIdentifier: Self.bytes(X509_get0_subject_key_id(x509)),
-            authorityKeyIdentifier: Self.bytes(X509_get0_authority_key_id(x509)),
+            keyUsage: summary.has_key_usage != 0 ? Self.keyUsage(summary.key_usage) : nil,
+            extendedKeyUsage: try Self.extendedKeyUsage(extensions),
+            basicConstraints: summary.has_basic_constraints != 0
+                ? X509Certificate.BasicConstraints(
+                    isCertificateAuthority: summary.is_ca != 0,
+                    pathLengthConstraint: summary.path_length >= 0 ? Int(summary.path_length) : nil)
+                : nil,
+            subjectKeyIdentifier: try Self.subjectKeyIdentifier(extensions),
+            authorityKeyIdentifier: try Self.authorityKeyIdentifier(extensions),
             extensions: extensions,
             envelope: envelope,
-            handle: handle,
+            openSSLHandle: LazyX509Handle(der: der),
             der: der
         )
     }
 
-    private func serialNumber() throws(X509Error) -> X509Certificate.SerialNumber {
-        guard let serial = X509_get0_serialNumber(x509) else { throw .malformedDER("missing serial number") }
-        return X509Certificate.SerialNumber(
-            bytes: Self.bytes(serial) ?? [],
-            isNegative: ASN1_STRING_type(serial) == V_ASN1_NEG_INTEGER
-        )
+    /// ```asn1
+    /// Extension ::= SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+    /// ```
+    /// `critical` is read as OpenSSL reads it: an explicit FALSE is accepted, any non-zero byte is TRUE.
+    private func readExtensions() throws(X509Error) -> [X509Certificate.Extension] {
+        guard let node = tbs.extensions, case .constructed(let items) = node.content else { return [] }
+        var extensions: [X509Certificate.Extension] = []
+        for item in items {
+            let index = extensions.count
+            guard item.identifier == .sequence, case .constructed(let parts) = item.content else {
+                throw .malformedDER("extension \(index) is not a SEQUENCE")
+            }
+            var fields = parts.makeIterator()
+            guard let oidNode = fields.next(), let oid = try? oidNode.dottedOID(),
+                var next = fields.next()
+            else { throw .malformedDER("extension \(index) cannot be read") }
+            var isCritical = false
+            if next.identifier == .boolean, case .primitive(let flag) = next.content, flag.count == 1,
+                let value = fields.next()
+            {
+                isCritical = flag.first != 0
+                next = value
+            }
+            guard next.identifier == .octetString, case .primitive(let value) = next.content, fields.next() == nil
+            else {
+                throw .malformedDER("extension \(oid) cannot be read")
+            }
+            extensions.append(.init(oid: oid, isCritical: isCritical, value: Array(value)))
+        }
+        return extensions
     }
 
-    private func publicKey() throws(X509Error) -> X509Certificate.PublicKey {
-        guard let pointer = X509_get_pubkey(x509) else {
-            throw .unsupportedKeyType(OpenSSLErrorQueue.drain() ?? "OpenSSL cannot decode the subject public key")
+    /// OpenSSL's verdict on the extensions, by the rules of its own extension cache.
+    private func summarise(_ extensions: [X509Certificate.Extension]) throws(X509Error) -> CZWK_extension_summary {
+        var summary = CZWK_extension_summary()
+        summary.path_length = -1
+        guard let node = tbs.extensions, !extensions.isEmpty else { return summary }
+        OpenSSLErrorQueue.clear()
+        let decoded = node.encodedBytes.withUnsafeBufferPointer { buffer in
+            CZWK_x509_summarise_extensions(buffer.baseAddress, buffer.count, &summary)
         }
-        let key = EVPKey(taking: pointer)
-        do {
-            // normalised(as:) turns an SM2-curve key OpenSSL decoded as plain EC into an SM2 key.
-            if KeyKind.sm2.matches(key) { return .sm2(SM2.Signing.PublicKey(evpKey: try key.normalised(as: .sm2))) }
-            if KeyKind.p256.matches(key) { return .p256(P256.Signing.PublicKey(evpKey: key)) }
-            if KeyKind.ed25519.matches(key) { return .ed25519(Curve25519.Signing.PublicKey(evpKey: key)) }
-        } catch {
-            throw .unsupportedKeyType(error.description)
+        guard decoded == 1 else {
+            throw .malformedDER(OpenSSLErrorQueue.drain() ?? "OpenSSL cannot decode the extensions")
         }
-        throw .unsupportedKeyType(key.kindDescription)
+        guard summary.invalid == 0 else {
+            throw .malformedExtension(
+                "OpenSSL found the extensions invalid (a duplicated or undecodable extension, a negative path "
+                    + "length, an empty key usage or an incomplete CRL distribution point)")
+        }
+        return summary
     }
 
-    private func keyUsage() -> X509Certificate.KeyUsage {
-        let bits = X509_get_key_usage(x509)
+    private static func keyUsage(_ bits: UInt32) -> X509Certificate.KeyUsage {
         let mapping: [(UInt32, X509Certificate.KeyUsage)] = [
             (UInt32(KU_DIGITAL_SIGNATURE), .digitalSignature), (UInt32(KU_NON_REPUDIATION), .nonRepudiation),
             (UInt32(KU_KEY_ENCIPHERMENT), .keyEncipherment), (UInt32(KU_DATA_ENCIPHERMENT), .dataEncipherment),
@@ -82,95 +117,75 @@ struct X509Reader {
         }
     }
 
-    private func basicConstraints(flags: UInt32) -> X509Certificate.BasicConstraints {
-        let pathLength = X509_get_pathlen(x509)
-        return X509Certificate.BasicConstraints(
-            isCertificateAuthority: flags & UInt32(EXFLAG_CA) != 0,
-            pathLengthConstraint: pathLength >= 0 ? Int(pathLength) : nil
-        )
-    }
-
     /// ```asn1
     /// ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId
     /// ```
-    private func extendedKeyUsage(_ extensions: [X509Certificate.Extension]) throws(X509Error)
+    private static func extendedKeyUsage(_ extensions: [X509Certificate.Extension]) throws(X509Error)
         -> [X509Certificate.ExtendedKeyUsage]?
     {
-        guard let value = extensions.first(where: { $0.oid == X509Certificate.Extension.extendedKeyUsage })?.value
-        else { return nil }
+        guard let value = value(of: X509Certificate.Extension.extendedKeyUsage, in: extensions) else { return nil }
         do {
-            return try DER.sequence(of: ASN1ObjectIdentifier.self, identifier: .sequence, rootNode: DER.parse(value))
-                .map { X509Certificate.ExtendedKeyUsage(oid: $0.description) }
+            return try DER.sequence(DER.parse(value), identifier: .sequence) { purposes in
+                var usages: [X509Certificate.ExtendedKeyUsage] = []
+                while let purpose = purposes.next() { usages.append(.init(oid: try purpose.dottedOID())) }
+                return usages
+            }
         } catch {
             throw .malformedExtension("extended key usage: \(error)")
         }
     }
 
-    private func readExtensions() throws(X509Error) -> [X509Certificate.Extension] {
-        var extensions: [X509Certificate.Extension] = []
-        for index in 0..<max(0, X509_get_ext_count(x509)) {
-            guard let item = X509_get_ext(x509, index), let object = X509_EXTENSION_get_object(item) else {
-                throw .malformedExtension("extension \(index) cannot be read")
-            }
-            extensions.append(
-                X509Certificate.Extension(
-                    oid: Self.oid(object),
-                    isCritical: X509_EXTENSION_get_critical(item) == 1,
-                    value: Self.bytes(X509_EXTENSION_get_data(item)) ?? []
-                )
-            )
+    /// `SubjectKeyIdentifier ::= KeyIdentifier`, an OCTET STRING.
+    private static func subjectKeyIdentifier(_ extensions: [X509Certificate.Extension]) throws(X509Error) -> [UInt8]? {
+        guard let value = value(of: X509Certificate.Extension.subjectKeyIdentifier, in: extensions) else { return nil }
+        do {
+            return Array(try ASN1OctetString(derEncoded: value).bytes)
+        } catch {
+            throw .malformedExtension("subject key identifier: \(error)")
         }
-        return extensions
     }
 
-    // MARK: - Conversions from OpenSSL values
-
-    static func name(_ name: OpaquePointer?, field: String) throws(X509Error) -> X509Certificate.DistinguishedName {
-        guard let name else { throw .malformedDER("missing \(field)") }
-        var rdns: [[X509Certificate.Attribute]] = []
-        var lastSet: Int32 = -1
-        for index in 0..<max(0, X509_NAME_entry_count(name)) {
-            guard let entry = X509_NAME_get_entry(name, index), let object = X509_NAME_ENTRY_get_object(entry),
-                let data = X509_NAME_ENTRY_get_data(entry)
-            else { throw .malformedDER("\(field) attribute \(index) cannot be read") }
-            var utf8: UnsafeMutablePointer<UInt8>?
-            let length = ASN1_STRING_to_UTF8(&utf8, data)
-            guard length >= 0, let utf8 else {
-                throw .malformedDER("\(field) attribute \(Self.oid(object)) is not a decodable string")
-            }
-            let value = String(decoding: UnsafeBufferPointer(start: utf8, count: Int(length)), as: UTF8.self)
-            CZWK_OPENSSL_free(utf8)
-            let attribute = X509Certificate.Attribute(type: .init(oid: Self.oid(object)), value: value)
-            let set = X509_NAME_ENTRY_set(entry)
-            if set == lastSet, !rdns.isEmpty {
-                rdns[rdns.count - 1].append(attribute)
-            } else {
-                rdns.append([attribute])
-            }
-            lastSet = set
+    /// ```asn1
+    /// AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] KeyIdentifier OPTIONAL, ... }
+    /// ```
+    private static func authorityKeyIdentifier(_ extensions: [X509Certificate.Extension]) throws(X509Error)
+        -> [UInt8]?
+    {
+        guard let value = value(of: X509Certificate.Extension.authorityKeyIdentifier, in: extensions) else {
+            return nil
         }
-        return X509Certificate.DistinguishedName(relativeDistinguishedNames: rdns)
+        do {
+            return try DER.sequence(DER.parse(value), identifier: .sequence) { fields in
+                var keyIdentifier: [UInt8]?
+                while let field = fields.next() {
+                    if field.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific) {
+                        keyIdentifier = Array(
+                            try ASN1OctetString(derEncoded: field, withIdentifier: field.identifier).bytes)
+                    }
+                }
+                return keyIdentifier
+            }
+        } catch {
+            throw .malformedExtension("authority key identifier: \(error)")
+        }
     }
 
-    static func date(_ time: UnsafePointer<ASN1_TIME>?, field: String) throws(X509Error) -> Date {
+    private static func value(of oid: String, in extensions: [X509Certificate.Extension]) -> [UInt8]? {
+        extensions.first { $0.oid == oid }?.value
+    }
+
+    /// A UTCTime or GeneralizedTime, read by OpenSSL so every form it accepts reads as before.
+    static func date(_ node: ASN1Node, field: String) throws(X509Error) -> Date {
+        let time = node.encodedBytes.withUnsafeBufferPointer { buffer -> UnsafeMutablePointer<ASN1_TIME>? in
+            var cursor = buffer.baseAddress
+            return d2i_ASN1_TIME(nil, &cursor, buffer.count)
+        }
+        defer { ASN1_TIME_free(time) }
         var parts = tm()
-        guard let time, ASN1_TIME_to_tm(time, &parts) == 1 else { throw .malformedDER("\(field) is not a valid time") }
+        guard let time, ASN1_TIME_to_tm(time, &parts) == 1 else {
+            OpenSSLErrorQueue.clear()
+            throw .malformedDER("\(field) is not a valid time")
+        }
         return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
-    }
-
-    static func oid(_ object: OpaquePointer) -> String {
-        var buffer = [CChar](repeating: 0, count: 128)
-        let length = OBJ_obj2txt(&buffer, Int32(buffer.count), object, 1)
-        guard length > 0 else { return "unknown" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func bytes(_ string: UnsafePointer<ASN1_STRING>?) -> [UInt8]? {
-        guard let string, let data = ASN1_STRING_get0_data(string) else { return nil }
-        return Array(UnsafeBufferPointer(start: data, count: Int(ASN1_STRING_length(string))))
-    }
-
-    static func bytes(_ string: UnsafeMutablePointer<ASN1_STRING>?) -> [UInt8]? {
-        bytes(string.map { UnsafePointer($0) })
     }
 }

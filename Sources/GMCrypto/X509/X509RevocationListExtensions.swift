@@ -25,7 +25,10 @@ enum X509ExtensionsReader {
 
     private static func `extension`(_ node: ASN1Node) throws -> X509Certificate.Extension {
         try DER.sequence(node, identifier: .sequence) { nodes in
-            let oid = try ASN1ObjectIdentifier(derEncoded: &nodes)
+            guard let oidNode = nodes.next() else {
+                throw X509RevocationListError.malformedExtension("empty Extension")
+            }
+            let oid = try oidNode.dottedOID()
             var isCritical = false
             // An explicit FALSE is not DER, but OpenSSL and most CAs' readers accept it.
             if let next = X509RevocationListReader.peek(nodes), next.identifier == .boolean {
@@ -36,19 +39,9 @@ enum X509ExtensionsReader {
             guard nodes.next() == nil else {
                 throw X509RevocationListError.malformedExtension("extension \(oid) has extra fields")
             }
-            return X509Certificate.Extension(
-                oid: knownOIDs[oid] ?? oid.description, isCritical: isCritical, value: Array(value.bytes))
+            return X509Certificate.Extension(oid: oid, isCritical: isCritical, value: Array(value.bytes))
         }
     }
-
-    /// Dotted strings of the extensions every entry carries, so a list of 100 000 entries
-    /// does not format the same OID 100 000 times.
-    private static let knownOIDs: [ASN1ObjectIdentifier: String] = Dictionary(
-        uniqueKeysWithValues: [
-            X509Certificate.Extension.reasonCode, X509Certificate.Extension.invalidityDate,
-            X509Certificate.Extension.holdInstructionCode, X509Certificate.Extension.crlNumber,
-            X509Certificate.Extension.authorityKeyIdentifier,
-        ].compactMap { text in (try? ASN1ObjectIdentifier(dotRepresentation: text)).map { ($0, text) } })
 
     static func parse<T>(_ item: X509Certificate.Extension, as what: String, _ body: (ASN1Node) throws -> T)
         throws(X509RevocationListError) -> T

@@ -10,10 +10,16 @@ struct X509RevocationListIssuance {
         -> X509RevocationList
     {
         OpenSSLErrorQueue.clear()
+        let issuerHandle: X509Handle
+        do {
+            issuerHandle = try issuer.openSSLHandle.handle()
+        } catch {
+            throw .invalidIssuanceRequest("the issuer certificate: \(error)")
+        }
         guard let crl = X509_CRL_new() else { throw failure() }
         defer { X509_CRL_free(crl) }
         guard X509_CRL_set_version(crl, 1) == 1,
-            X509_CRL_set_issuer_name(crl, X509_get_subject_name(issuer.handle.pointer)) == 1
+            X509_CRL_set_issuer_name(crl, X509_get_subject_name(issuerHandle.pointer)) == 1
         else { throw failure() }
         try setTime(builder.thisUpdate) { X509_CRL_set1_lastUpdate(crl, $0) }
         if let nextUpdate = builder.nextUpdate {
@@ -22,7 +28,7 @@ struct X509RevocationListIssuance {
         for entry in builder.entries {
             try add(entry, to: crl)
         }
-        try addExtensions(crl, issuer: issuer.handle.pointer)
+        try addExtensions(crl, issuer: issuerHandle.pointer)
         guard X509_CRL_sort(crl) == 1,
             X509SigningContext.sign(with: issuerKey, { X509_CRL_sign_ctx(crl, $0) })
         else { throw failure() }

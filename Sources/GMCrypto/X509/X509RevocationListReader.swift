@@ -1,4 +1,3 @@
-internal import CZhengwuKitOpenSSL
 import Foundation
 import SwiftASN1
 
@@ -9,8 +8,8 @@ import SwiftASN1
 #endif
 
 /// Reads a `CertificateList` (RFC 5280 §5.1) with swift-asn1, so every malformed part is
-/// named precisely. Names are decoded by OpenSSL exactly as certificate names are, so a
-/// list's issuer compares equal to the issuer of the certificates it covers.
+/// named precisely. Names are decoded exactly as certificate names are, so a list's
+/// issuer compares equal to the issuer of the certificates it covers.
 ///
 /// ```asn1
 /// CertificateList ::= SEQUENCE {
@@ -158,28 +157,10 @@ enum X509RevocationListReader {
         return copy.next()
     }
 
-    /// A `CertificateSerialNumber`, kept as a magnitude and a sign as certificates keep theirs,
-    /// so an entry's serial compares equal to the certificate's.
+    /// A `CertificateSerialNumber`, read as certificates' serials are, so an entry's serial
+    /// compares equal to the certificate's (negative ones included).
     static func serial(_ node: ASN1Node) throws -> X509Certificate.SerialNumber {
-        guard node.identifier == .integer, case .primitive(let content) = node.content, let first = content.first
-        else { throw Failure.malformedDER("userCertificate is not an INTEGER") }
-        if content.count > 1 {
-            let second = content[content.startIndex + 1]
-            if (first == 0x00 && second & 0x80 == 0) || (first == 0xFF && second & 0x80 != 0) {
-                throw Failure.malformedDER("userCertificate is not minimally encoded")
-            }
-        }
-        guard first & 0x80 != 0 else { return X509Certificate.SerialNumber(bytes: Array(content)) }
-        // Negative (non-conforming, but issued by old CAs): the magnitude is the two's complement.
-        var magnitude = content.map { ~$0 }
-        var index = magnitude.count - 1
-        while index >= 0 {
-            let (sum, overflow) = magnitude[index].addingReportingOverflow(1)
-            magnitude[index] = sum
-            if !overflow { break }
-            index -= 1
-        }
-        return X509Certificate.SerialNumber(bytes: magnitude, isNegative: true)
+        try X509Certificate.SerialNumber(derEncoded: node)
     }
 
     /// `Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }`, strictly DER.
@@ -216,21 +197,13 @@ enum X509RevocationListReader {
         return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)) + fraction)
     }
 
-    /// Decodes a `Name` with OpenSSL, through the same reader certificate names use.
+    /// Decodes a `Name` with the decoder certificate names go through, so the two compare equal.
     static func name(_ node: ASN1Node) throws(Failure) -> X509Certificate.DistinguishedName {
         guard node.identifier == .sequence else { throw .malformedDER("issuer is not a Name") }
-        let bytes = Array(node.encodedBytes)
-        OpenSSLErrorQueue.clear()
-        let decoded: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
-            var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
-            return d2i_X509_NAME(nil, &cursor, buffer.count)
-        }
-        guard let decoded else {
-            throw .malformedDER("issuer: " + (OpenSSLErrorQueue.drain() ?? "OpenSSL could not decode the name"))
-        }
-        defer { X509_NAME_free(decoded) }
         do {
-            return try X509Reader.name(decoded, field: "issuer")
+            return try X509Certificate.DistinguishedName(derEncoded: node, field: "issuer")
+        } catch .malformedDER(let detail) {
+            throw .malformedDER(detail)
         } catch {
             throw .malformedDER(error.description)
         }

@@ -44,12 +44,13 @@ extension X509Certificate {
         init(derEncoded nodes: inout ASN1NodeCollection.Iterator) throws {
             guard let node = nodes.next() else { throw X509Error.malformedDER("missing AlgorithmIdentifier") }
             self = try DER.sequence(node, identifier: .sequence) { inner in
-                let oid = try ASN1ObjectIdentifier(derEncoded: &inner)
+                guard let oidNode = inner.next() else { throw X509Error.malformedDER("empty AlgorithmIdentifier") }
+                let oid = try oidNode.dottedOID()
                 if let parameters = inner.next() {
                     _ = try ASN1Null(derEncoded: parameters)
                 }
                 guard inner.next() == nil else { throw X509Error.malformedDER("AlgorithmIdentifier has extra fields") }
-                return Self(oid: oid.description)
+                return Self(oid: oid)
             }
         }
     }
