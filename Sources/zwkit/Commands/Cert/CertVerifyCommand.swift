@@ -8,9 +8,9 @@ struct CertVerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Verify a certificate chain to trusted roots (exit 0 valid, 1 invalid, 2 unreadable).",
         discussion: """
-            Builds the chain itself and checks every signature (SM2 with the ID 1234567812345678),
-            validity period, CA flag, keyCertSign and path length. With --crl, no certificate below
-            the root may be revoked by its issuer's list (a revoked certificate exits 1). On failure it
+            Builds the chain itself and checks every signature (SM2 with the ID 1234567812345678), \
+            validity period, CA flag, keyCertSign and path length. With --crl, no certificate below \
+            the root may be revoked by its issuer's list (a revoked certificate exits 1). On failure it \
             names the reason and the certificate.
             """
     )
