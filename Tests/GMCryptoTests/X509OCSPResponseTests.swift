@@ -148,6 +148,30 @@ import ZWKitTestSupport
         }
     }
 
+    /// In the chain verifier, a response answers before lists; an `unknown` answer leaves the
+    /// certificate to the lists (here none, so the default hard check fails it).
+    @Test func responsesAnswerInTheRevocationPolicy() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        func verify(_ leaf: X509Certificate) -> X509VerificationResult {
+            X509Verifier(
+                trustRoots: [fixture.root],
+                policies: X509Verifier.standardPolicies + [.notRevoked(by: [], responses: [response])]
+            ).verify(leaf)
+        }
+        #expect(verify(fixture.good).isValid, "\(String(describing: verify(fixture.good).failure))")
+        let statuses = X509RevocationPolicy(lists: [], responses: [response])
+            .statuses(of: [fixture.good, fixture.root], at: Date())
+        #expect(statuses.first?.response == response && statuses.first?.list == nil)
+        guard case .revocation(.revoked(let entry)) = verify(fixture.revoked).failure?.reason else {
+            Issue.record("the response revokes a.pem")
+            return
+        }
+        #expect(entry.reason == .keyCompromise && entry.serialNumber == fixture.revoked.serialNumber)
+        #expect(verify(fixture.stranger).failure?.reason == .revocation(.noList(issuer: fixture.root.subject)))
+    }
+
     @Test func malformedAndUnsuccessfulResponsesAreTyped() throws {
         #expect(throws: X509OCSPError.unsuccessful(.tryLater)) {
             try X509OCSPResponse(derRepresentation: [0x30, 0x03, 0x0A, 0x01, 0x03])

@@ -206,5 +206,14 @@ struct CertOCSPCommandTests {
         let unreadable = try Processes.zwkit(
             ["cert", "ocsp", "ca.pem", "--cert", "maker.pem", "--issuer", "ca.pem"], currentDirectory: pki.directory)
         #expect(unreadable.status == 2)
+
+        // The same response in chain verification: good for the maker, revoked for the signer.
+        let chainGood = try Processes.zwkit(
+            ["cert", "verify", "maker.pem", "--ca", "ca.pem", "--ocsp", "resp.der"], currentDirectory: pki.directory)
+        #expect(chainGood.status == 0, "\(chainGood.stderrText)")
+        let chainRevoked = try Processes.zwkit(
+            ["cert", "verify", "signer.pem", "--ca", "ca.pem", "--ocsp", "resp.der"], currentDirectory: pki.directory)
+        #expect(chainRevoked.status == 1)
+        #expect(chainRevoked.stderrText.contains("x509.revocation.revoked"))
     }
 }

@@ -12,13 +12,16 @@ enum SealRevocation {
             return CheckResult(check, .failed, describe(fatal, failure))
         }
         let warnings = statuses.compactMap { status in status.failure.map { "warning: " + describe(status, $0) } }
-        let lists = statuses.compactMap(\.list).map { list in
-            "\(list.issuer.commonName ?? list.issuer.description) of \(report: list.thisUpdate)"
-                + (list.crlNumberDescription.map { " (CRL number \($0))" } ?? "")
+        let lists = statuses.compactMap { status -> String? in
+            if let list = status.list {
+                return "the list of \(list.issuer.commonName ?? list.issuer.description) of \(report: list.thisUpdate)"
+                    + (list.crlNumberDescription.map { " (CRL number \($0))" } ?? "")
+            }
+            return status.response.map { "an OCSP response produced \(report: $0.producedAt)" }
         }
         let summary =
             "not revoked at \(report: time)"
-            + (lists.isEmpty ? "" : " by the lists of \(lists.joined(separator: ", "))")
+            + (lists.isEmpty ? "" : " by \(lists.joined(separator: ", "))")
         return CheckResult(check, .passed, ([summary] + warnings).joined(separator: "; "))
     }
 
@@ -32,9 +35,10 @@ extension SealVerifier {
     /// creation), with lists issued later accepted, since a list knows every revocation
     /// before its `thisUpdate`. Missing and stale lists fail unless told otherwise.
     public static func revocationPolicy(
-        lists: [X509RevocationList], whenNoList: X509RevocationPolicy.Handling = .fail,
-        whenStale: X509RevocationPolicy.Handling = .fail
+        lists: [X509RevocationList], responses: [X509OCSPResponse] = [],
+        whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail
     ) -> X509RevocationPolicy {
-        X509RevocationPolicy(lists: lists, whenNoList: whenNoList, whenStale: whenStale, acceptsLaterLists: true)
+        X509RevocationPolicy(
+            lists: lists, responses: responses, whenNoList: whenNoList, whenStale: whenStale, acceptsLaterLists: true)
     }
 }

@@ -72,3 +72,8 @@ public struct X509OCSPResponse: Sendable {
         case unknown
     }
 }
+
+extension X509OCSPResponse: Hashable {
+    public static func == (lhs: X509OCSPResponse, rhs: X509OCSPResponse) -> Bool { lhs.der == rhs.der }
+    public func hash(into hasher: inout Hasher) { hasher.combine(der) }
+}

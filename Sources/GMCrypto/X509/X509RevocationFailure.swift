@@ -64,6 +64,8 @@ public struct X509RevocationStatus: Hashable, Sendable {
     public let depth: Int
     /// The issuer's list that answered, when one did.
     public let list: X509RevocationList?
+    /// The OCSP response that answered, when one did (then ``list`` is `nil`).
+    public let response: X509OCSPResponse?
     /// `nil` when the list shows the certificate not revoked and nothing had to be tolerated.
     public let failure: X509RevocationFailure?
     /// Whether ``failure`` fails the policy; false makes it a warning.

@@ -12,7 +12,9 @@ import Foundation
 /// }
 /// ```
 ///
-/// For each certificate, the lists whose issuer name is the certificate's issuer are
+/// For each certificate, an OCSP response among ``responses`` that the issuer (or its
+/// delegated responder) signed and that answers `good` or `revoked` at the verification time
+/// decides first. Otherwise the lists whose issuer name is the certificate's issuer are
 /// considered; only those the issuer's key verifies count. Of these, the newest (by
 /// `thisUpdate`) answers. A certificate is revoked at time T when its entry's
 /// ``X509RevocationList/Entry/effectiveDate`` is at or before T: verifying a signature
@@ -26,6 +28,8 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
     }
 
     public var lists: [X509RevocationList]
+    /// Saved OCSP responses; one that answers for a certificate takes precedence over lists.
+    public var responses: [X509OCSPResponse]
     /// A certificate whose issuer published no list given here. `.fail` by default: hard
     /// checking, since a status that is unknown is not good.
     public var whenNoList: Handling
@@ -40,10 +44,11 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
     public var clockSkew: TimeInterval
 
     public init(
-        lists: [X509RevocationList], whenNoList: Handling = .fail, whenStale: Handling = .fail,
-        acceptsLaterLists: Bool = false, clockSkew: TimeInterval = 0
+        lists: [X509RevocationList], responses: [X509OCSPResponse] = [], whenNoList: Handling = .fail,
+        whenStale: Handling = .fail, acceptsLaterLists: Bool = false, clockSkew: TimeInterval = 0
     ) {
         self.lists = lists
+        self.responses = responses
         self.whenNoList = whenNoList
         self.whenStale = whenStale
         self.acceptsLaterLists = acceptsLaterLists
@@ -73,8 +78,10 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
     {
         func result(_ list: X509RevocationList?, _ failure: X509RevocationFailure?, fatal: Bool) -> X509RevocationStatus
         {
-            X509RevocationStatus(certificate: certificate, depth: depth, list: list, failure: failure, isFatal: fatal)
+            X509RevocationStatus(
+                certificate: certificate, depth: depth, list: list, response: nil, failure: failure, isFatal: fatal)
         }
+        if let answer = ocspAnswer(for: certificate, issuedBy: issuer, depth: depth, at: time) { return answer }
         let named = lists.filter { $0.issuer == issuer.subject }
         guard !named.isEmpty else {
             return result(nil, .noList(issuer: issuer.subject), fatal: whenNoList == .fail)
@@ -105,6 +112,32 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
         return result(list, nil, fatal: false)
     }
 
+    /// The status from the first response that vouches for `certificate` as good or revoked;
+    /// `unknown` answers and responses that fail verification leave the question to the lists.
+    private func ocspAnswer(
+        for certificate: X509Certificate, issuedBy issuer: X509Certificate, depth: Int, at time: Date
+    ) -> X509RevocationStatus? {
+        for response in responses {
+            let status = try? response.status(
+                of: certificate, issuedBy: issuer, at: time, clockSkew: clockSkew,
+                acceptsLaterResponses: acceptsLaterLists)
+            switch status {
+            case .good:
+                return X509RevocationStatus(
+                    certificate: certificate, depth: depth, list: nil, response: response, failure: nil, isFatal: false)
+            case .revoked(let date, let reason):
+                let entry = X509RevocationList.Entry(
+                    serialNumber: certificate.serialNumber, revocationDate: date, reason: reason)
+                return X509RevocationStatus(
+                    certificate: certificate, depth: depth, list: nil, response: response, failure: .revoked(entry),
+                    isFatal: true)
+            case .unknown, nil:
+                continue
+            }
+        }
+        return nil
+    }
+
     /// The most recent list: latest `thisUpdate`, then highest CRL number.
     private static func newest(_ lists: [X509RevocationList]) -> X509RevocationList? {
         lists.max { lhs, rhs in
@@ -123,10 +156,12 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
 extension X509VerifierPolicy where Self == X509RevocationPolicy {
     /// ``X509RevocationPolicy``: no certificate below the root is revoked by `lists`.
     public static func notRevoked(
-        by lists: [X509RevocationList], whenNoList: X509RevocationPolicy.Handling = .fail,
-        whenStale: X509RevocationPolicy.Handling = .fail, acceptsLaterLists: Bool = false
+        by lists: [X509RevocationList], responses: [X509OCSPResponse] = [],
+        whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail,
+        acceptsLaterLists: Bool = false
     ) -> Self {
         X509RevocationPolicy(
-            lists: lists, whenNoList: whenNoList, whenStale: whenStale, acceptsLaterLists: acceptsLaterLists)
+            lists: lists, responses: responses, whenNoList: whenNoList, whenStale: whenStale,
+            acceptsLaterLists: acceptsLaterLists)
     }
 }

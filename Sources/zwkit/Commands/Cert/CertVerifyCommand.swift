@@ -9,8 +9,8 @@ struct CertVerifyCommand: AsyncParsableCommand {
         abstract: "Verify a certificate chain to trusted roots (exit 0 valid, 1 invalid, 2 unreadable).",
         discussion: """
             Builds the chain itself and checks every signature (SM2 with the ID 1234567812345678), \
-            validity period, CA flag, keyCertSign and path length. With --crl, no certificate below \
-            the root may be revoked by its issuer's list (a revoked certificate exits 1). On failure it \
+            validity period, CA flag, keyCertSign and path length. With --crl (or --ocsp), no \
+            certificate below the root may be revoked (a revoked certificate exits 1). On failure it \
             names the reason and the certificate.
             """
     )
@@ -56,7 +56,8 @@ struct CertVerifyCommand: AsyncParsableCommand {
         let revocationPolicy =
             try revocation.isEnabled
             ? X509RevocationPolicy(
-                lists: revocation.readLists(), whenNoList: revocation.whenNoList, whenStale: revocation.whenStale)
+                lists: revocation.readLists(), responses: revocation.readResponses(), whenNoList: revocation.whenNoList,
+                whenStale: revocation.whenStale)
             : nil
         let result = X509Verifier(
             trustRoots: trustRoots, policies: X509Verifier.standardPolicies + (revocationPolicy.map { [$0] } ?? [])

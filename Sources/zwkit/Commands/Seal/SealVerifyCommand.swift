@@ -26,7 +26,7 @@ struct SealVerifyCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !revocation.isEnabled || trust != nil else {
-            throw ValidationError("--crl needs --trust: revocation is checked along a proven chain")
+            throw ValidationError("--crl and --ocsp need --trust: revocation is checked along a proven chain")
         }
     }
 
@@ -41,7 +41,8 @@ struct SealVerifyCommand: AsyncParsableCommand {
         let revocationPolicy =
             try revocation.isEnabled
             ? SealVerifier.revocationPolicy(
-                lists: revocation.readLists(), whenNoList: revocation.whenNoList, whenStale: revocation.whenStale)
+                lists: revocation.readLists(), responses: revocation.readResponses(),
+                whenNoList: revocation.whenNoList, whenStale: revocation.whenStale)
             : nil
         let report = SealVerifier(trustAnchors: anchors, revocation: revocationPolicy)
             .verify(document: bytes, data: protected, at: time)
