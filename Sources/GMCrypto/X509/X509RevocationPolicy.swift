@@ -112,30 +112,34 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
         return result(list, nil, fatal: false)
     }
 
-    /// The status from the first response that vouches for `certificate` as good or revoked;
-    /// `unknown` answers and responses that fail verification leave the question to the lists.
+    /// The status the responses vouch for: revoked when any verified response says so (a
+    /// revocation outweighs an older "good"), else good when one says so; `unknown` answers
+    /// and responses that fail verification leave the question to the lists.
     private func ocspAnswer(
         for certificate: X509Certificate, issuedBy issuer: X509Certificate, depth: Int, at time: Date
     ) -> X509RevocationStatus? {
+        var good: X509OCSPResponse?
         for response in responses {
             let status = try? response.status(
                 of: certificate, issuedBy: issuer, at: time, clockSkew: clockSkew,
                 acceptsLaterResponses: acceptsLaterLists)
             switch status {
-            case .good:
-                return X509RevocationStatus(
-                    certificate: certificate, depth: depth, list: nil, response: response, failure: nil, isFatal: false)
             case .revoked(let date, let reason):
                 let entry = X509RevocationList.Entry(
                     serialNumber: certificate.serialNumber, revocationDate: date, reason: reason)
                 return X509RevocationStatus(
                     certificate: certificate, depth: depth, list: nil, response: response, failure: .revoked(entry),
                     isFatal: true)
+            case .good:
+                good = good ?? response
             case .unknown, nil:
                 continue
             }
         }
-        return nil
+        return good.map {
+            X509RevocationStatus(
+                certificate: certificate, depth: depth, list: nil, response: $0, failure: nil, isFatal: false)
+        }
     }
 
     /// The most recent list: latest `thisUpdate`, then highest CRL number.
