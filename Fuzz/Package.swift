@@ -4,7 +4,8 @@ import PackageDescription
 import struct Foundation.URL
 
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
-// Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token.
+// Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token;
+// Scripts/fuzz-revocation (CRLs and OCSP responses).
 
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -20,6 +21,8 @@ let package = Package(
         .executableTarget(name: "ESealFuzzer", dependencies: [.product(name: "ESeal", package: mainPackage)]),
         .executableTarget(
             name: "TokenFuzzer", dependencies: [.product(name: "UnifiedIdentity", package: mainPackage)]),
+        .executableTarget(
+            name: "RevocationFuzzer", dependencies: [.product(name: "GMCrypto", package: mainPackage)]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ public struct SM2TestPKI: Sendable {
         try run(
             ["req", "-x509", "-new", "-key", "ca.key", "-sm3"] + id + [
                 "-subj", "/CN=ZhengwuKit Test CA", "-days", "3650", "-out", "ca.pem",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
             ])
         for name in leaves {
             try run(["genpkey", "-algorithm", "SM2", "-out", "\(name).key"])

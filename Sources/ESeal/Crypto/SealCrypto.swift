@@ -60,14 +60,11 @@ enum SealCrypto {
 }
 
 extension SealCrypto {
-    /// Why `certificate` does not chain to one of `anchors` at `time` (GMCrypto's
-    /// `X509Verifier` with its RFC 5280 policies), or nil when it does.
-    static func chainFailure(
+    /// The chain of `certificate` to one of `anchors` at `time` (GMCrypto's `X509Verifier`
+    /// with its RFC 5280 policies), or why there is none.
+    static func chain(
         _ certificate: X509Certificate, intermediates: [X509Certificate], anchors: [X509Certificate], at time: Date
-    ) -> String? {
-        switch X509Verifier(trustRoots: anchors).verify(certificate, intermediates: intermediates, at: time) {
-        case .valid: return nil
-        case .invalid(let failure): return "\(failure)"
-        }
+    ) -> X509VerificationResult {
+        X509Verifier(trustRoots: anchors).verify(certificate, intermediates: intermediates, at: time)
     }
 }

@@ -20,6 +20,10 @@ public enum SealCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case makerCertificateChain
     /// The signer's certificate chains to a trust anchor 签章人证书链.
     case signerCertificateChain
+    /// No certificate of the maker's chain is revoked, by the CRLs given 制章人证书撤销状态.
+    case makerCertificateRevocation
+    /// No certificate of the signer's chain is revoked, by the CRLs given 签章人证书撤销状态.
+    case signerCertificateRevocation
     /// The time stamp 时间戳.
     case timeStamp
     /// A policy the caller added 业务策略.
@@ -38,6 +42,8 @@ public enum SealCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .signature: return "签章人签名"
         case .makerCertificateChain: return "制章人证书链"
         case .signerCertificateChain: return "签章人证书链"
+        case .makerCertificateRevocation: return "制章人证书撤销状态"
+        case .signerCertificateRevocation: return "签章人证书撤销状态"
         case .timeStamp: return "时间戳"
         case .policy: return "业务策略"
         }

@@ -19,17 +19,22 @@ public struct SealVerifier: Sendable {
     /// Intermediate CA certificates that may complete a chain.
     public var intermediates: [X509Certificate]
     public var timeStampVerifier: (any TimeStampVerifier)?
+    /// Revocation checking of the maker's and signer's chains, each its own report line;
+    /// `nil` leaves both lines out. See ``SealVerifier/revocationPolicy(lists:whenNoList:whenStale:)``.
+    public var revocation: X509RevocationPolicy?
     public var policies: [any SealPolicy]
 
     public init(
         trustAnchors: [X509Certificate] = [],
         intermediates: [X509Certificate] = [],
         timeStampVerifier: (any TimeStampVerifier)? = nil,
+        revocation: X509RevocationPolicy? = nil,
         @SealPolicyBuilder policies: () -> [any SealPolicy] = { [] }
     ) {
         self.trustAnchors = trustAnchors
         self.intermediates = intermediates
         self.timeStampVerifier = timeStampVerifier
+        self.revocation = revocation
         self.policies = policies()
     }
 
@@ -69,7 +74,7 @@ public struct SealVerifier: Sendable {
         var checks = [CheckResult(.structure, .passed, "\(seal.version) seal, vendor \(seal.header.vendorID)")]
         let maker = SealChecks.maker(of: seal, into: &checks)
         checks.append(SealChecks.validity(of: seal, at: time, label: "at \(report: time)"))
-        checks.append(chainCheck(.makerCertificateChain, maker, at: seal.createDate))
+        checks += chainChecks(.makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate)
         if let timeStamp = seal.timeStamp {
             checks.append(timeStampCheck(timeStamp, over: seal.signatureValue))
         }
@@ -100,8 +105,8 @@ public struct SealVerifier: Sendable {
         checks.append(SealChecks.dataHash(signature.dataHash, data))
         checks.append(SealChecks.signerSignature(signature, signer))
         let signingTime = signature.signingTime ?? Date()
-        checks.append(chainCheck(.makerCertificateChain, maker, at: seal.createDate))
-        checks.append(chainCheck(.signerCertificateChain, signer, at: signingTime))
+        checks += chainChecks(.makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate)
+        checks += chainChecks(.signerCertificateChain, .signerCertificateRevocation, signer, at: signingTime)
         if let timeStamp = signature.timeStamp {
             checks.append(timeStampCheck(timeStamp, over: signature.signatureValue))
         }
@@ -113,15 +118,29 @@ public struct SealVerifier: Sendable {
             subject: .signature, version: signature.version, checks: checks, warnings: signature.deviations)
     }
 
-    private func chainCheck(_ check: SealCheck, _ certificate: X509Certificate?, at time: Date) -> CheckResult {
-        guard !trustAnchors.isEmpty else { return CheckResult(check, .notChecked, "no trust anchors given") }
-        guard let certificate else { return CheckResult(check, .failed, "the certificate could not be read") }
-        if let failure = SealCrypto.chainFailure(
-            certificate, intermediates: intermediates, anchors: trustAnchors, at: time)
-        {
-            return CheckResult(check, .failed, failure)
+    /// The chain line, and the revocation line when revocation is checked.
+    private func chainChecks(
+        _ check: SealCheck, _ revocationCheck: SealCheck, _ certificate: X509Certificate?, at time: Date
+    ) -> [CheckResult] {
+        guard !trustAnchors.isEmpty else {
+            return [CheckResult(check, .notChecked, "no trust anchors given")]
+                + (revocation == nil ? [] : [CheckResult(revocationCheck, .notChecked, "no trust anchors given")])
         }
-        return CheckResult(check, .passed, "chains to a trust anchor at \(report: time)")
+        guard let certificate else {
+            return [CheckResult(check, .failed, "the certificate could not be read")]
+                + (revocation == nil
+                    ? [] : [CheckResult(revocationCheck, .failed, "the certificate could not be read")])
+        }
+        switch SealCrypto.chain(certificate, intermediates: intermediates, anchors: trustAnchors, at: time) {
+        case .invalid(let failure):
+            return [CheckResult(check, .failed, "\(failure)")]
+                + (revocation == nil
+                    ? [] : [CheckResult(revocationCheck, .notChecked, "the certificate chain could not be proven")])
+        case .valid(let chain):
+            let chainLine = CheckResult(check, .passed, "chains to a trust anchor at \(report: time)")
+            guard let revocation else { return [chainLine] }
+            return [chainLine, SealRevocation.check(revocationCheck, chain: chain, policy: revocation, at: time)]
+        }
     }
 
     private func timeStampCheck(_ timeStamp: [UInt8], over value: [UInt8]) -> CheckResult {

@@ -52,7 +52,7 @@ struct X509Envelope: Sendable {
 
     /// Tells a truncated file and trailing bytes apart before handing the bytes to a
     /// parser, which would report both as one generic failure.
-    private static func checkOuterLength(_ der: [UInt8]) throws(X509Error) {
+    static func checkOuterLength(_ der: [UInt8]) throws(X509Error) {
         guard der.count >= 2 else { throw .truncatedDER(declared: 2, actual: der.count) }
         guard der[0] == 0x30 else { throw .malformedDER("does not start with a SEQUENCE") }
         let first = Int(der[1])

@@ -114,28 +114,7 @@ struct X509Issuance {
     }
 
     private func sign(_ x509: OpaquePointer, with key: X509Certificate.PrivateKey) throws(X509Error) {
-        guard let mdContext = EVP_MD_CTX_new() else { throw failure() }
-        var keyContext: OpaquePointer?
-        defer {
-            // The digest context does not own a key context set on it: free both, digest first.
-            EVP_MD_CTX_free(mdContext)
-            EVP_PKEY_CTX_free(keyContext)
-        }
-        let digest: OpaquePointer?
-        switch key {
-        case .sm2:
-            // Certificates are signed under the default ID: every verifier in the field assumes it.
-            let id = SM2.UserID.default.bytes
-            keyContext = EVP_PKEY_CTX_new(key.evpKey.pointer, nil)
-            guard let keyContext, EVP_PKEY_CTX_set1_id(keyContext, id, Int32(id.count)) == 1 else { throw failure() }
-            EVP_MD_CTX_set_pkey_ctx(mdContext, keyContext)
-            digest = FetchedAlgorithms.sm3
-        case .p256: digest = FetchedAlgorithms.sha256
-        case .ed25519: digest = nil
-        }
-        guard EVP_DigestSignInit(mdContext, nil, digest, nil, key.evpKey.pointer) == 1,
-            X509_sign_ctx(x509, mdContext) > 0
-        else { throw failure() }
+        guard X509SigningContext.sign(with: key, { X509_sign_ctx(x509, $0) }) else { throw failure() }
     }
 
     private func failure() -> X509Error {

@@ -25,6 +25,14 @@ extension X509Certificate {
     }
 
     func checkSignature(with key: PublicKey) -> SignatureCheck {
+        Self.checkSignature(envelope.signature, algorithm: signatureAlgorithm, over: envelope.tbsBytes, with: key)
+    }
+
+    /// The rules above for any signed structure (a certificate, a revocation list).
+    static func checkSignature(
+        _ signature: [UInt8], algorithm signatureAlgorithm: SignatureAlgorithm, over tbsBytes: [UInt8],
+        with key: PublicKey
+    ) -> SignatureCheck {
         let digest: OpaquePointer?
         switch (signatureAlgorithm, key) {
         case (.sm3WithSM2, .sm2): digest = FetchedAlgorithms.sm3
@@ -35,11 +43,11 @@ extension X509Certificate {
         default:
             return .unsupported("\(signatureAlgorithm.name) with a \(key.algorithmName) issuer key")
         }
-        let verified = envelope.tbsBytes.withUnsafeBytes { tbs in
+        let verified = tbsBytes.withUnsafeBytes { tbs in
             EVPSigning.verify(
                 key: key.evpKey, digest: digest,
                 sm2ID: signatureAlgorithm == .sm3WithSM2 ? SM2.UserID.default.bytes : nil,
-                signature: envelope.signature, message: tbs)
+                signature: signature, message: tbs)
         }
         return verified ? .valid : .invalid
     }

@@ -61,6 +61,8 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
         case leafKeyUsage(missing: X509Certificate.KeyUsage)
         /// A caller-supplied policy rejected the chain, with its own explanation.
         case policy(String)
+        /// ``X509RevocationPolicy`` found the certificate revoked, or its status unknown.
+        case revocation(X509RevocationFailure)
     }
 
     /// A stable identifier for scripts and logs, e.g. `x509.chain.expired`.
@@ -77,6 +79,7 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
         case .unhandledCriticalExtension: return "x509.chain.unhandled-critical-extension"
         case .leafKeyUsage: return "x509.chain.leaf-key-usage"
         case .policy: return "x509.chain.policy"
+        case .revocation(let failure): return failure.code
         }
     }
 
@@ -94,6 +97,7 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
         case .unhandledCriticalExtension: return "无法处理的关键扩展项"
         case .leafKeyUsage: return "证书密钥用法不符"
         case .policy: return "不符合验证策略"
+        case .revocation(let failure): return failure.chineseTerm
         }
     }
 
@@ -113,6 +117,7 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
         case .unhandledCriticalExtension(let oid): return "unhandled critical extension \(oid)"
         case .leafKeyUsage(let missing): return "key usage lacks \(missing)"
         case .policy(let detail): return detail
+        case .revocation(let failure): return failure.description
         }
     }
 

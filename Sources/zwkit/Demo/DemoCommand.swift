@@ -12,6 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let sections: [any DemoSection] = [
         GMCryptoDemo(),
         CertificateDemo(),
+        RevocationDemo(),
         CodesDemo(),
         ServiceItemDemo(),
         ESealDemo(),

@@ -4,7 +4,10 @@ import ArgumentParser
 struct CertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
-        abstract: "Show, verify and issue X.509 certificates (SM2, P-256, Ed25519).",
-        subcommands: [CertShowCommand.self, CertVerifyCommand.self, CertIssueCommand.self]
+        abstract: "Show, verify and issue X.509 certificates (SM2, P-256, Ed25519); CRLs and OCSP responses.",
+        subcommands: [
+            CertShowCommand.self, CertVerifyCommand.self, CertIssueCommand.self, CertCRLCommand.self,
+            CertOCSPCommand.self,
+        ]
     )
 }

@@ -8,9 +8,10 @@ struct CertVerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Verify a certificate chain to trusted roots (exit 0 valid, 1 invalid, 2 unreadable).",
         discussion: """
-            Builds the chain itself and checks every signature (SM2 with the ID 1234567812345678),
-            validity period, CA flag, keyCertSign and path length. On failure it names the reason
-            and the certificate.
+            Builds the chain itself and checks every signature (SM2 with the ID 1234567812345678), \
+            validity period, CA flag, keyCertSign and path length. With --crl (or --ocsp), no \
+            certificate below the root may be revoked (a revoked certificate exits 1). On failure it \
+            names the reason and the certificate.
             """
     )
 
@@ -26,6 +27,8 @@ struct CertVerifyCommand: AsyncParsableCommand {
     @Option(help: "Verify at this time instead of now (2025-01-31 or 2025-01-31T08:00:00Z).")
     var at: String?
 
+    @OptionGroup var revocation: RevocationOptions
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
@@ -37,6 +40,7 @@ struct CertVerifyCommand: AsyncParsableCommand {
         let chineseTerm: String?
         let depth: Int?
         let subject: String?
+        let warnings: [String]?
     }
 
     func validate() throws {
@@ -49,25 +53,34 @@ struct CertVerifyCommand: AsyncParsableCommand {
         let intermediateCertificates = try intermediates.flatMap(CertificateFiles.read)
         let time = try at.map(CertificateFiles.parseDate) ?? Date()
 
-        let result = X509Verifier(trustRoots: trustRoots)
-            .verify(leafCertificate, intermediates: intermediateCertificates, at: time)
+        let revocationPolicy =
+            try revocation.isEnabled
+            ? X509RevocationPolicy(
+                lists: revocation.readLists(), responses: revocation.readResponses(), whenNoList: revocation.whenNoList,
+                whenStale: revocation.whenStale)
+            : nil
+        let result = X509Verifier(
+            trustRoots: trustRoots, policies: X509Verifier.standardPolicies + (revocationPolicy.map { [$0] } ?? [])
+        ).verify(leafCertificate, intermediates: intermediateCertificates, at: time)
         switch result {
         case .valid(let chain):
+            let warnings = RevocationListFiles.warnings(revocationPolicy?.statuses(of: chain, at: time) ?? [])
             if json {
                 try Console.json(
                     Report(
                         valid: true, chain: chain.map(\.subject.description), code: nil, reason: nil, chineseTerm: nil,
-                        depth: nil, subject: nil))
+                        depth: nil, subject: nil, warnings: warnings.isEmpty ? nil : warnings))
             } else {
                 Console.output("valid: " + chain.map(\.subject.description).joined(separator: " <- "))
             }
+            for warning in warnings { Console.error("warning: \(warning)") }
         case .invalid(let failure):
             if json {
                 try Console.json(
                     Report(
                         valid: false, chain: nil, code: failure.code, reason: failure.message,
                         chineseTerm: failure.chineseTerm, depth: failure.depth,
-                        subject: failure.certificate.subject.description))
+                        subject: failure.certificate.subject.description, warnings: nil))
             }
             Console.error("invalid: \(failure)")
             throw CLIExit.invalid

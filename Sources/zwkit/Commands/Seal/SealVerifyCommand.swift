@@ -1,6 +1,7 @@
 import ArgumentParser
 import ESeal
 import Foundation
+import GMCrypto
 
 /// `zwkit seal verify`: 验章, every check with its outcome.
 struct SealVerifyCommand: AsyncParsableCommand {
@@ -9,8 +10,10 @@ struct SealVerifyCommand: AsyncParsableCommand {
         abstract: "Verify a seal or a signature (验章) and list every check.",
         discussion: """
             A seal is checked on its own (maker's signature, validity at --at or now); a signature with \
-            every check, the data hash reported as not checked when --data is absent. Exit 0 when every \
-            performed check passes, 1 otherwise, 2 when the file cannot be read.
+            every check, the data hash reported as not checked when --data is absent. With --crl (and \
+            --trust), the maker's and signer's certificates must not be revoked at the time they are judged. \
+            Exit 0 when every performed check passes, 1 otherwise (a revoked certificate included), 2 when \
+            the file cannot be read.
             """)
 
     @Argument(help: "A seal (.esl) or a signature (SignedValue.dat).") var file: String
@@ -18,7 +21,14 @@ struct SealVerifyCommand: AsyncParsableCommand {
     @Option(help: "Trust anchors (PEM bundle) the certificates must chain to.") var trust: String?
     @Option(help: "For a seal: the time its validity is judged at (YYYY-MM-DD or ISO 8601; default now).")
     var at: String?
+    @OptionGroup var revocation: RevocationOptions
     @Flag(help: "Print one JSON object.") var json = false
+
+    func validate() throws {
+        guard !revocation.isEnabled || trust != nil else {
+            throw ValidationError("--crl and --ocsp need --trust: revocation is checked along a proven chain")
+        }
+    }
 
     func run() async throws {
         let bytes = try InputFiles.read(file)
@@ -28,7 +38,14 @@ struct SealVerifyCommand: AsyncParsableCommand {
         if let data, !FileManager.default.isReadableFile(atPath: data) {
             throw CLIError("cannot read \(data)")
         }
-        let report = SealVerifier(trustAnchors: anchors).verify(document: bytes, data: protected, at: time)
+        let revocationPolicy =
+            try revocation.isEnabled
+            ? SealVerifier.revocationPolicy(
+                lists: revocation.readLists(), responses: revocation.readResponses(),
+                whenNoList: revocation.whenNoList, whenStale: revocation.whenStale)
+            : nil
+        let report = SealVerifier(trustAnchors: anchors, revocation: revocationPolicy)
+            .verify(document: bytes, data: protected, at: time)
         if json {
             try Console.json(VerifyOutput(file: file, report: report))
         } else {

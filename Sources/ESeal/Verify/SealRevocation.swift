@@ -1,0 +1,44 @@
+import Foundation
+import GMCrypto
+
+/// The revocation lines of a report: GMCrypto's `X509RevocationPolicy` applied to a proven
+/// chain of the maker's or the signer's certificate.
+enum SealRevocation {
+    static func check(_ check: SealCheck, chain: [X509Certificate], policy: X509RevocationPolicy, at time: Date)
+        -> CheckResult
+    {
+        let statuses = policy.statuses(of: chain, at: time)
+        if let fatal = statuses.first(where: { $0.isFatal }), let failure = fatal.failure {
+            return CheckResult(check, .failed, describe(fatal, failure))
+        }
+        let warnings = statuses.compactMap { status in status.failure.map { "warning: " + describe(status, $0) } }
+        let lists = statuses.compactMap { status -> String? in
+            if let list = status.list {
+                return "the list of \(list.issuer.commonName ?? list.issuer.description) of \(report: list.thisUpdate)"
+                    + (list.crlNumberDescription.map { " (CRL number \($0))" } ?? "")
+            }
+            return status.response.map { "an OCSP response produced \(report: $0.producedAt)" }
+        }
+        let summary =
+            "not revoked at \(report: time)"
+            + (lists.isEmpty ? "" : " by \(lists.joined(separator: ", "))")
+        return CheckResult(check, .passed, ([summary] + warnings).joined(separator: "; "))
+    }
+
+    private static func describe(_ status: X509RevocationStatus, _ failure: X509RevocationFailure) -> String {
+        "\(failure) [\(failure.code), \(failure.chineseTerm)]: certificate at depth \(status.depth), subject \(status.certificate.subject)"
+    }
+}
+
+extension SealVerifier {
+    /// The revocation policy seals need: checked at the signing time (or the seal's
+    /// creation), with lists issued later accepted, since a list knows every revocation
+    /// before its `thisUpdate`. Missing and stale lists fail unless told otherwise.
+    public static func revocationPolicy(
+        lists: [X509RevocationList], responses: [X509OCSPResponse] = [],
+        whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail
+    ) -> X509RevocationPolicy {
+        X509RevocationPolicy(
+            lists: lists, responses: responses, whenNoList: whenNoList, whenStale: whenStale, acceptsLaterLists: true)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// No certificate of the chain below the trust root is revoked, according to revocation
+/// lists its issuer signed (RFC 5280 §6.3, complete CRLs only).
+///
+/// ```swift
+/// let verifier = X509Verifier(
+///     trustRoots: [root], policies: X509Verifier.standardPolicies + [.notRevoked(by: [rootList, caList])])
+/// if case .invalid(let failure) = verifier.verify(leaf, intermediates: [ca], at: signingTime),
+///     case .revocation(.revoked(let entry)) = failure.reason {
+///     print("revoked on \(entry.revocationDate), reason \(entry.reason?.name ?? "unspecified")")
+/// }
+/// ```
+///
+/// For each certificate, an OCSP response among ``responses`` that the issuer (or its
+/// delegated responder) signed and that answers `good` or `revoked` at the verification time
+/// decides first. Otherwise the lists whose issuer name is the certificate's issuer are
+/// considered; only those the issuer's key verifies count. Of these, the newest (by
+/// `thisUpdate`) answers. A certificate is revoked at time T when its entry's
+/// ``X509RevocationList/Entry/effectiveDate`` is at or before T: verifying a signature
+/// at its signing time accepts a certificate revoked afterwards.
+public struct X509RevocationPolicy: X509VerifierPolicy {
+    /// What to do about a missing or stale list: fail the chain, or accept it and report a
+    /// warning in ``statuses(of:at:)``.
+    public enum Handling: String, Hashable, Sendable, CaseIterable {
+        case fail
+        case warn
+    }
+
+    public var lists: [X509RevocationList]
+    /// Saved OCSP responses; one that answers for a certificate takes precedence over lists.
+    public var responses: [X509OCSPResponse]
+    /// A certificate whose issuer published no list given here. `.fail` by default: hard
+    /// checking, since a status that is unknown is not good.
+    public var whenNoList: Handling
+    /// A list past its `nextUpdate`, or (unless ``acceptsLaterLists``) issued after the
+    /// verification time. `.fail` by default.
+    public var whenStale: Handling
+    /// Whether a list issued after the verification time may answer for it. False by
+    /// default, as OpenSSL does; set it to check at a past time (a seal's signing time)
+    /// with today's list, which knows every revocation before it was issued.
+    public var acceptsLaterLists: Bool
+    /// How far the clocks of CA and verifier may disagree, for `thisUpdate` and `nextUpdate`.
+    public var clockSkew: TimeInterval
+
+    public init(
+        lists: [X509RevocationList], responses: [X509OCSPResponse] = [], whenNoList: Handling = .fail,
+        whenStale: Handling = .fail, acceptsLaterLists: Bool = false, clockSkew: TimeInterval = 0
+    ) {
+        self.lists = lists
+        self.responses = responses
+        self.whenNoList = whenNoList
+        self.whenStale = whenStale
+        self.acceptsLaterLists = acceptsLaterLists
+        self.clockSkew = clockSkew
+    }
+
+    public func check(chain: [X509Certificate], at time: Date) -> X509PolicyResult {
+        for status in statuses(of: chain, at: time) where status.isFatal {
+            guard let failure = status.failure else { continue }
+            return .failsToMeetPolicy(
+                .init(reason: .revocation(failure), certificate: status.certificate, depth: status.depth))
+        }
+        return .meetsPolicy
+    }
+
+    /// The status of every certificate of `chain` (leaf first, trust root last) except the
+    /// root, at `time`; warnings included, which ``check(chain:at:)`` cannot report.
+    public func statuses(of chain: [X509Certificate], at time: Date) -> [X509RevocationStatus] {
+        guard chain.count > 1 else { return [] }
+        return (0..<(chain.count - 1)).map { depth in
+            status(of: chain[depth], issuedBy: chain[depth + 1], depth: depth, at: time)
+        }
+    }
+
+    private func status(of certificate: X509Certificate, issuedBy issuer: X509Certificate, depth: Int, at time: Date)
+        -> X509RevocationStatus
+    {
+        func result(_ list: X509RevocationList?, _ failure: X509RevocationFailure?, fatal: Bool) -> X509RevocationStatus
+        {
+            X509RevocationStatus(
+                certificate: certificate, depth: depth, list: list, response: nil, failure: failure, isFatal: fatal)
+        }
+        if let answer = ocspAnswer(for: certificate, issuedBy: issuer, depth: depth, at: time) { return answer }
+        let named = lists.filter { $0.issuer == issuer.subject }
+        guard !named.isEmpty else {
+            return result(nil, .noList(issuer: issuer.subject), fatal: whenNoList == .fail)
+        }
+        var verified: [X509RevocationList] = []
+        var firstError: X509RevocationListError?
+        for list in named {
+            do {
+                try list.validateSignature(issuedBy: issuer)
+                verified.append(list)
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        let issuedInTime = verified.filter { acceptsLaterLists || $0.thisUpdate <= time.addingTimeInterval(clockSkew) }
+        guard let list = Self.newest(issuedInTime) ?? Self.newest(verified) else {
+            return result(nil, .listSignatureInvalid(firstError ?? .badSignature), fatal: true)
+        }
+        if let entry = list.entry(for: certificate.serialNumber), entry.effectiveDate <= time {
+            return result(list, .revoked(entry), fatal: true)
+        }
+        if issuedInTime.isEmpty {
+            return result(list, .listNotYetValid(thisUpdate: list.thisUpdate), fatal: whenStale == .fail)
+        }
+        if let nextUpdate = list.nextUpdate, nextUpdate < time.addingTimeInterval(-clockSkew) {
+            return result(list, .listExpired(nextUpdate: nextUpdate), fatal: whenStale == .fail)
+        }
+        return result(list, nil, fatal: false)
+    }
+
+    /// The status the responses vouch for: revoked when any verified response says so (a
+    /// revocation outweighs an older "good"), else good when one says so; `unknown` answers
+    /// and responses that fail verification leave the question to the lists.
+    private func ocspAnswer(
+        for certificate: X509Certificate, issuedBy issuer: X509Certificate, depth: Int, at time: Date
+    ) -> X509RevocationStatus? {
+        var good: X509OCSPResponse?
+        for response in responses {
+            let status = try? response.status(
+                of: certificate, issuedBy: issuer, at: time, clockSkew: clockSkew,
+                acceptsLaterResponses: acceptsLaterLists)
+            switch status {
+            case .revoked(let date, let reason):
+                let entry = X509RevocationList.Entry(
+                    serialNumber: certificate.serialNumber, revocationDate: date, reason: reason)
+                return X509RevocationStatus(
+                    certificate: certificate, depth: depth, list: nil, response: response, failure: .revoked(entry),
+                    isFatal: true)
+            case .good:
+                good = good ?? response
+            case .unknown, nil:
+                continue
+            }
+        }
+        return good.map {
+            X509RevocationStatus(
+                certificate: certificate, depth: depth, list: nil, response: $0, failure: nil, isFatal: false)
+        }
+    }
+
+    /// The most recent list: latest `thisUpdate`, then highest CRL number.
+    private static func newest(_ lists: [X509RevocationList]) -> X509RevocationList? {
+        lists.max { lhs, rhs in
+            if lhs.thisUpdate != rhs.thisUpdate { return lhs.thisUpdate < rhs.thisUpdate }
+            return compare(lhs.crlNumber ?? [], rhs.crlNumber ?? []) < 0
+        }
+    }
+
+    private static func compare(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
+        if lhs.count != rhs.count { return lhs.count < rhs.count ? -1 : 1 }
+        for (left, right) in zip(lhs, rhs) where left != right { return left < right ? -1 : 1 }
+        return 0
+    }
+}
+
+extension X509VerifierPolicy where Self == X509RevocationPolicy {
+    /// ``X509RevocationPolicy``: no certificate below the root is revoked by `lists`.
+    public static func notRevoked(
+        by lists: [X509RevocationList], responses: [X509OCSPResponse] = [],
+        whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail,
+        acceptsLaterLists: Bool = false
+    ) -> Self {
+        X509RevocationPolicy(
+            lists: lists, responses: responses, whenNoList: whenNoList, whenStale: whenStale,
+            acceptsLaterLists: acceptsLaterLists)
+    }
+}

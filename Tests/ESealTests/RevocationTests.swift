@@ -1,0 +1,106 @@
+import ESeal
+import Foundation
+import GMCrypto
+import Testing
+
+/// Revocation of the maker's and the signer's certificates, by CRLs of the test CA, each
+/// on its own report line.
+@Suite struct RevocationTests {
+    /// A list of the test CA (made by OpenSSL) revoking `revoked` at the given dates.
+    static func list(
+        _ pki: TestPKI, revoking revoked: [(X509Certificate, Date)] = [],
+        reason: X509RevocationList.ReasonCode = .keyCompromise
+    ) throws -> X509RevocationList {
+        let key = try X509Certificate.PrivateKey(
+            pemRepresentation: String(contentsOf: pki.directory.appendingPathComponent("ca.key"), encoding: .utf8))
+        var builder = X509RevocationListBuilder(crlNumber: 1, validFor: 7 * 86_400)
+        for (certificate, date) in revoked { builder.revoke(certificate, at: date, reason: reason) }
+        return try builder.issue(issuer: pki.ca, issuerKey: key)
+    }
+
+    static func verifier(
+        _ pki: TestPKI, _ lists: [X509RevocationList], whenNoList: X509RevocationPolicy.Handling = .fail
+    )
+        -> SealVerifier
+    {
+        SealVerifier(
+            trustAnchors: [pki.ca], revocation: SealVerifier.revocationPolicy(lists: lists, whenNoList: whenNoList))
+    }
+
+    @Test func nothingRevokedPassesBothLines() throws {
+        let pki = try TestPKI.make()
+        let report = Self.verifier(pki, [try Self.list(pki)]).verify(try pki.signature())
+        #expect(report.isValid, "\(report.failures)")
+        #expect(report.result(for: .makerCertificateRevocation)?.outcome == .passed)
+        let signer = try #require(report.result(for: .signerCertificateRevocation))
+        #expect(signer.outcome == .passed)
+        #expect(signer.detail.contains("not revoked"))
+    }
+
+    @Test func signerRevokedBeforeSigningFails() throws {
+        let pki = try TestPKI.make()
+        let list = try Self.list(pki, revoking: [(pki.signer, Date().addingTimeInterval(-3_600))])
+        let report = Self.verifier(pki, [list]).verify(try pki.signature())
+        #expect(!report.isValid)
+        #expect(report.failures.map(\.check) == [.signerCertificateRevocation])
+        let line = try #require(report.result(for: .signerCertificateRevocation))
+        #expect(line.detail.contains("keyCompromise") && line.detail.contains("x509.revocation.revoked"))
+        #expect(line.detail.contains(pki.signer.serialNumber.description))
+        #expect(report.result(for: .makerCertificateRevocation)?.outcome == .passed)
+    }
+
+    /// Revoked after it signed: the signature was made with a good certificate.
+    @Test func signerRevokedAfterSigningPasses() throws {
+        let pki = try TestPKI.make()
+        let signature = try pki.signature()
+        let signingTime = try #require(signature.signingTime)
+        let list = try Self.list(pki, revoking: [(pki.signer, signingTime.addingTimeInterval(60))])
+        let report = Self.verifier(pki, [list]).verify(signature)
+        #expect(report.isValid, "\(report.failures)")
+    }
+
+    @Test func revokedMakerFailsTheSealAlone() throws {
+        let pki = try TestPKI.make()
+        let seal = try pki.seal()
+        let list = try Self.list(pki, revoking: [(pki.maker, seal.createDate.addingTimeInterval(-60))])
+        let report = Self.verifier(pki, [list]).verify(seal)
+        #expect(report.failures.map(\.check) == [.makerCertificateRevocation])
+        #expect(report.result(for: .signerCertificateRevocation) == nil)
+    }
+
+    @Test func missingListFailsOrWarns() throws {
+        let pki = try TestPKI.make()
+        let signature = try pki.signature()
+        let hard = Self.verifier(pki, []).verify(signature)
+        #expect(hard.failures.map(\.check) == [.makerCertificateRevocation, .signerCertificateRevocation])
+        #expect(hard.failures.allSatisfy { $0.detail.contains("x509.revocation.no-list") })
+        let soft = Self.verifier(pki, [], whenNoList: .warn).verify(signature)
+        #expect(soft.isValid)
+        #expect(soft.result(for: .signerCertificateRevocation)?.detail.contains("warning") == true)
+    }
+
+    @Test func listOfAnotherCAIsNotTrusted() throws {
+        let pki = try TestPKI.make()
+        // A list naming the test CA but signed by another key is no list of the test CA.
+        let otherKey = X509Certificate.PrivateKey.generate(.sm2)
+        let impostor = try X509CertificateBuilder.certificateAuthority(subject: pki.ca.subject, validFor: 86_400)
+            .selfSigned(with: otherKey)
+        var builder = X509RevocationListBuilder(crlNumber: 1, validFor: 86_400)
+        builder.revoke(pki.otherSigner, at: Date())
+        let forged = try builder.issue(issuer: impostor, issuerKey: otherKey)
+        let report = Self.verifier(pki, [forged]).verify(try pki.signature())
+        let line = try #require(report.result(for: .signerCertificateRevocation))
+        #expect(line.outcome == .failed)
+        #expect(line.detail.contains("x509.revocation.list-signature-invalid"))
+    }
+
+    @Test func withoutRevocationTheReportHasNoRevocationLines() throws {
+        let pki = try TestPKI.make()
+        let report = SealVerifier(trustAnchors: [pki.ca]).verify(try pki.signature())
+        #expect(report.isValid)
+        #expect(report.result(for: .makerCertificateRevocation) == nil)
+        #expect(report.result(for: .signerCertificateRevocation) == nil)
+        let noAnchors = SealVerifier(revocation: SealVerifier.revocationPolicy(lists: [])).verify(try pki.signature())
+        #expect(noAnchors.result(for: .signerCertificateRevocation)?.outcome == .notChecked)
+    }
+}

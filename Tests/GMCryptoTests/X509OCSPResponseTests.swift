@@ -1,0 +1,189 @@
+import Foundation
+import GMCrypto
+import Testing
+import ZWKitTestSupport
+
+/// Offline OCSP responses made by `openssl ocsp` (an SM2 CA and a delegated responder),
+/// verified by GMCrypto.
+@Suite struct X509OCSPResponseTests {
+    struct Fixture {
+        let ca: OpenSSLCertificates
+        let root: X509Certificate
+        let revoked: X509Certificate
+        let good: X509Certificate
+        let stranger: X509Certificate
+
+        init() throws {
+            ca = try OpenSSLCertificates()
+            let (root, leaves) = try X509RevocationListOpenSSLTests.opensslCA(ca)
+            self.root = root
+            (revoked, good) = (leaves[0], leaves[2])
+            // `openssl ocsp -index` answers "good" only for certificates its database lists as valid.
+            try ca.openssl(["ca", "-config", "ca.cnf", "-valid", "c.pem"])
+            // Issued by the CA but absent from its database: the responder does not know it.
+            try ca.makeIssued("d", subject: "/CN=stranger", issuer: "ca", extensions: ["basicConstraints=CA:FALSE"])
+            stranger = try X509Certificate(pemRepresentation: ca.read("d.pem"))
+            try ca.makeIssued(
+                "responder", subject: "/C=CN/CN=OCSP 响应者", issuer: "ca",
+                extensions: [
+                    "basicConstraints=CA:FALSE", "keyUsage=critical,digitalSignature", "extendedKeyUsage=OCSPSigning",
+                ])
+        }
+
+        /// A response about a.pem, c.pem and d.pem, signed by `signer` (`ca` or `responder`).
+        func response(signer: String = "ca", digest: String = "-sm3", sm2ID: Bool = true, extra: [String] = [])
+            throws -> X509OCSPResponse
+        {
+            try ca.openssl(
+                [
+                    "ocsp", "-issuer", "ca.pem", digest, "-cert", "a.pem", "-cert", "c.pem", "-cert", "d.pem",
+                    "-no_nonce",
+                    "-reqout", "req.der",
+                ])
+            try ca.openssl(
+                [
+                    "ocsp", "-index", "db-ca/index.txt", "-rsigner", "\(signer).pem", "-rkey", "\(signer).key", "-CA",
+                    "ca.pem",
+                    "-reqin", "req.der", "-respout", "resp.der", "-rmd", "sm3", "-ndays", "1",
+                ]
+                    + (sm2ID ? ["-rsigopt", OpenSSLCertificates.distinguishingID] : []) + extra)
+            return try X509OCSPResponse(
+                derRepresentation: Data(contentsOf: ca.directory.appendingPathComponent("resp.der")))
+        }
+    }
+
+    @Test func responseByTheCAAnswersEachCertificate() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        #expect(response.responderID == .byName(fixture.root.subject))
+        #expect(response.responses.count == 3)
+        #expect(response.signatureAlgorithm == .sm3WithSM2)
+        let now = Date()
+        #expect(try response.status(of: fixture.good, issuedBy: fixture.root, at: now) == .good)
+        guard
+            case .revoked(let date, let reason) = try response.status(
+                of: fixture.revoked, issuedBy: fixture.root, at: now)
+        else {
+            Issue.record("a.pem is revoked in the CA's database")
+            return
+        }
+        #expect(reason == .keyCompromise)
+        #expect(date <= now)
+        #expect(try response.status(of: fixture.stranger, issuedBy: fixture.root, at: now) == .unknown)
+        // Before its revocation the certificate was good, when a later answer may speak for that time.
+        #expect(
+            try response.status(
+                of: fixture.revoked, issuedBy: fixture.root, at: date - 60, acceptsLaterResponses: true) == .good)
+    }
+
+    @Test(arguments: ["-sha1", "-sha256", "-sm3"])
+    func certIDHashesAndDelegatedResponder(digest: String) throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let byName = try fixture.response(signer: "responder", digest: digest)
+        #expect(byName.certificates.map(\.subject.commonName) == ["OCSP 响应者"])
+        #expect(try byName.status(of: fixture.good, issuedBy: fixture.root, at: Date()) == .good)
+        let byKey = try fixture.response(signer: "responder", digest: digest, extra: ["-resp_key_id"])
+        guard case .byKey = byKey.responderID else {
+            Issue.record("-resp_key_id names the responder by key")
+            return
+        }
+        #expect(try byKey.status(of: fixture.good, issuedBy: fixture.root, at: Date()) == .good)
+    }
+
+    @Test func responderWithoutOCSPSigningIsNotAuthorized() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        // c.pem is a certificate of the CA, but not one delegated to sign OCSP responses.
+        let response = try fixture.response(signer: "c")
+        #expect(throws: X509OCSPError.responderNotAuthorized) {
+            try response.status(of: fixture.good, issuedBy: fixture.root, at: Date())
+        }
+    }
+
+    @Test func wrongIssuerEmptyIDTamperingAndTimeAreRejected() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        let now = Date()
+        #expect(throws: X509OCSPError.responderNotAuthorized) {
+            try response.status(of: fixture.good, issuedBy: fixture.good, at: now)
+        }
+        let emptyID = try fixture.response(sm2ID: false)
+        #expect(throws: X509OCSPError.badSignature) {
+            try emptyID.status(of: fixture.good, issuedBy: fixture.root, at: now)
+        }
+        // Turn "good" ([0] NULL after the good certificate's serial) into "unknown" ([2] NULL).
+        var der = Array(response.derRepresentation)
+        let serial = fixture.good.serialNumber.bytes
+        let position = try #require(X509RevocationListOpenSSLTests.offset(of: serial + [0x80, 0x00], in: der))
+        der[position + serial.count] = 0x82
+        #expect(
+            try X509OCSPResponse(derRepresentation: der).responses.contains {
+                $0.status == .unknown && $0.certID.serialNumber == fixture.good.serialNumber
+            })
+        #expect(throws: X509OCSPError.badSignature) {
+            try X509OCSPResponse(derRepresentation: der).status(of: fixture.good, issuedBy: fixture.root, at: now)
+        }
+        #expect(throws: X509OCSPError.self) {
+            try response.status(of: fixture.good, issuedBy: fixture.root, at: now + 2 * 86_400)
+        }
+        #expect(throws: X509OCSPError.self) {
+            try response.status(of: fixture.good, issuedBy: fixture.root, at: now - 86_400)
+        }
+    }
+
+    /// Pins that `openssl ocsp -verify_other`/`-CAfile` cannot check a standard SM2
+    /// response: like CRLs, OCSP responses have no place for the ID in OpenSSL 3.0.
+    @Test func opensslCannotVerifyItsOwnStandardSM2Response() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        _ = try fixture.response()
+        let result = try Processes.run(
+            "openssl", ["ocsp", "-respin", "resp.der", "-CAfile", "ca.pem", "-no_nonce"],
+            currentDirectory: fixture.ca.directory)
+        withKnownIssue("OpenSSL 3.0 verifies SM2 OCSP responses with an empty distinguishing ID") {
+            #expect((result.stdoutText + result.stderrText).contains("Response verify OK"))
+        }
+    }
+
+    /// In the chain verifier, a response answers before lists; an `unknown` answer leaves the
+    /// certificate to the lists (here none, so the default hard check fails it).
+    @Test func responsesAnswerInTheRevocationPolicy() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        func verify(_ leaf: X509Certificate) -> X509VerificationResult {
+            X509Verifier(
+                trustRoots: [fixture.root],
+                policies: X509Verifier.standardPolicies + [.notRevoked(by: [], responses: [response])]
+            ).verify(leaf)
+        }
+        #expect(verify(fixture.good).isValid, "\(String(describing: verify(fixture.good).failure))")
+        let statuses = X509RevocationPolicy(lists: [], responses: [response])
+            .statuses(of: [fixture.good, fixture.root], at: Date())
+        #expect(statuses.first?.response == response && statuses.first?.list == nil)
+        guard case .revocation(.revoked(let entry)) = verify(fixture.revoked).failure?.reason else {
+            Issue.record("the response revokes a.pem")
+            return
+        }
+        #expect(entry.reason == .keyCompromise && entry.serialNumber == fixture.revoked.serialNumber)
+        #expect(verify(fixture.stranger).failure?.reason == .revocation(.noList(issuer: fixture.root.subject)))
+    }
+
+    @Test func malformedAndUnsuccessfulResponsesAreTyped() throws {
+        #expect(throws: X509OCSPError.unsuccessful(.tryLater)) {
+            try X509OCSPResponse(derRepresentation: [0x30, 0x03, 0x0A, 0x01, 0x03])
+        }
+        #expect(throws: X509OCSPError.self) { try X509OCSPResponse(derRepresentation: [0x30, 0x03, 0x0A, 0x01, 0x04]) }
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        let der = Array(response.derRepresentation)
+        #expect(try X509OCSPResponse(derRepresentation: der).responses == response.responses)
+        for length in 0..<der.count {
+            #expect(throws: X509OCSPError.self) { try X509OCSPResponse(derRepresentation: der[0..<length]) }
+        }
+    }
+}
