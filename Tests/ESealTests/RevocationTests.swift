@@ -49,14 +49,47 @@ import Testing
         #expect(report.result(for: .makerCertificateRevocation)?.outcome == .passed)
     }
 
-    /// Revoked after it signed: the signature was made with a good certificate.
-    @Test func signerRevokedAfterSigningPasses() throws {
+    /// Revoked a minute after the time the signature claims, verified two minutes after: by
+    /// default the claim does not count, since a stolen key could back-date a signature.
+    @Test func signerRevokedAfterTheClaimedSigningTimeFailsByDefault() throws {
         let pki = try TestPKI.make()
         let signature = try pki.signature()
         let signingTime = try #require(signature.signingTime)
         let list = try Self.list(pki, revoking: [(pki.signer, signingTime.addingTimeInterval(60))])
-        let report = Self.verifier(pki, [list]).verify(signature)
+        let verifier = Self.verifier(pki, [list])
+        #expect(verifier.revocationTime == .verification)
+        #expect(verifier.verify(signature, at: signingTime.addingTimeInterval(30)).isValid)
+        let later = verifier.verify(signature, at: signingTime.addingTimeInterval(120))
+        #expect(later.failures.map(\.check) == [.signerCertificateRevocation])
+        #expect(later.result(for: .makerCertificateRevocation)?.outcome == .passed)
+    }
+
+    /// The same, with the asserted times trusted (an archive): made with a good certificate.
+    @Test func signerRevokedAfterTheClaimedSigningTimePassesWhenAssertedTimesAreTrusted() throws {
+        let pki = try TestPKI.make()
+        let signature = try pki.signature()
+        let signingTime = try #require(signature.signingTime)
+        let list = try Self.list(pki, revoking: [(pki.signer, signingTime.addingTimeInterval(60))])
+        var verifier = Self.verifier(pki, [list])
+        verifier.revocationTime = .asserted
+        let report = verifier.verify(signature, at: signingTime.addingTimeInterval(120))
         #expect(report.isValid, "\(report.failures)")
+        // A revocation before the claimed time still fails.
+        let earlier = try Self.list(pki, revoking: [(pki.signer, signingTime.addingTimeInterval(-60))])
+        verifier.revocation = SealVerifier.revocationPolicy(lists: [earlier])
+        #expect(verifier.verify(signature).failures.map(\.check) == [.signerCertificateRevocation])
+    }
+
+    /// A seal verified on its own is judged at `at:` by default, at its creation when asserted.
+    @Test func makerRevocationIsJudgedAtTheVerificationTime() throws {
+        let pki = try TestPKI.make()
+        let seal = try pki.seal()
+        let list = try Self.list(pki, revoking: [(pki.maker, seal.createDate.addingTimeInterval(60))])
+        var verifier = Self.verifier(pki, [list])
+        let verificationTime = seal.createDate.addingTimeInterval(120)
+        #expect(verifier.verify(seal, at: verificationTime).failures.map(\.check) == [.makerCertificateRevocation])
+        verifier.revocationTime = .asserted
+        #expect(verifier.verify(seal, at: verificationTime).isValid)
     }
 
     @Test func revokedMakerFailsTheSealAlone() throws {

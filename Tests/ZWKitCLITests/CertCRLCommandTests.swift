@@ -152,6 +152,22 @@ struct CertCRLCommandTests {
         #expect(failed == ["signerCertificateRevocation"])
 
         #expect(try work.zwkit(["seal", "verify", "sig.dat", "--crl", "good.crl"]).status == 2)
+
+        // Revoked an hour after it signed, verified two hours after: the signing time is the
+        // signer's own claim, so only --revocation-at asserted lets it pass.
+        let format = ISO8601DateFormatter()
+        let inAnHour = format.string(from: Date().addingTimeInterval(3_600))
+        let inTwoHours = format.string(from: Date().addingTimeInterval(7_200))
+        #expect(try work.issue("later.crl", revokeCerts: ["signer.pem,keyCompromise,\(inAnHour)"]).status == 0)
+        let judgedNow = try work.zwkit([
+            "seal", "verify", "sig.dat", "--trust", "ca.pem", "--crl", "later.crl", "--at", inTwoHours,
+        ])
+        #expect(judgedNow.status == 1, "\(judgedNow.stdoutText)")
+        let judgedAsClaimed = try work.zwkit([
+            "seal", "verify", "sig.dat", "--trust", "ca.pem", "--crl", "later.crl", "--at", inTwoHours,
+            "--revocation-at", "asserted",
+        ])
+        #expect(judgedAsClaimed.status == 0, "\(judgedAsClaimed.stdoutText)")
     }
 }
 

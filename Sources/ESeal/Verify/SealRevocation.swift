@@ -31,9 +31,22 @@ enum SealRevocation {
 }
 
 extension SealVerifier {
-    /// The revocation policy seals need: checked at the signing time (or the seal's
-    /// creation), with lists issued later accepted, since a list knows every revocation
-    /// before its `thisUpdate`. Missing and stale lists fail unless told otherwise.
+    /// When the maker's and the signer's certificates must not yet have been revoked.
+    public enum RevocationTime: String, Sendable, Hashable, CaseIterable {
+        /// At the verification time. The default, because the making and signing times are
+        /// written by the maker and the signer themselves: whoever holds a revoked (say,
+        /// stolen) key could otherwise date a new signature before the revocation and pass.
+        case verification
+        /// At the times the seal and the signature assert (the seal's `createDate`, the
+        /// signature's `timeInfo`). For archives verified long after signing, where those
+        /// times are trusted on other grounds (a verified time stamp, a record of when the
+        /// document arrived): a certificate revoked after the asserted time still passes.
+        case asserted
+    }
+
+    /// The revocation policy seals need, with lists issued after the time judged accepted,
+    /// since a list knows every revocation before its `thisUpdate`. Missing and stale lists
+    /// fail unless told otherwise.
     public static func revocationPolicy(
         lists: [X509RevocationList], responses: [X509OCSPResponse] = [],
         whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail

@@ -20,8 +20,10 @@ public struct SealVerifier: Sendable {
     public var intermediates: [X509Certificate]
     public var timeStampVerifier: (any TimeStampVerifier)?
     /// Revocation checking of the maker's and signer's chains, each its own report line;
-    /// `nil` leaves both lines out. See ``SealVerifier/revocationPolicy(lists:whenNoList:whenStale:)``.
+    /// `nil` leaves both lines out. See ``SealVerifier/revocationPolicy(lists:responses:whenNoList:whenStale:)``.
     public var revocation: X509RevocationPolicy?
+    /// When the certificates must not yet have been revoked: by default the verification time.
+    public var revocationTime: RevocationTime
     public var policies: [any SealPolicy]
 
     public init(
@@ -29,12 +31,14 @@ public struct SealVerifier: Sendable {
         intermediates: [X509Certificate] = [],
         timeStampVerifier: (any TimeStampVerifier)? = nil,
         revocation: X509RevocationPolicy? = nil,
+        revocationTime: RevocationTime = .verification,
         @SealPolicyBuilder policies: () -> [any SealPolicy] = { [] }
     ) {
         self.trustAnchors = trustAnchors
         self.intermediates = intermediates
         self.timeStampVerifier = timeStampVerifier
         self.revocation = revocation
+        self.revocationTime = revocationTime
         self.policies = policies()
     }
 
@@ -47,10 +51,13 @@ public struct SealVerifier: Sendable {
         }
     }
 
-    /// Verifies a signature; `data` (when given) is checked against its `dataHash`.
-    public func verifySignature<Bytes: DataProtocol>(_ bytes: Bytes, data: ProtectedData? = nil) -> VerificationReport {
+    /// Verifies a signature; `data` (when given) is checked against its `dataHash`. `time` is
+    /// the verification time, which revocation is judged at unless ``revocationTime`` says otherwise.
+    public func verifySignature<Bytes: DataProtocol>(
+        _ bytes: Bytes, data: ProtectedData? = nil, at time: Date = Date()
+    ) -> VerificationReport {
         do {
-            return verify(try ElectronicSignature(derEncoded: bytes), data: data)
+            return verify(try ElectronicSignature(derEncoded: bytes), data: data, at: time)
         } catch {
             return Self.unreadable(.signature, error)
         }
@@ -63,7 +70,7 @@ public struct SealVerifier: Sendable {
         do {
             switch try ESealDocument(derEncoded: bytes) {
             case .seal(let seal): return verify(seal, at: time)
-            case .signature(let signature): return verify(signature, data: data)
+            case .signature(let signature): return verify(signature, data: data, at: time)
             }
         } catch {
             return Self.unreadable(.seal, error)
@@ -74,7 +81,9 @@ public struct SealVerifier: Sendable {
         var checks = [CheckResult(.structure, .passed, "\(seal.version) seal, vendor \(seal.header.vendorID)")]
         let maker = SealChecks.maker(of: seal, into: &checks)
         checks.append(SealChecks.validity(of: seal, at: time, label: "at \(report: time)"))
-        checks += chainChecks(.makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate)
+        checks += chainChecks(
+            .makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate,
+            revokedBy: revocationTime == .verification ? time : seal.createDate)
         if let timeStamp = seal.timeStamp {
             checks.append(timeStampCheck(timeStamp, over: seal.signatureValue))
         }
@@ -84,7 +93,9 @@ public struct SealVerifier: Sendable {
         return VerificationReport(subject: .seal, version: seal.version, checks: checks, warnings: seal.deviations)
     }
 
-    public func verify(_ signature: ElectronicSignature, data: ProtectedData? = nil) -> VerificationReport {
+    public func verify(_ signature: ElectronicSignature, data: ProtectedData? = nil, at time: Date = Date())
+        -> VerificationReport
+    {
         let seal = signature.seal
         var checks = [
             CheckResult(
@@ -104,9 +115,14 @@ public struct SealVerifier: Sendable {
         checks.append(SealChecks.membership(of: signature.signerCertificate, in: seal.certList))
         checks.append(SealChecks.dataHash(signature.dataHash, data))
         checks.append(SealChecks.signerSignature(signature, signer))
-        let signingTime = signature.signingTime ?? Date()
-        checks += chainChecks(.makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate)
-        checks += chainChecks(.signerCertificateChain, .signerCertificateRevocation, signer, at: signingTime)
+        let signingTime = signature.signingTime ?? time
+        let asserted = revocationTime == .asserted
+        checks += chainChecks(
+            .makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate,
+            revokedBy: asserted ? seal.createDate : time)
+        checks += chainChecks(
+            .signerCertificateChain, .signerCertificateRevocation, signer, at: signingTime,
+            revokedBy: asserted ? signingTime : time)
         if let timeStamp = signature.timeStamp {
             checks.append(timeStampCheck(timeStamp, over: signature.signatureValue))
         }
@@ -118,9 +134,11 @@ public struct SealVerifier: Sendable {
             subject: .signature, version: signature.version, checks: checks, warnings: signature.deviations)
     }
 
-    /// The chain line, and the revocation line when revocation is checked.
+    /// The chain line, proven at `time`, and the revocation line, judged at `revocationTime`,
+    /// when revocation is checked.
     private func chainChecks(
-        _ check: SealCheck, _ revocationCheck: SealCheck, _ certificate: X509Certificate?, at time: Date
+        _ check: SealCheck, _ revocationCheck: SealCheck, _ certificate: X509Certificate?, at time: Date,
+        revokedBy revocationTime: Date
     ) -> [CheckResult] {
         guard !trustAnchors.isEmpty else {
             return [CheckResult(check, .notChecked, "no trust anchors given")]
@@ -139,7 +157,9 @@ public struct SealVerifier: Sendable {
         case .valid(let chain):
             let chainLine = CheckResult(check, .passed, "chains to a trust anchor at \(report: time)")
             guard let revocation else { return [chainLine] }
-            return [chainLine, SealRevocation.check(revocationCheck, chain: chain, policy: revocation, at: time)]
+            return [
+                chainLine, SealRevocation.check(revocationCheck, chain: chain, policy: revocation, at: revocationTime),
+            ]
         }
     }
 

@@ -11,7 +11,8 @@ struct SealVerifyCommand: AsyncParsableCommand {
         discussion: """
             A seal is checked on its own (maker's signature, validity at --at or now); a signature with \
             every check, the data hash reported as not checked when --data is absent. With --crl (and \
-            --trust), the maker's and signer's certificates must not be revoked at the time they are judged. \
+            --trust), the maker's and signer's certificates must not be revoked at the verification time (--at or \
+            now), or with --revocation-at asserted at the seal's creation and the signing time they claim. \
             Exit 0 when every performed check passes, 1 otherwise (a revoked certificate included), 2 when \
             the file cannot be read.
             """)
@@ -19,9 +20,18 @@ struct SealVerifyCommand: AsyncParsableCommand {
     @Argument(help: "A seal (.esl) or a signature (SignedValue.dat).") var file: String
     @Option(help: "The signed data, to check dataHash against.") var data: String?
     @Option(help: "Trust anchors (PEM bundle) the certificates must chain to.") var trust: String?
-    @Option(help: "For a seal: the time its validity is judged at (YYYY-MM-DD or ISO 8601; default now).")
+    @Option(
+        help:
+            "The verification time (YYYY-MM-DD or ISO 8601; default now): a seal's validity, and revocation, are judged at it."
+    )
     var at: String?
     @OptionGroup var revocation: RevocationOptions
+    @Option(
+        help: """
+            With --crl: judge revocation at the verification time (verification), or at the times the seal and \
+            signature claim (asserted), which a holder of a revoked key could back-date.
+            """)
+    var revocationAt: SealVerifier.RevocationTime = .verification
     @Flag(help: "Print one JSON object.") var json = false
 
     func validate() throws {
@@ -44,7 +54,7 @@ struct SealVerifyCommand: AsyncParsableCommand {
                 lists: revocation.readLists(), responses: revocation.readResponses(),
                 whenNoList: revocation.whenNoList, whenStale: revocation.whenStale)
             : nil
-        let report = SealVerifier(trustAnchors: anchors, revocation: revocationPolicy)
+        let report = SealVerifier(trustAnchors: anchors, revocation: revocationPolicy, revocationTime: revocationAt)
             .verify(document: bytes, data: protected, at: time)
         if json {
             try Console.json(VerifyOutput(file: file, report: report))
@@ -76,3 +86,5 @@ private struct VerifyOutput: Encodable {
         self.warnings = report.warnings
     }
 }
+
+extension SealVerifier.RevocationTime: ExpressibleByArgument {}
