@@ -67,7 +67,8 @@ enum X509RevocationListReader {
             if let node = peek(nodes), node.identifier == .integer {
                 _ = nodes.next()
                 let value = try Int(derEncoded: node)
-                guard value == 1 else { throw Failure.unsupportedVersion(value + 1) }
+                // The field holds the version minus one; Int.max, which has no successor, is named as is.
+                guard value == 1 else { throw Failure.unsupportedVersion(value < .max ? value + 1 : value) }
                 version = 2
             }
             let innerAlgorithm = try X509Certificate.SignatureAlgorithm(derEncoded: &nodes)
