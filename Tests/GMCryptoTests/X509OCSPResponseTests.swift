@@ -172,6 +172,36 @@ import ZWKitTestSupport
         #expect(verify(fixture.stranger).failure?.reason == .revocation(.noList(issuer: fixture.root.subject)))
     }
 
+    /// A list the issuer signed that revokes a certificate outweighs a "good" response (a
+    /// responder lagging behind its CA, or a good answer saved before the revocation), as a
+    /// revoking response outweighs a good one; a list that does not name it changes nothing.
+    @Test func aRevokingListOutweighsAGoodResponse() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        let key = try X509Certificate.PrivateKey(pemRepresentation: fixture.ca.read("ca.key"))
+        let revokedAt = Date().addingTimeInterval(-60)
+        var revoking = X509RevocationListBuilder(crlNumber: 2, validFor: 3_600, from: revokedAt)
+        revoking.revoke(fixture.good, at: revokedAt, reason: .keyCompromise)
+        let list = try revoking.issue(issuer: fixture.root, issuerKey: key)
+        let other = try X509RevocationListBuilder(crlNumber: 3, validFor: 3_600, from: revokedAt)
+            .issue(issuer: fixture.root, issuerKey: key)
+        #expect(
+            try response.status(of: fixture.good, issuedBy: fixture.root, at: Date(), acceptsLaterResponses: true)
+                == .good)
+        let status = X509RevocationPolicy(lists: [list], responses: [response])
+            .statuses(of: [fixture.good, fixture.root], at: Date()).first
+        guard case .revoked(let entry) = status?.failure else {
+            Issue.record("a good response hid the list's revocation: \(String(describing: status))")
+            return
+        }
+        #expect(entry.reason == .keyCompromise && status?.isFatal == true && status?.list == list)
+        // A list that does not name the certificate leaves the response's answer.
+        let passing = X509RevocationPolicy(lists: [other], responses: [response])
+            .statuses(of: [fixture.good, fixture.root], at: Date()).first
+        #expect(passing?.failure == nil && passing?.response == response)
+    }
+
     @Test func malformedAndUnsuccessfulResponsesAreTyped() throws {
         #expect(throws: X509OCSPError.unsuccessful(.tryLater)) {
             try X509OCSPResponse(derRepresentation: [0x30, 0x03, 0x0A, 0x01, 0x03])
