@@ -166,13 +166,7 @@ import Testing
 
     // MARK: - DER by hand
 
-    static func tlv(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] {
-        let count = content.count
-        let length: [UInt8] =
-            count < 0x80
-            ? [UInt8(count)] : count < 0x100 ? [0x81, UInt8(count)] : [0x82, UInt8(count >> 8), UInt8(count & 0xFF)]
-        return [tag] + length + content
-    }
+    static func tlv(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] { DERSplice.tlv(tag, content) }
 
     static func sequence(_ content: [UInt8]) -> [UInt8] { tlv(0x30, content) }
     static func set(_ content: [UInt8]) -> [UInt8] { tlv(0x31, content) }
