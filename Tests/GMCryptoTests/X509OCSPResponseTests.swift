@@ -107,7 +107,8 @@ import ZWKitTestSupport
         defer { fixture.ca.cleanUp() }
         let response = try fixture.response()
         let now = Date()
-        #expect(throws: X509OCSPError.responderNotAuthorized) {
+        // The leaf given as its own issuer: the wrong issuer is named before the responder is sought.
+        #expect(throws: X509OCSPError.certificateNotIssuedBy) {
             try response.status(of: fixture.good, issuedBy: fixture.good, at: now)
         }
         let emptyID = try fixture.response(sm2ID: false)
@@ -131,6 +132,29 @@ import ZWKitTestSupport
         }
         #expect(throws: X509OCSPError.self) {
             try response.status(of: fixture.good, issuedBy: fixture.root, at: now - 86_400)
+        }
+    }
+
+    /// A response names certificates by issuer and serial only, so the answer about the CA's
+    /// certificate with serial S must not be taken for another CA's certificate that happens
+    /// to carry S when the wrong issuer is given (`zwkit cert ocsp --issuer` with a mistake).
+    @Test func anotherIssuersCertificateWithTheSameSerialGetsNoAnswer() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        let otherKey = X509Certificate.PrivateKey.generate(.sm2)
+        let other = try X509CertificateBuilder.certificateAuthority(subject: [.commonName("Other CA")], validFor: 3_600)
+            .selfSigned(with: otherKey)
+        for (answered, expected) in [(fixture.good, "good"), (fixture.revoked, "revoked")] {
+            let lookalike = try X509CertificateBuilder(
+                subject: [.commonName("lookalike")], serialNumber: answered.serialNumber, notBefore: Date() - 60,
+                notAfter: Date() + 3_600
+            ).issue(for: X509Certificate.PrivateKey.generate(.sm2).publicKey, issuer: other, issuerKey: otherKey)
+            #expect(lookalike.serialNumber == answered.serialNumber)
+            #expect(throws: X509OCSPError.certificateNotIssuedBy, "the \(expected) answer was taken") {
+                try response.status(of: lookalike, issuedBy: fixture.root, at: Date())
+            }
+            #expect(response.response(for: lookalike, issuedBy: fixture.root) == nil)
         }
     }
 

@@ -14,8 +14,12 @@ extension X509OCSPResponse {
         of certificate: X509Certificate, issuedBy issuer: X509Certificate, at time: Date,
         clockSkew: TimeInterval = 0, acceptsLaterResponses: Bool = false
     ) throws(X509OCSPError) -> CertificateStatus {
+        // A CertID names the issuer and a serial, so the certificate must really be the
+        // issuer's: another CA's certificate with the same serial would otherwise get its answer.
+        guard certificate.issuer == issuer.subject else { throw .certificateNotIssuedBy }
         try validateSignature(issuedBy: issuer, at: time)
         guard let answer = response(for: certificate, issuedBy: issuer) else { throw .noResponseForCertificate }
+        guard certificate.isValidSignature(issuedBy: issuer) else { throw .certificateNotIssuedBy }
         if !acceptsLaterResponses, answer.thisUpdate > time.addingTimeInterval(clockSkew) {
             throw .notYetValid(thisUpdate: answer.thisUpdate)
         }
@@ -27,9 +31,11 @@ extension X509OCSPResponse {
         return answer.status
     }
 
-    /// The single response whose `CertID` names `certificate` as issued by `issuer`.
+    /// The single response whose `CertID` names `certificate` as issued by `issuer`; nil too
+    /// when `certificate` names another issuer. Only ``status(of:issuedBy:at:clockSkew:acceptsLaterResponses:)``
+    /// also checks the signatures.
     public func response(for certificate: X509Certificate, issuedBy issuer: X509Certificate) -> SingleResponse? {
-        guard let parts = try? X509IssuerParts(issuer) else { return nil }
+        guard certificate.issuer == issuer.subject, let parts = try? X509IssuerParts(issuer) else { return nil }
         return responses.first { answer in
             let id = answer.certID
             guard id.serialNumber == certificate.serialNumber,
