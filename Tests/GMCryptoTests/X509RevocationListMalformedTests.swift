@@ -118,6 +118,20 @@ import Testing
         }
     }
 
+    /// A list scoped by an issuing distribution point (only user certificates, only some
+    /// reasons, one partition) would call every certificate outside its scope good if read
+    /// as complete. RFC 5280 §5.2.5 makes the extension critical; a CA that leaves the flag
+    /// off does not make the list complete, so it is refused either way (as OpenSSL, which
+    /// reads the scope whatever the flag, does not apply it blindly either).
+    @Test(arguments: [true, false])
+    func listsScopedByAnIssuingDistributionPointAreRejected(critical: Bool) {
+        // IssuingDistributionPoint ::= SEQUENCE { onlyContainsUserCerts [1] IMPLICIT BOOLEAN TRUE }
+        let scope = Self.extension([2, 5, 29, 28], critical: critical, value: [0x30, 0x03, 0x81, 0x01, 0xFF])
+        #expect(throws: X509RevocationListError.unsupportedCriticalExtension(oid: "2.5.29.28")) {
+            try X509RevocationList(derRepresentation: Self.list(extensions: [scope]))
+        }
+    }
+
     @Test func unknownCriticalExtensionsAreRejectedNonCriticalKept() throws {
         let critical = Self.extension([1, 2, 3, 4], critical: true, value: [0x05, 0x00])
         #expect(throws: X509RevocationListError.unsupportedCriticalExtension(oid: "1.2.3.4")) {
