@@ -132,6 +132,21 @@ import Testing
         }
     }
 
+    /// A serial listed twice answers with its earliest effective date, whichever comes first
+    /// in the list: the later entry must not hide a key compromise dated back by the other.
+    @Test func aSerialListedTwiceAnswersWithItsEarliestEffectiveDate() throws {
+        let compromised = Self.extension([2, 5, 29, 24], value: Self.tlv(0x18, Array("20200101000000Z".utf8)))
+        let earliest = Date(timeIntervalSince1970: 1_577_836_800)
+        for entries in [
+            [Self.entry(), Self.entry(extensions: [compromised])],
+            [Self.entry(extensions: [compromised]), Self.entry()],
+        ] {
+            let list = try X509RevocationList(derRepresentation: Self.list(entries: entries))
+            #expect(list.entries.count == 2)
+            #expect(list.entry(for: .init(bytes: [0x05]))?.effectiveDate == earliest)
+        }
+    }
+
     @Test func unknownCriticalExtensionsAreRejectedNonCriticalKept() throws {
         let critical = Self.extension([1, 2, 3, 4], critical: true, value: [0x05, 0x00])
         #expect(throws: X509RevocationListError.unsupportedCriticalExtension(oid: "1.2.3.4")) {

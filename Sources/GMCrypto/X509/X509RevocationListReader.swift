@@ -102,7 +102,10 @@ enum X509RevocationListReader {
             let fields = try ListExtensions(extensions)
             var index: [X509Certificate.SerialNumber: Int] = [:]
             index.reserveCapacity(entries.count)
-            for (position, entry) in entries.enumerated() where index[entry.serialNumber] == nil {
+            // A serial listed twice answers with its earliest effective date: the other entry
+            // must not hide a revocation (or an invalidity date) that starts sooner.
+            for (position, entry) in entries.enumerated() {
+                if let kept = index[entry.serialNumber], entries[kept].effectiveDate <= entry.effectiveDate { continue }
                 index[entry.serialNumber] = position
             }
             return X509RevocationList(
