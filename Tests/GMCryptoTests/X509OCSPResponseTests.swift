@@ -158,6 +158,43 @@ import ZWKitTestSupport
         }
     }
 
+    /// One response answering twice about a certificate, "good" and "revoked": the
+    /// revocation answers, whichever comes first (as a revoking response outweighs a good one).
+    @Test func aRevokingAnswerOutweighsAGoodOneInTheSameResponse() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        // The CertID openssl names the good certificate by, taken from its request.
+        try fixture.ca.openssl([
+            "ocsp", "-issuer", "ca.pem", "-sha1", "-cert", "c.pem", "-no_nonce", "-reqout", "one.der",
+        ])
+        let request = [UInt8](try Data(contentsOf: fixture.ca.directory.appendingPathComponent("one.der")))
+        let certID = try #require(
+            DERSplice.children(request).first.flatMap { DERSplice.children($0).last }
+                .flatMap { DERSplice.children($0).first }.flatMap { DERSplice.children($0).first })
+        let time = DERSplice.tlv(0x18, Array("20260101000000Z".utf8))
+        let good = DERSplice.sequence([certID, [0x80, 0x00], time])
+        let revoked = DERSplice.sequence([certID, DERSplice.tlv(0xA1, time), time])
+        for answers in [[good, revoked], [revoked, good]] {
+            let responseData = DERSplice.sequence([
+                DERSplice.tlv(0xA2, DERSplice.tlv(0x04, Array(repeating: 0x11, count: 20))), time,
+                DERSplice.sequence(answers),
+            ])
+            let algorithm = DERSplice.sequence([DERSplice.tlv(0x06, [0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x83, 0x75])])
+            let basic = DERSplice.sequence([responseData, algorithm, DERSplice.tlv(0x03, [0x00, 0x01])])
+            let basicType = DERSplice.tlv(0x06, [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01])
+            let response = try X509OCSPResponse(
+                derRepresentation: DERSplice.sequence([
+                    DERSplice.tlv(0x0A, [0x00]),
+                    DERSplice.tlv(0xA0, DERSplice.sequence([basicType, DERSplice.tlv(0x04, basic)])),
+                ]))
+            #expect(response.responses.count == 2)
+            guard case .revoked = response.response(for: fixture.good, issuedBy: fixture.root)?.status else {
+                Issue.record("a good answer hid the revocation beside it")
+                continue
+            }
+        }
+    }
+
     /// Pins that `openssl ocsp -verify_other`/`-CAfile` cannot check a standard SM2
     /// response: like CRLs, OCSP responses have no place for the ID in OpenSSL 3.0.
     @Test func opensslCannotVerifyItsOwnStandardSM2Response() throws {
