@@ -30,8 +30,10 @@ struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private let maximumDepth: Int
-    /// Whether the last string read held an escape (its text then differs from its bytes).
-    private var lastStringHadEscape = false
+    /// Whether the last string read was ASCII without escapes: its bytes are its text, and
+    /// no other spelling compares equal to it (escapes, or canonically equivalent Unicode
+    /// such as `é` and `e` + U+0301, which Swift's `==` equates).
+    private var lastStringIsPlainASCII = false
 
     static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, maximumDepth: Int = 16) throws(JSONReaderError)
         -> JSONValue
@@ -140,23 +142,24 @@ struct JSONReader {
         members.reserveCapacity(16)
         // A one-word filter over the names seen so far (length, first and last byte): a name
         // whose bit is new cannot repeat an earlier one, so most names are never compared.
-        // Escaped names bypass it (their bytes are not their text) and turn it off.
+        // A name that is not plain ASCII (escaped, or Unicode that another spelling equals)
+        // bypasses it and turns it off.
         var seenNames: UInt64 = 0
-        var sawEscapedName = false
+        var filterIsOff = false
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw .unexpectedByte(bytes[offset], offset: offset) }
             let nameStart = offset + 1
             let name = try readString()
             let nameBit = Self.filterBit(UnsafeBufferPointer(rebasing: bytes[nameStart..<(offset - 1)]))
-            sawEscapedName = sawEscapedName || lastStringHadEscape
+            filterIsOff = filterIsOff || !lastStringIsPlainASCII
             skipWhitespace()
             guard try peek() == UInt8(ascii: ":") else { throw .unexpectedByte(bytes[offset], offset: offset) }
             offset += 1
             skipWhitespace()
             let value = try readValue(depth: depth)
             if members.count < Self.linearDuplicateCheckLimit {
-                if sawEscapedName || seenNames & nameBit != 0, members.contains(where: { $0.key == name }) {
+                if filterIsOff || seenNames & nameBit != 0, members.contains(where: { $0.key == name }) {
                     throw .duplicateMember(name)
                 }
                 seenNames |= nameBit
@@ -205,7 +208,7 @@ struct JSONReader {
     private mutating func readString() throws(JSONReaderError) -> String {
         let start = offset
         offset += 1
-        lastStringHadEscape = false
+        lastStringIsPlainASCII = false
         // Fast path: no escapes. ASCII needs no validation; anything else is checked below.
         var isASCII = true
         while offset < bytes.count {
@@ -218,6 +221,7 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<offset])
                 offset += 1
+                lastStringIsPlainASCII = isASCII
                 return try Self.text(run, isASCII: isASCII, at: start)
             }
             if byte == UInt8(ascii: "\\") { break }
@@ -227,7 +231,6 @@ struct JSONReader {
         }
         guard offset < bytes.count else { throw .unexpectedEnd }
         // Slow path: at least one escape.
-        lastStringHadEscape = true
         var scalars = Array(bytes[(start + 1)..<offset])
         var runStart = offset
         while true {
