@@ -278,3 +278,28 @@ import ZWKitTestSupport
         }
     }
 }
+
+extension X509OCSPResponseTests {
+    /// A `good` answer older than the policy's `maximumAge` vouches for nothing (the lists
+    /// decide, and here there are none); a revoking answer counts whatever its age.
+    @Test func aGoodAnswerOlderThanTheMaximumAgeIsIgnored() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        let twoHoursOn = Date().addingTimeInterval(7_200)
+        func verify(_ leaf: X509Certificate, maximumAge: TimeInterval?) -> X509VerificationResult {
+            X509Verifier(
+                trustRoots: [fixture.root],
+                policies: X509Verifier.standardPolicies + [
+                    .notRevoked(by: [], responses: [response], maximumAge: maximumAge)
+                ]
+            ).verify(leaf, at: twoHoursOn)
+        }
+        #expect(verify(fixture.good, maximumAge: nil).isValid)
+        #expect(verify(fixture.good, maximumAge: 4 * 3_600).isValid)
+        #expect(
+            verify(fixture.good, maximumAge: 3_600).failure?.reason
+                == .revocation(.noList(issuer: fixture.root.subject)))
+        #expect(verify(fixture.revoked, maximumAge: 3_600).failure?.code == "x509.revocation.revoked")
+    }
+}

@@ -237,3 +237,54 @@ import Testing
         }
     }
 }
+
+/// `maximumAge`: how old a list or a `good` OCSP answer may be, the only bound on answers
+/// without `nextUpdate`.
+@Suite struct X509RevocationMaximumAgeTests {
+    typealias Policy = X509RevocationPolicyTests
+    static let start = Policy.start
+    static let day = Policy.day
+
+    @Test func listOlderThanTheMaximumAgeIsStale() throws {
+        let pki = try Policy.PKI()
+        let lists = try pki.goodLists()
+        let threeDaysOn = Self.start + 3 * Self.day
+        // Within nextUpdate (a week), so only the age bound can fail it.
+        #expect(pki.verify(.notRevoked(by: lists), at: threeDaysOn).isValid)
+        #expect(pki.verify(.notRevoked(by: lists, maximumAge: 4 * Self.day), at: threeDaysOn).isValid)
+        let failure = try #require(
+            pki.verify(.notRevoked(by: lists, maximumAge: 2 * Self.day), at: threeDaysOn).failure)
+        #expect(failure.reason == .revocation(.listTooOld(thisUpdate: Self.start, maximumAge: 2 * Self.day)))
+        #expect(failure.code == "x509.revocation.list-too-old")
+        let warned = pki.verify(.notRevoked(by: lists, whenStale: .warn, maximumAge: 2 * Self.day), at: threeDaysOn)
+        #expect(warned.isValid)
+        let statuses = X509RevocationPolicy(lists: lists, whenStale: .warn, maximumAge: 2 * Self.day)
+            .statuses(of: [pki.leaf, pki.intermediate, pki.root], at: threeDaysOn)
+        #expect(statuses.allSatisfy { !$0.isFatal && $0.failure?.code == "x509.revocation.list-too-old" })
+    }
+
+    @Test func anOldListStillRevokes() throws {
+        let pki = try Policy.PKI()
+        let lists = [
+            try pki.list(by: pki.root, key: pki.rootKey),
+            try pki.list(
+                by: pki.intermediate, key: pki.intermediateKey, revoking: [(pki.leaf, Self.start, .keyCompromise)]),
+        ]
+        let failure = try #require(
+            pki.verify(.notRevoked(by: lists, whenStale: .warn, maximumAge: Self.day), at: Self.start + 3 * Self.day)
+                .failure)
+        #expect(failure.code == "x509.revocation.revoked")
+    }
+
+    @Test func anyMaximumAgeIsSafe() throws {
+        let pki = try Policy.PKI()
+        let lists = try pki.goodLists()
+        let time = Self.start + Self.day
+        #expect(pki.verify(.notRevoked(by: lists, maximumAge: .infinity), at: time).isValid)
+        for age in [-Self.day, .nan, -TimeInterval.infinity] {
+            let failure = pki.verify(.notRevoked(by: lists, maximumAge: age), at: time).failure
+            #expect(failure?.code == "x509.revocation.list-too-old", "maximumAge \(age)")
+            #expect(failure.map { "\($0)" }?.isEmpty == false)
+        }
+    }
+}

@@ -91,6 +91,23 @@ struct CertCRLCommandTests {
         #expect(object["chineseTerm"] as? String == "证书已撤销")
         // The maker's certificate is not on the list.
         #expect(try work.zwkit(["cert", "verify", "maker.pem", "--ca", "ca.pem", "--crl", "revoked.crl"]).status == 0)
+
+        // A list two days old is too old for a one-day maximum age, though within its nextUpdate.
+        let inTwoDays = ISO8601DateFormatter().string(from: Date().addingTimeInterval(2 * 86_400))
+        let aged = try work.zwkit([
+            "cert", "verify", "signer.pem", "--ca", "ca.pem", "--crl", "good.crl", "--at", inTwoDays, "--json",
+        ])
+        #expect(aged.status == 0, "\(aged.stderrText)")
+        let tooOld = try work.zwkit([
+            "cert", "verify", "signer.pem", "--ca", "ca.pem", "--crl", "good.crl", "--at", inTwoDays,
+            "--crl-max-age", "1", "--json",
+        ])
+        #expect(tooOld.status == 1)
+        #expect(try json(tooOld)["code"] as? String == "x509.revocation.list-too-old")
+        let badAge = try work.zwkit([
+            "cert", "verify", "signer.pem", "--ca", "ca.pem", "--crl", "good.crl", "--crl-max-age", "-1",
+        ])
+        #expect(badAge.status == 2)
     }
 
     @Test func staleListFailsOrWarns() throws {

@@ -49,9 +49,11 @@ extension SealVerifier {
     /// fail unless told otherwise.
     public static func revocationPolicy(
         lists: [X509RevocationList], responses: [X509OCSPResponse] = [],
-        whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail
+        whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail,
+        maximumAge: TimeInterval? = nil
     ) -> X509RevocationPolicy {
         X509RevocationPolicy(
-            lists: lists, responses: responses, whenNoList: whenNoList, whenStale: whenStale, acceptsLaterLists: true)
+            lists: lists, responses: responses, whenNoList: whenNoList, whenStale: whenStale, acceptsLaterLists: true,
+            maximumAge: maximumAge)
     }
 }

@@ -20,7 +20,7 @@ public struct SealVerifier: Sendable {
     public var intermediates: [X509Certificate]
     public var timeStampVerifier: (any TimeStampVerifier)?
     /// Revocation checking of the maker's and signer's chains, each its own report line;
-    /// `nil` leaves both lines out. See ``SealVerifier/revocationPolicy(lists:responses:whenNoList:whenStale:)``.
+    /// `nil` leaves both lines out. See ``SealVerifier/revocationPolicy(lists:responses:whenNoList:whenStale:maximumAge:)``.
     public var revocation: X509RevocationPolicy?
     /// When the certificates must not yet have been revoked: by default the verification time.
     public var revocationTime: RevocationTime

@@ -15,6 +15,9 @@ public enum X509RevocationFailure: Error, Hashable, Sendable, CustomStringConver
     case listNotYetValid(thisUpdate: Date)
     /// The issuer's newest list had passed its `nextUpdate` at the verification time.
     case listExpired(nextUpdate: Date)
+    /// The issuer's newest list was older than ``X509RevocationPolicy/maximumAge`` at the
+    /// verification time.
+    case listTooOld(thisUpdate: Date, maximumAge: TimeInterval)
 
     /// A stable identifier for scripts and logs, e.g. `x509.revocation.revoked`.
     public var code: String {
@@ -24,6 +27,7 @@ public enum X509RevocationFailure: Error, Hashable, Sendable, CustomStringConver
         case .listSignatureInvalid: return "x509.revocation.list-signature-invalid"
         case .listNotYetValid: return "x509.revocation.list-not-yet-valid"
         case .listExpired: return "x509.revocation.list-expired"
+        case .listTooOld: return "x509.revocation.list-too-old"
         }
     }
 
@@ -35,6 +39,7 @@ public enum X509RevocationFailure: Error, Hashable, Sendable, CustomStringConver
         case .listSignatureInvalid: return "证书撤销列表签名无效"
         case .listNotYetValid: return "证书撤销列表尚未生效"
         case .listExpired: return "证书撤销列表已过期"
+        case .listTooOld: return "证书撤销列表过旧"
         }
     }
 
@@ -51,10 +56,18 @@ public enum X509RevocationFailure: Error, Hashable, Sendable, CustomStringConver
             return "the issuer's revocation list is not valid before \(Self.format(thisUpdate))"
         case .listExpired(let nextUpdate):
             return "the issuer's revocation list expired at \(Self.format(nextUpdate)) (nextUpdate)"
+        case .listTooOld(let thisUpdate, let maximumAge):
+            return
+                "the issuer's revocation list of \(Self.format(thisUpdate)) is older than the \(Self.seconds(maximumAge)) s allowed"
         }
     }
 
     private static func format(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    /// Whole seconds when they fit an `Int` (the age is caller-supplied: infinity must not trap).
+    private static func seconds(_ interval: TimeInterval) -> String {
+        interval.isFinite && abs(interval) < 1e15 ? "\(Int(interval))" : "\(interval)"
+    }
 }
 
 /// The revocation status of one certificate of a chain, as ``X509RevocationPolicy`` found it.

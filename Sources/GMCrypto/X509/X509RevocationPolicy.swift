@@ -44,10 +44,18 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
     public var acceptsLaterLists: Bool
     /// How far the clocks of CA and verifier may disagree, for `thisUpdate` and `nextUpdate`.
     public var clockSkew: TimeInterval
+    /// How old (by `thisUpdate`, at the verification time) a list or a `good` OCSP answer may
+    /// be. `nil`, the default, leaves `nextUpdate` as the only bound, as OpenSSL does; but a
+    /// v1 list or an OCSP response without `nextUpdate` then never goes stale, so a `good`
+    /// answer saved long ago would vouch forever. An older list is stale (``whenStale``); an
+    /// older `good` answer is ignored, leaving the question to the lists. A revocation counts
+    /// whatever its age.
+    public var maximumAge: TimeInterval?
 
     public init(
         lists: [X509RevocationList], responses: [X509OCSPResponse] = [], whenNoList: Handling = .fail,
-        whenStale: Handling = .fail, acceptsLaterLists: Bool = false, clockSkew: TimeInterval = 0
+        whenStale: Handling = .fail, acceptsLaterLists: Bool = false, clockSkew: TimeInterval = 0,
+        maximumAge: TimeInterval? = nil
     ) {
         self.lists = lists
         self.responses = responses
@@ -55,6 +63,7 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
         self.whenStale = whenStale
         self.acceptsLaterLists = acceptsLaterLists
         self.clockSkew = clockSkew
+        self.maximumAge = maximumAge
     }
 
     public func check(chain: [X509Certificate], at time: Date) -> X509PolicyResult {
@@ -107,6 +116,10 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
         if let nextUpdate = list.nextUpdate, nextUpdate < time.addingTimeInterval(-clockSkew) {
             return result(list, .listExpired(nextUpdate: nextUpdate), fatal: whenStale == .fail)
         }
+        if let maximumAge, !isFresh(list.thisUpdate, at: time) {
+            return result(
+                list, .listTooOld(thisUpdate: list.thisUpdate, maximumAge: maximumAge), fatal: whenStale == .fail)
+        }
         return result(list, nil, fatal: false)
     }
 
@@ -157,6 +170,10 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
                     certificate: certificate, depth: depth, list: nil, response: response, failure: .revoked(entry),
                     isFatal: true)
             case .good:
+                // An answer too old to vouch for the time asked about is no answer.
+                guard let answer = response.response(for: certificate, issuedBy: issuer),
+                    isFresh(answer.thisUpdate, at: time)
+                else { continue }
                 good = good ?? response
             case .unknown, nil:
                 continue
@@ -166,6 +183,13 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
             X509RevocationStatus(
                 certificate: certificate, depth: depth, list: nil, response: $0, failure: nil, isFatal: false)
         }
+    }
+
+    /// Whether an answer made at `thisUpdate` is recent enough for `time` under ``maximumAge``.
+    private func isFresh(_ thisUpdate: Date, at time: Date) -> Bool {
+        guard let maximumAge else { return true }
+        // Compared as intervals, so a NaN age is never fresh (Date's >= would call it so).
+        return time.timeIntervalSince(thisUpdate) <= maximumAge + clockSkew
     }
 
     /// The most recent list: latest `thisUpdate`, then highest CRL number.
@@ -188,10 +212,10 @@ extension X509VerifierPolicy where Self == X509RevocationPolicy {
     public static func notRevoked(
         by lists: [X509RevocationList], responses: [X509OCSPResponse] = [],
         whenNoList: X509RevocationPolicy.Handling = .fail, whenStale: X509RevocationPolicy.Handling = .fail,
-        acceptsLaterLists: Bool = false
+        acceptsLaterLists: Bool = false, maximumAge: TimeInterval? = nil
     ) -> Self {
         X509RevocationPolicy(
             lists: lists, responses: responses, whenNoList: whenNoList, whenStale: whenStale,
-            acceptsLaterLists: acceptsLaterLists)
+            acceptsLaterLists: acceptsLaterLists, maximumAge: maximumAge)
     }
 }

@@ -57,7 +57,7 @@ struct CertVerifyCommand: AsyncParsableCommand {
             try revocation.isEnabled
             ? X509RevocationPolicy(
                 lists: revocation.readLists(), responses: revocation.readResponses(), whenNoList: revocation.whenNoList,
-                whenStale: revocation.whenStale)
+                whenStale: revocation.whenStale, maximumAge: revocation.maximumAge)
             : nil
         let result = X509Verifier(
             trustRoots: trustRoots, policies: X509Verifier.standardPolicies + (revocationPolicy.map { [$0] } ?? [])

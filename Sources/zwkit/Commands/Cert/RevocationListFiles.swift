@@ -36,7 +36,7 @@ enum RevocationListFiles {
 
 extension X509RevocationPolicy.Handling: ExpressibleByArgument {}
 
-/// `--crl FILE... --ocsp FILE... [--crl-missing fail|warn] [--crl-stale fail|warn]`, shared by
+/// `--crl FILE... --ocsp FILE... [--crl-missing fail|warn] [--crl-stale fail|warn] [--crl-max-age DAYS]`, shared by
 /// `cert verify` and `seal verify`.
 struct RevocationOptions: ParsableArguments {
     @Option(
@@ -56,7 +56,24 @@ struct RevocationOptions: ParsableArguments {
     @Option(name: .customLong("crl-stale"), help: "With --crl: a CRL past its nextUpdate fails (fail) or warns (warn).")
     var whenStale: X509RevocationPolicy.Handling = .fail
 
+    @Option(
+        name: .customLong("crl-max-age"),
+        help: """
+            With --crl/--ocsp: a CRL or a good OCSP answer issued more than DAYS before the verification \
+            time is stale (the only bound for answers without nextUpdate).
+            """)
+    var maximumAgeDays: Double?
+
+    /// ``maximumAgeDays`` in seconds.
+    var maximumAge: TimeInterval? { maximumAgeDays.map { $0 * 86_400 } }
+
     var isEnabled: Bool { !lists.isEmpty || !responses.isEmpty }
+
+    func validate() throws {
+        if let maximumAgeDays, !(maximumAgeDays.isFinite && maximumAgeDays >= 0) {
+            throw ValidationError("--crl-max-age takes a number of days, 0 or more")
+        }
+    }
 
     func readLists() throws -> [X509RevocationList] {
         try lists.map(RevocationListFiles.read)

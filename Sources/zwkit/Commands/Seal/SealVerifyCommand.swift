@@ -52,7 +52,8 @@ struct SealVerifyCommand: AsyncParsableCommand {
             try revocation.isEnabled
             ? SealVerifier.revocationPolicy(
                 lists: revocation.readLists(), responses: revocation.readResponses(),
-                whenNoList: revocation.whenNoList, whenStale: revocation.whenStale)
+                whenNoList: revocation.whenNoList, whenStale: revocation.whenStale,
+                maximumAge: revocation.maximumAge)
             : nil
         let report = SealVerifier(trustAnchors: anchors, revocation: revocationPolicy, revocationTime: revocationAt)
             .verify(document: bytes, data: protected, at: time)
