@@ -1,0 +1,23 @@
+/// A member name as `JSONReader.visitObject` reads it: the bytes in the text when they are
+/// plain ASCII (no `String` built), otherwise its text. Matched against literals in a `switch`
+/// (`case "iss":`) byte by byte, which costs a length check for most names.
+enum JSONMemberName {
+    /// Valid only inside the `visitObject` call that produced it.
+    case bytes(UnsafeBufferPointer<UInt8>)
+    case text(String)
+
+    var string: String {
+        switch self {
+        case .bytes(let utf8): return String(decoding: utf8, as: UTF8.self)
+        case .text(let text): return text
+        }
+    }
+
+    static func ~= (literal: StaticString, name: JSONMemberName) -> Bool {
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        switch name {
+        case .bytes(let utf8): return utf8.count == expected.count && utf8.elementsEqual(expected)
+        case .text(let text): return text.utf8.elementsEqual(expected)
+        }
+    }
+}
