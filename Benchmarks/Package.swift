@@ -42,6 +42,15 @@ let package = Package(
             ],
             path: "Tools/IdentityInstructions"
         ),
+        // Runs cold, warm and reference seal verifications N times for Scripts/bench-eseal --instructions.
+        .executableTarget(
+            name: "SealInstructions",
+            dependencies: [
+                .product(name: "ESeal", package: mainPackage),
+                .product(name: "GMCrypto", package: mainPackage),
+            ],
+            path: "Tools/SealInstructions"
+        ),
     ]
         + benchmarkTargets.map { target in
             .executableTarget(

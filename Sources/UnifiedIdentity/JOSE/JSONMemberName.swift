@@ -16,7 +16,11 @@ enum JSONMemberName {
     static func ~= (literal: StaticString, name: JSONMemberName) -> Bool {
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
         switch name {
-        case .bytes(let utf8): return utf8.count == expected.count && utf8.elementsEqual(expected)
+        case .bytes(let utf8):
+            // A plain loop: names are a few bytes, and most differ in length or in their first.
+            guard utf8.count == expected.count else { return false }
+            for index in 0..<utf8.count where utf8[index] != expected[index] { return false }
+            return true
         case .text(let text): return text.utf8.elementsEqual(expected)
         }
     }
