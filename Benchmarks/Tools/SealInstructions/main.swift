@@ -32,6 +32,8 @@ let signature = try SealSigner(privateKey: signerKey, certificate: signerCertifi
 let signatureBytes = signature.derRepresentation
 let makerSignature = try SM2.Signing.Signature(derRepresentation: seal.signatureValue)
 let signerSignature = try SM2.Signing.Signature(derRepresentation: signature.signatureValue)
+let (makerPublicKey, signerPublicKey) = (makerKey.publicKey, signerKey.publicKey)
+let (sealInfoBytes, tbsBytes) = (seal.signedBytes, signature.signedBytes)
 
 @inline(never)
 func coldLoop(_ count: Int) -> Int {
@@ -51,9 +53,8 @@ func warmLoop(_ count: Int) -> Int {
 @inline(never)
 func referenceLoop(_ count: Int) -> Int {
     (0..<count).reduce(0) { valid, _ in
-        let makerValid = makerKey.publicKey.isValidSignature(makerSignature, for: seal.signedBytes, userID: .default)
-        let signerValid = signerKey.publicKey.isValidSignature(
-            signerSignature, for: signature.signedBytes, userID: .default)
+        let makerValid = makerPublicKey.isValidSignature(makerSignature, for: sealInfoBytes, userID: .default)
+        let signerValid = signerPublicKey.isValidSignature(signerSignature, for: tbsBytes, userID: .default)
         return valid + (makerValid && signerValid && SM3.hash(data: data).bytes.count == 32 ? 1 : 0)
     }
 }
