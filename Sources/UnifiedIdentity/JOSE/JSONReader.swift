@@ -56,7 +56,9 @@ struct JSONReader {
         var members: [(key: String, value: JSONValue)] = []
         let isObject = try Array(bytes).withUnsafeBufferPointer { buffer in
             Result { () throws(JSONReaderError) in
-                try visitObject(buffer, maximumDepth: maximumDepth) { name, value in members.append((name.string, value)) }
+                try visitObject(buffer, maximumDepth: maximumDepth) { name, value in
+                    members.append((name.string, value))
+                }
             }
         }.get()
         return isObject ? members : nil
@@ -142,7 +144,8 @@ struct JSONReader {
     /// (cheaper than hashing), through a set of texts beyond that or once a name held an
     /// escape (its bytes are not its text), so a hostile object with thousands of members
     /// costs linear time.
-    private mutating func visitMembers(depth: Int, _ body: (JSONMemberName, JSONValue) -> Void) throws(JSONReaderError) {
+    private mutating func visitMembers(depth: Int, _ body: (JSONMemberName, JSONValue) -> Void) throws(JSONReaderError)
+    {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
         offset += 1
         skipWhitespace()
