@@ -13,6 +13,7 @@ enum JSONMemberName {
         }
     }
 
+    @inline(__always)
     static func ~= (literal: StaticString, name: JSONMemberName) -> Bool {
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
         switch name {
