@@ -74,7 +74,7 @@ public struct IdentityClaims: Sendable, Equatable {
     }
 }
 
-extension IdentityClaims {
+extension IdentityClaims: JSONMemberReading {
     /// Reads the claims from a payload object. Types are checked; values beyond their type
     /// (times, audiences, identifiers) are judged by the verifier's rules.
     public init(json: JSONValue) throws(TokenError) {

@@ -66,9 +66,7 @@ public struct CompactJWS: Sendable {
 
         guard let headerBytes = Base64URL.decode(headerText) else { throw .invalidEncoding(.header) }
         var headerReader = JOSEHeader.Reader()
-        try visitObject(headerBytes, of: .header, limits: limits) { (name, value) throws(TokenError) in
-            try headerReader.read(value, named: name)
-        }
+        try read(headerBytes, of: .header, limits: limits, into: &headerReader)
         let header = try headerReader.header()
         // `none` is refused here, before anything else looks at the token.
         if header.algorithm.utf8.count == 4, header.algorithm.lowercased() == "none" { throw .unsecuredToken }
@@ -91,25 +89,23 @@ public struct CompactJWS: Sendable {
     /// The payload read as a JWT claims set.
     public func claims(limits: TokenLimits = .standard) throws(TokenError) -> IdentityClaims {
         var claims = IdentityClaims()
-        try Self.visitObject(payload, of: .payload, limits: limits) { (name, value) throws(TokenError) in
-            try claims.read(value, named: name)
-        }
+        try Self.read(payload, of: .payload, limits: limits, into: &claims)
         return claims
     }
 
-    /// Hands each member of a segment that must hold one JSON object to `read`, in order.
-    /// The whole segment is checked as JSON before any error `read` raised is thrown, so a
-    /// token fails the same way whichever member it breaks a rule with.
-    private static func visitObject(
-        _ bytes: [UInt8], of segment: TokenSegment, limits: TokenLimits,
-        _ read: (JSONMemberName, JSONValue) throws(TokenError) -> Void
+    /// Hands each member of a segment that must hold one JSON object to `reader`, in order
+    /// (through `inout`, so a claims set is filled in place rather than copied out of a
+    /// closure). The whole segment is checked as JSON before any error `reader` raised is
+    /// thrown, so a token fails the same way whichever member it breaks a rule with.
+    private static func read<Reader: JSONMemberReading>(
+        _ bytes: [UInt8], of segment: TokenSegment, limits: TokenLimits, into reader: inout Reader
     ) throws(TokenError) {
         var firstError: TokenError?
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONReaderError) in
                 try JSONReader.visitObject(buffer, maximumDepth: limits.maximumJSONDepth) { name, value in
                     guard firstError == nil else { return }
-                    do throws(TokenError) { try read(name, value) } catch { firstError = error }
+                    do throws(TokenError) { try reader.read(value, named: name) } catch { firstError = error }
                 }
             }
         }

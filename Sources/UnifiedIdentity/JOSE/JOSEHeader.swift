@@ -34,7 +34,7 @@ public struct JOSEHeader: Sendable, Equatable {
 
     /// Collects a header member by member (a token's are read one at a time, in order, as
     /// `JSONReader.visitObject` hands them over).
-    struct Reader {
+    struct Reader: JSONMemberReading {
         private var algorithm: String?
         private var keyID: String?
         private var type: String?

@@ -175,7 +175,7 @@ struct JSONReader {
                 if seenNames & nameBit != 0 {
                     for index in 0..<spanCount where spans[index].count == utf8.count {
                         let earlier = UnsafeBufferPointer(rebasing: bytes[spans[index].start...].prefix(utf8.count))
-                        if earlier.elementsEqual(utf8) { throw .duplicateMember(name.string) }
+                        if sameBytes(earlier, utf8) { throw .duplicateMember(name.string) }
                     }
                 }
                 seenNames |= nameBit
