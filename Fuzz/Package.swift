@@ -18,11 +18,13 @@ let package = Package(
         .package(path: "..")
     ],
     targets: [
-        .executableTarget(name: "ESealFuzzer", dependencies: [.product(name: "ESeal", package: mainPackage)]),
+        .target(name: "FuzzDriver"),
         .executableTarget(
-            name: "TokenFuzzer", dependencies: [.product(name: "UnifiedIdentity", package: mainPackage)]),
+            name: "ESealFuzzer", dependencies: ["FuzzDriver", .product(name: "ESeal", package: mainPackage)]),
         .executableTarget(
-            name: "RevocationFuzzer", dependencies: [.product(name: "GMCrypto", package: mainPackage)]),
+            name: "TokenFuzzer", dependencies: ["FuzzDriver", .product(name: "UnifiedIdentity", package: mainPackage)]),
+        .executableTarget(
+            name: "RevocationFuzzer", dependencies: ["FuzzDriver", .product(name: "GMCrypto", package: mainPackage)]),
     ],
     swiftLanguageModes: [.v6]
 )

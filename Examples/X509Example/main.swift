@@ -1,3 +1,4 @@
+import Foundation
 import GMCrypto
 
 let rootKey = SM2.Signing.PrivateKey()
@@ -12,3 +13,12 @@ let leaf = try X509CertificateBuilder.endEntity(
 let parsed = try X509Certificate(pemRepresentation: leaf.pemRepresentation)
 print(parsed.subject, parsed.signatureAlgorithm)  // CN=某某市人民政府,O=某某市人民政府,C=CN SM3withSM2
 print(X509Verifier(trustRoots: [root]).verify(parsed).isValid)  // true
+
+// The root's list revokes the leaf: a verifier that checks revocation now refuses it.
+var revocations = X509RevocationListBuilder(crlNumber: 1, validFor: 7 * 86_400)
+revocations.revoke(leaf, at: Date(), reason: .keyCompromise)
+let list = try revocations.issue(issuer: root, issuerKey: .sm2(rootKey))
+let checking = X509Verifier(trustRoots: [root], policies: X509Verifier.standardPolicies + [.notRevoked(by: [list])])
+if case .revocation(.revoked(let entry)) = checking.verify(parsed).failure?.reason {
+    print("revoked:", entry.reason?.name ?? "unspecified")  // revoked: keyCompromise
+}

@@ -107,7 +107,8 @@ import ZWKitTestSupport
         defer { fixture.ca.cleanUp() }
         let response = try fixture.response()
         let now = Date()
-        #expect(throws: X509OCSPError.responderNotAuthorized) {
+        // The leaf given as its own issuer: the wrong issuer is named before the responder is sought.
+        #expect(throws: X509OCSPError.certificateNotIssuedBy) {
             try response.status(of: fixture.good, issuedBy: fixture.good, at: now)
         }
         let emptyID = try fixture.response(sm2ID: false)
@@ -131,6 +132,66 @@ import ZWKitTestSupport
         }
         #expect(throws: X509OCSPError.self) {
             try response.status(of: fixture.good, issuedBy: fixture.root, at: now - 86_400)
+        }
+    }
+
+    /// A response names certificates by issuer and serial only, so the answer about the CA's
+    /// certificate with serial S must not be taken for another CA's certificate that happens
+    /// to carry S when the wrong issuer is given (`zwkit cert ocsp --issuer` with a mistake).
+    @Test func anotherIssuersCertificateWithTheSameSerialGetsNoAnswer() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        let otherKey = X509Certificate.PrivateKey.generate(.sm2)
+        let other = try X509CertificateBuilder.certificateAuthority(subject: [.commonName("Other CA")], validFor: 3_600)
+            .selfSigned(with: otherKey)
+        for (answered, expected) in [(fixture.good, "good"), (fixture.revoked, "revoked")] {
+            let lookalike = try X509CertificateBuilder(
+                subject: [.commonName("lookalike")], serialNumber: answered.serialNumber, notBefore: Date() - 60,
+                notAfter: Date() + 3_600
+            ).issue(for: X509Certificate.PrivateKey.generate(.sm2).publicKey, issuer: other, issuerKey: otherKey)
+            #expect(lookalike.serialNumber == answered.serialNumber)
+            #expect(throws: X509OCSPError.certificateNotIssuedBy, "the \(expected) answer was taken") {
+                try response.status(of: lookalike, issuedBy: fixture.root, at: Date())
+            }
+            #expect(response.response(for: lookalike, issuedBy: fixture.root) == nil)
+        }
+    }
+
+    /// One response answering twice about a certificate, "good" and "revoked": the
+    /// revocation answers, whichever comes first (as a revoking response outweighs a good one).
+    @Test func aRevokingAnswerOutweighsAGoodOneInTheSameResponse() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        // The CertID openssl names the good certificate by, taken from its request.
+        try fixture.ca.openssl([
+            "ocsp", "-issuer", "ca.pem", "-sha1", "-cert", "c.pem", "-no_nonce", "-reqout", "one.der",
+        ])
+        let request = [UInt8](try Data(contentsOf: fixture.ca.directory.appendingPathComponent("one.der")))
+        let certID = try #require(
+            DERSplice.children(request).first.flatMap { DERSplice.children($0).last }
+                .flatMap { DERSplice.children($0).first }.flatMap { DERSplice.children($0).first })
+        let time = DERSplice.tlv(0x18, Array("20260101000000Z".utf8))
+        let good = DERSplice.sequence([certID, [0x80, 0x00], time])
+        let revoked = DERSplice.sequence([certID, DERSplice.tlv(0xA1, time), time])
+        for answers in [[good, revoked], [revoked, good]] {
+            let responseData = DERSplice.sequence([
+                DERSplice.tlv(0xA2, DERSplice.tlv(0x04, Array(repeating: 0x11, count: 20))), time,
+                DERSplice.sequence(answers),
+            ])
+            let algorithm = DERSplice.sequence([DERSplice.tlv(0x06, [0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x83, 0x75])])
+            let basic = DERSplice.sequence([responseData, algorithm, DERSplice.tlv(0x03, [0x00, 0x01])])
+            let basicType = DERSplice.tlv(0x06, [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01])
+            let response = try X509OCSPResponse(
+                derRepresentation: DERSplice.sequence([
+                    DERSplice.tlv(0x0A, [0x00]),
+                    DERSplice.tlv(0xA0, DERSplice.sequence([basicType, DERSplice.tlv(0x04, basic)])),
+                ]))
+            #expect(response.responses.count == 2)
+            guard case .revoked = response.response(for: fixture.good, issuedBy: fixture.root)?.status else {
+                Issue.record("a good answer hid the revocation beside it")
+                continue
+            }
         }
     }
 
@@ -170,6 +231,36 @@ import ZWKitTestSupport
         }
         #expect(entry.reason == .keyCompromise && entry.serialNumber == fixture.revoked.serialNumber)
         #expect(verify(fixture.stranger).failure?.reason == .revocation(.noList(issuer: fixture.root.subject)))
+    }
+
+    /// A list the issuer signed that revokes a certificate outweighs a "good" response (a
+    /// responder lagging behind its CA, or a good answer saved before the revocation), as a
+    /// revoking response outweighs a good one; a list that does not name it changes nothing.
+    @Test func aRevokingListOutweighsAGoodResponse() throws {
+        let fixture = try Fixture()
+        defer { fixture.ca.cleanUp() }
+        let response = try fixture.response()
+        let key = try X509Certificate.PrivateKey(pemRepresentation: fixture.ca.read("ca.key"))
+        let revokedAt = Date().addingTimeInterval(-60)
+        var revoking = X509RevocationListBuilder(crlNumber: 2, validFor: 3_600, from: revokedAt)
+        revoking.revoke(fixture.good, at: revokedAt, reason: .keyCompromise)
+        let list = try revoking.issue(issuer: fixture.root, issuerKey: key)
+        let other = try X509RevocationListBuilder(crlNumber: 3, validFor: 3_600, from: revokedAt)
+            .issue(issuer: fixture.root, issuerKey: key)
+        #expect(
+            try response.status(of: fixture.good, issuedBy: fixture.root, at: Date(), acceptsLaterResponses: true)
+                == .good)
+        let status = X509RevocationPolicy(lists: [list], responses: [response])
+            .statuses(of: [fixture.good, fixture.root], at: Date()).first
+        guard case .revoked(let entry) = status?.failure else {
+            Issue.record("a good response hid the list's revocation: \(String(describing: status))")
+            return
+        }
+        #expect(entry.reason == .keyCompromise && status?.isFatal == true && status?.list == list)
+        // A list that does not name the certificate leaves the response's answer.
+        let passing = X509RevocationPolicy(lists: [other], responses: [response])
+            .statuses(of: [fixture.good, fixture.root], at: Date()).first
+        #expect(passing?.failure == nil && passing?.response == response)
     }
 
     @Test func malformedAndUnsuccessfulResponsesAreTyped() throws {

@@ -118,6 +118,35 @@ import Testing
         }
     }
 
+    /// A list scoped by an issuing distribution point (only user certificates, only some
+    /// reasons, one partition) would call every certificate outside its scope good if read
+    /// as complete. RFC 5280 §5.2.5 makes the extension critical; a CA that leaves the flag
+    /// off does not make the list complete, so it is refused either way (as OpenSSL, which
+    /// reads the scope whatever the flag, does not apply it blindly either).
+    @Test(arguments: [true, false])
+    func listsScopedByAnIssuingDistributionPointAreRejected(critical: Bool) {
+        // IssuingDistributionPoint ::= SEQUENCE { onlyContainsUserCerts [1] IMPLICIT BOOLEAN TRUE }
+        let scope = Self.extension([2, 5, 29, 28], critical: critical, value: [0x30, 0x03, 0x81, 0x01, 0xFF])
+        #expect(throws: X509RevocationListError.unsupportedCriticalExtension(oid: "2.5.29.28")) {
+            try X509RevocationList(derRepresentation: Self.list(extensions: [scope]))
+        }
+    }
+
+    /// A serial listed twice answers with its earliest effective date, whichever comes first
+    /// in the list: the later entry must not hide a key compromise dated back by the other.
+    @Test func aSerialListedTwiceAnswersWithItsEarliestEffectiveDate() throws {
+        let compromised = Self.extension([2, 5, 29, 24], value: Self.tlv(0x18, Array("20200101000000Z".utf8)))
+        let earliest = Date(timeIntervalSince1970: 1_577_836_800)
+        for entries in [
+            [Self.entry(), Self.entry(extensions: [compromised])],
+            [Self.entry(extensions: [compromised]), Self.entry()],
+        ] {
+            let list = try X509RevocationList(derRepresentation: Self.list(entries: entries))
+            #expect(list.entries.count == 2)
+            #expect(list.entry(for: .init(bytes: [0x05]))?.effectiveDate == earliest)
+        }
+    }
+
     @Test func unknownCriticalExtensionsAreRejectedNonCriticalKept() throws {
         let critical = Self.extension([1, 2, 3, 4], critical: true, value: [0x05, 0x00])
         #expect(throws: X509RevocationListError.unsupportedCriticalExtension(oid: "1.2.3.4")) {
@@ -166,13 +195,7 @@ import Testing
 
     // MARK: - DER by hand
 
-    static func tlv(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] {
-        let count = content.count
-        let length: [UInt8] =
-            count < 0x80
-            ? [UInt8(count)] : count < 0x100 ? [0x81, UInt8(count)] : [0x82, UInt8(count >> 8), UInt8(count & 0xFF)]
-        return [tag] + length + content
-    }
+    static func tlv(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] { DERSplice.tlv(tag, content) }
 
     static func sequence(_ content: [UInt8]) -> [UInt8] { tlv(0x30, content) }
     static func set(_ content: [UInt8]) -> [UInt8] { tlv(0x31, content) }

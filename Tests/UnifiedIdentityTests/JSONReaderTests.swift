@@ -47,6 +47,20 @@ import Testing
         #expect(try parse(#"{"aXb":1,"aYb":2,"ab":3,"a":4,"":5}"#).objectValue?.count == 5)
     }
 
+    /// Names are compared as Swift strings (canonical equivalence), in small objects as in
+    /// large ones: `é` and `e` + U+0301, or `K` and the Kelvin sign, are one name to every
+    /// look-up, so a second spelling must be refused, not passed by the byte filter.
+    @Test func refusesCanonicallyEquivalentNamesWhateverTheObjectSize() throws {
+        for (first, second) in [("é", "e\u{301}"), ("Kind", "\u{212A}ind"), ("a;", "a\u{37E}")] {
+            #expect(first == second && Array(first.utf8) != Array(second.utf8))
+            let small = #"{"\#(first)":1,"\#(second)":2}"#
+            #expect(throws: JSONReaderError.self, "\(small)") { try parse(small) }
+            let filler = (0..<20).map { #""m\#($0)":0"# }.joined(separator: ",")
+            let large = #"{\#(filler),"\#(first)":1,"\#(second)":2}"#
+            #expect(throws: JSONReaderError.self, "\(large)") { try parse(large) }
+        }
+    }
+
     @Test func refusesDuplicatesInLargeObjectsToo() throws {
         // Past 16 members the check switches from comparisons to a set; both must catch repeats.
         let names = (0..<40).map { "m\($0)" }

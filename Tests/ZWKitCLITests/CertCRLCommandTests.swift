@@ -233,3 +233,16 @@ struct CertOCSPCommandTests {
         #expect(chainRevoked.stderrText.contains("x509.revocation.revoked"))
     }
 }
+
+extension CertCRLCommandTests {
+    /// A validity no X.509 time can hold is bad usage (exit 2), not a crash.
+    @Test func daysBeyondAnyX509TimeAreRefused() throws {
+        let work = try Workspace()
+        defer { Fixtures.cleanUp(work.pki.directory) }
+        for days in ["9223372036854775807", "100000000"] {
+            let issued = try work.issue("far.crl", extra: ["--days", days])
+            #expect(issued.status == 2, "--days \(days): \(issued.stderrText)")
+            #expect(issued.stderrText.contains("9999"), "\(issued.stderrText)")
+        }
+    }
+}

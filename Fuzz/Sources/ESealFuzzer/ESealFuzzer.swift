@@ -1,4 +1,5 @@
 import ESeal
+import FuzzDriver
 
 /// libFuzzer's callback: every input goes through the seal and signature readers and the
 /// verifier. Any trap, overflow or sanitizer report is a bug; thrown errors are the
@@ -19,21 +20,8 @@ public func fuzzESeal(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-/// SwiftPM links an executable target's entry point as `<Target>_main` (and points `main`
-/// at it), which would shadow libFuzzer's own `main`; this entry point hands control to
-/// libFuzzer's driver instead, so the target builds with plain `swift build`.
+/// The executable's entry point; see `runLibFuzzer`.
 @_cdecl("ESealFuzzer_main")
-public func fuzzerMain(
-    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { fuzzESeal($0, $1) }
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv) { fuzzESeal($0, $1) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import GMCrypto
 
 /// An issuer made once per fuzzing process, so parsed lists and responses also reach the
@@ -43,18 +44,8 @@ public func fuzzRevocation(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable target's entry point under `<Target>_main`; with
-/// `-parse-as-library` there is none, so hand control to libFuzzer's driver here.
+/// The executable's entry point; see `runLibFuzzer`.
 @_cdecl("RevocationFuzzer_main")
 public func revocationFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzRevocation(data, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzRevocation(data, size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

@@ -1,3 +1,4 @@
+import FuzzDriver
 import UnifiedIdentity
 
 /// Keys made once per fuzzing process: verification must reach the signature check with
@@ -38,18 +39,8 @@ public func fuzzToken(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable target's entry point under `<Target>_main`; with
-/// `-parse-as-library` there is none, so hand control to libFuzzer's driver here.
+/// The executable's entry point; see `runLibFuzzer`.
 @_cdecl("TokenFuzzer_main")
 public func tokenFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzToken(data, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzToken(data, size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

@@ -50,9 +50,11 @@ struct X509Issuance {
     private func setValidity(_ x509: OpaquePointer) throws(X509Error) {
         for (date, isStart) in [(builder.notBefore, true), (builder.notAfter, false)] {
             // ASN1_TIME_set picks UTCTime before 2050 and GeneralizedTime after, as RFC 5280 requires.
-            guard let time = ASN1_TIME_set(nil, time_t(date.timeIntervalSince1970.rounded(.down))) else {
-                throw failure()
+            guard let seconds = X509IssuanceTime.seconds(date) else {
+                throw .invalidIssuanceRequest(
+                    "\(isStart ? "notBefore" : "notAfter") is not \(X509IssuanceTime.rangeDescription)")
             }
+            guard let time = ASN1_TIME_set(nil, seconds) else { throw failure() }
             defer { ASN1_TIME_free(time) }
             let set = isStart ? X509_set1_notBefore(x509, time) : X509_set1_notAfter(x509, time)
             guard set == 1 else { throw failure() }

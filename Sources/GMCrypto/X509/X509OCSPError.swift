@@ -13,6 +13,9 @@ public enum X509OCSPError: Error, Sendable, Hashable {
     case unsuccessful(X509OCSPResponse.ResponseStatus)
     /// The response holds no answer about the certificate asked about.
     case noResponseForCertificate
+    /// The certificate asked about was not issued by the issuer given (its issuer name
+    /// differs, or the issuer's key does not verify it).
+    case certificateNotIssuedBy
     /// Neither the issuer nor a certificate it delegated OCSP signing to signed the response.
     case responderNotAuthorized
     /// The responder's key does not verify the response's signature.
@@ -31,6 +34,7 @@ public enum X509OCSPError: Error, Sendable, Hashable {
         case .unsupportedCriticalExtension: return "x509.ocsp.critical-extension-unsupported"
         case .unsuccessful: return "x509.ocsp.unsuccessful"
         case .noResponseForCertificate: return "x509.ocsp.no-response-for-certificate"
+        case .certificateNotIssuedBy: return "x509.ocsp.certificate-not-issued-by-issuer"
         case .responderNotAuthorized: return "x509.ocsp.responder-not-authorized"
         case .badSignature: return "x509.ocsp.bad-signature"
         case .unsupportedSignatureAlgorithm: return "x509.ocsp.unsupported-algorithm"
@@ -46,6 +50,7 @@ public enum X509OCSPError: Error, Sendable, Hashable {
         case .unsupportedCriticalExtension: return "无法处理的关键扩展项"
         case .unsuccessful: return "OCSP 响应状态非成功"
         case .noResponseForCertificate: return "OCSP 响应不含该证书"
+        case .certificateNotIssuedBy: return "证书并非该签发者签发"
         case .responderNotAuthorized: return "OCSP 响应者未获授权"
         case .badSignature: return "OCSP 响应签名验证失败"
         case .unsupportedSignatureAlgorithm: return "不支持的签名算法"
@@ -63,6 +68,7 @@ extension X509OCSPError: CustomStringConvertible {
         case .unsupportedCriticalExtension(let oid): return "unsupported critical extension \(oid)"
         case .unsuccessful(let status): return "the responder answered \(status) instead of a status"
         case .noResponseForCertificate: return "the response holds no answer about the certificate"
+        case .certificateNotIssuedBy: return "the certificate was not issued by the issuer given"
         case .responderNotAuthorized:
             return "the response is signed neither by the issuer nor by a responder it delegated OCSP signing to"
         case .badSignature: return "the response's signature does not verify with the responder's public key"

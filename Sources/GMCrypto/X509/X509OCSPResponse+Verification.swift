@@ -14,8 +14,12 @@ extension X509OCSPResponse {
         of certificate: X509Certificate, issuedBy issuer: X509Certificate, at time: Date,
         clockSkew: TimeInterval = 0, acceptsLaterResponses: Bool = false
     ) throws(X509OCSPError) -> CertificateStatus {
+        // A CertID names the issuer and a serial, so the certificate must really be the
+        // issuer's: another CA's certificate with the same serial would otherwise get its answer.
+        guard certificate.issuer == issuer.subject else { throw .certificateNotIssuedBy }
         try validateSignature(issuedBy: issuer, at: time)
         guard let answer = response(for: certificate, issuedBy: issuer) else { throw .noResponseForCertificate }
+        guard certificate.isValidSignature(issuedBy: issuer) else { throw .certificateNotIssuedBy }
         if !acceptsLaterResponses, answer.thisUpdate > time.addingTimeInterval(clockSkew) {
             throw .notYetValid(thisUpdate: answer.thisUpdate)
         }
@@ -27,16 +31,30 @@ extension X509OCSPResponse {
         return answer.status
     }
 
-    /// The single response whose `CertID` names `certificate` as issued by `issuer`.
+    /// The single response whose `CertID` names `certificate` as issued by `issuer`; nil too
+    /// when `certificate` names another issuer. Only ``status(of:issuedBy:at:clockSkew:acceptsLaterResponses:)``
+    /// also checks the signatures. Of several answers about the certificate, a revocation (the
+    /// earliest) comes before "unknown", which comes before "good": none may hide a worse one.
     public func response(for certificate: X509Certificate, issuedBy issuer: X509Certificate) -> SingleResponse? {
-        guard let parts = try? X509IssuerParts(issuer) else { return nil }
-        return responses.first { answer in
+        guard certificate.issuer == issuer.subject, let parts = try? X509IssuerParts(issuer) else { return nil }
+        let answers = responses.filter { answer in
             let id = answer.certID
             guard id.serialNumber == certificate.serialNumber,
                 let nameHash = X509OCSPHash.digest(id.hashAlgorithm, parts.subject),
                 let keyHash = X509OCSPHash.digest(id.hashAlgorithm, parts.publicKey)
             else { return false }
             return nameHash == id.issuerNameHash && keyHash == id.issuerKeyHash
+        }
+        return answers.min { Self.precedes($0.status, $1.status) }
+    }
+
+    /// Whether `lhs` is the worse answer: revoked (earlier first), then unknown, then good.
+    private static func precedes(_ lhs: CertificateStatus, _ rhs: CertificateStatus) -> Bool {
+        switch (lhs, rhs) {
+        case (.revoked(let left, _), .revoked(let right, _)): return left < right
+        case (.revoked, _): return true
+        case (.unknown, .good): return true
+        default: return false
         }
     }
 

@@ -84,7 +84,9 @@ enum X509OCSPResponseReader {
                 if let version = try DER.optionalExplicitlyTagged(
                     &fields, tagNumber: 0, tagClass: .contextSpecific, { try Int(derEncoded: $0) })
                 {
-                    guard version == 0 else { throw X509OCSPError.malformed("ResponseData version \(version + 1)") }
+                    guard version == 0 else {
+                        throw X509OCSPError.malformed("ResponseData version field \(version) is not v1 (0)")
+                    }
                 }
                 guard let responderNode = fields.next() else { throw X509OCSPError.malformed("missing responderID") }
                 let responderID = try responder(responderNode)

@@ -72,8 +72,10 @@ struct ListExtensions {
                 authorityKeyIdentifier = try X509ExtensionsReader.parse(item, as: "authority key identifier") { node in
                     try Self.keyIdentifier(node)
                 }
-            case X509Certificate.Extension.deltaCRLIndicator:
-                // Reading a delta as a complete list would call every certificate it omits good.
+            case X509Certificate.Extension.deltaCRLIndicator, X509Certificate.Extension.issuingDistributionPoint:
+                // Reading a delta, or a list scoped by a distribution point, as a complete list
+                // would call every certificate it omits good. RFC 5280 makes both critical; a CA
+                // that leaves the flag off does not make the list complete.
                 throw .unsupportedCriticalExtension(oid: item.oid)
             default:
                 if item.isCritical { throw .unsupportedCriticalExtension(oid: item.oid) }

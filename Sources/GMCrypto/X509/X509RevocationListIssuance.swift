@@ -21,9 +21,9 @@ struct X509RevocationListIssuance {
         guard X509_CRL_set_version(crl, 1) == 1,
             X509_CRL_set_issuer_name(crl, X509_get_subject_name(issuerHandle.pointer)) == 1
         else { throw failure() }
-        try setTime(builder.thisUpdate) { X509_CRL_set1_lastUpdate(crl, $0) }
+        try setTime(builder.thisUpdate, "thisUpdate") { X509_CRL_set1_lastUpdate(crl, $0) }
         if let nextUpdate = builder.nextUpdate {
-            try setTime(nextUpdate) { X509_CRL_set1_nextUpdate(crl, $0) }
+            try setTime(nextUpdate, "nextUpdate") { X509_CRL_set1_nextUpdate(crl, $0) }
         }
         for entry in builder.entries {
             try add(entry, to: crl)
@@ -48,7 +48,7 @@ struct X509RevocationListIssuance {
         let serial = try integer(entry.serialNumber.bytes, negative: entry.serialNumber.isNegative)
         defer { ASN1_INTEGER_free(serial) }
         guard X509_REVOKED_set_serialNumber(revoked, serial) == 1 else { throw failure() }
-        try setTime(entry.revocationDate) { X509_REVOKED_set_revocationDate(revoked, $0) }
+        try setTime(entry.revocationDate, "revocationDate") { X509_REVOKED_set_revocationDate(revoked, $0) }
         if let reason = entry.reason {
             guard let code = ASN1_ENUMERATED_new() else { throw failure() }
             defer { ASN1_ENUMERATED_free(code) }
@@ -58,7 +58,8 @@ struct X509RevocationListIssuance {
         }
         if let invalidityDate = entry.invalidityDate {
             // RFC 5280 §5.3.2: always GeneralizedTime, unlike the other dates.
-            guard let time = ASN1_GENERALIZEDTIME_set(nil, Self.seconds(invalidityDate)) else { throw failure() }
+            let seconds = try Self.seconds(invalidityDate, "invalidityDate")
+            guard let time = ASN1_GENERALIZEDTIME_set(nil, seconds) else { throw failure() }
             defer { ASN1_GENERALIZEDTIME_free(time) }
             guard X509_REVOKED_add1_ext_i2d(revoked, NID_invalidity_date, time, 0, 0) == 1 else { throw failure() }
         }
@@ -93,16 +94,19 @@ struct X509RevocationListIssuance {
     }
 
     /// `ASN1_TIME_set` picks UTCTime before 2050 and GeneralizedTime after, as RFC 5280 requires.
-    private func setTime(_ date: Date, _ set: (UnsafeMutablePointer<ASN1_TIME>) -> Int32)
+    private func setTime(_ date: Date, _ field: String, _ set: (UnsafeMutablePointer<ASN1_TIME>) -> Int32)
         throws(X509RevocationListError)
     {
-        guard let time = ASN1_TIME_set(nil, Self.seconds(date)) else { throw failure() }
+        guard let time = ASN1_TIME_set(nil, try Self.seconds(date, field)) else { throw failure() }
         defer { ASN1_TIME_free(time) }
         guard set(time) == 1 else { throw failure() }
     }
 
-    private static func seconds(_ date: Date) -> time_t {
-        time_t(date.timeIntervalSince1970.rounded(.down))
+    private static func seconds(_ date: Date, _ field: String) throws(X509RevocationListError) -> time_t {
+        guard let seconds = X509IssuanceTime.seconds(date) else {
+            throw .invalidIssuanceRequest("\(field) is not \(X509IssuanceTime.rangeDescription)")
+        }
+        return seconds
     }
 
     private func failure() -> X509RevocationListError {

@@ -67,7 +67,8 @@ enum X509RevocationListReader {
             if let node = peek(nodes), node.identifier == .integer {
                 _ = nodes.next()
                 let value = try Int(derEncoded: node)
-                guard value == 1 else { throw Failure.unsupportedVersion(value + 1) }
+                // The field holds the version minus one; Int.max, which has no successor, is named as is.
+                guard value == 1 else { throw Failure.unsupportedVersion(value < .max ? value + 1 : value) }
                 version = 2
             }
             let innerAlgorithm = try X509Certificate.SignatureAlgorithm(derEncoded: &nodes)
@@ -101,7 +102,10 @@ enum X509RevocationListReader {
             let fields = try ListExtensions(extensions)
             var index: [X509Certificate.SerialNumber: Int] = [:]
             index.reserveCapacity(entries.count)
-            for (position, entry) in entries.enumerated() where index[entry.serialNumber] == nil {
+            // A serial listed twice answers with its earliest effective date: the other entry
+            // must not hide a revocation (or an invalidity date) that starts sooner.
+            for (position, entry) in entries.enumerated() {
+                if let kept = index[entry.serialNumber], entries[kept].effectiveDate <= entry.effectiveDate { continue }
                 index[entry.serialNumber] = position
             }
             return X509RevocationList(

@@ -14,7 +14,8 @@ import Foundation
 ///
 /// For each certificate, an OCSP response among ``responses`` that the issuer (or its
 /// delegated responder) signed and that answers `good` or `revoked` at the verification time
-/// decides first. Otherwise the lists whose issuer name is the certificate's issuer are
+/// decides first, except that a verified list revoking the certificate outweighs `good`.
+/// Otherwise the lists whose issuer name is the certificate's issuer are
 /// considered; only those the issuer's key verifies count. Of these, the newest (by
 /// `thisUpdate`) answers. A certificate is revoked at time T when its entry's
 /// ``X509RevocationList/Entry/effectiveDate`` is at or before T: verifying a signature
@@ -28,7 +29,8 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
     }
 
     public var lists: [X509RevocationList]
-    /// Saved OCSP responses; one that answers for a certificate takes precedence over lists.
+    /// Saved OCSP responses; one that answers for a certificate takes precedence over lists,
+    /// except that a list revoking it outweighs a `good` answer.
     public var responses: [X509OCSPResponse]
     /// A certificate whose issuer published no list given here. `.fail` by default: hard
     /// checking, since a status that is unknown is not good.
@@ -81,11 +83,37 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
             X509RevocationStatus(
                 certificate: certificate, depth: depth, list: list, response: nil, failure: failure, isFatal: fatal)
         }
-        if let answer = ocspAnswer(for: certificate, issuedBy: issuer, depth: depth, at: time) { return answer }
-        let named = lists.filter { $0.issuer == issuer.subject }
-        guard !named.isEmpty else {
+        let choice = listChoice(issuedBy: issuer, at: time)
+        let revocation = choice.list.flatMap { list in
+            list.entry(for: certificate.serialNumber).flatMap { $0.effectiveDate <= time ? (list, $0) : nil }
+        }
+        if let answer = ocspAnswer(for: certificate, issuedBy: issuer, depth: depth, at: time) {
+            // A verified list that revokes the certificate outweighs a "good" answer, as a
+            // revoking response does: a responder may lag its CA, a saved answer may predate
+            // the revocation. Otherwise the response decides, whatever the lists' freshness.
+            guard answer.failure == nil, let (list, entry) = revocation else { return answer }
+            return result(list, .revoked(entry), fatal: true)
+        }
+        guard choice.named else {
             return result(nil, .noList(issuer: issuer.subject), fatal: whenNoList == .fail)
         }
+        guard let list = choice.list else {
+            return result(nil, .listSignatureInvalid(choice.firstError ?? .badSignature), fatal: true)
+        }
+        if let (list, entry) = revocation { return result(list, .revoked(entry), fatal: true) }
+        if !choice.issuedInTime {
+            return result(list, .listNotYetValid(thisUpdate: list.thisUpdate), fatal: whenStale == .fail)
+        }
+        if let nextUpdate = list.nextUpdate, nextUpdate < time.addingTimeInterval(-clockSkew) {
+            return result(list, .listExpired(nextUpdate: nextUpdate), fatal: whenStale == .fail)
+        }
+        return result(list, nil, fatal: false)
+    }
+
+    /// The list that answers for certificates `issuer` issued: of the lists with its name
+    /// that its key verifies, the newest issued by `time` (or, failing that, the newest).
+    private func listChoice(issuedBy issuer: X509Certificate, at time: Date) -> ListChoice {
+        let named = lists.filter { $0.issuer == issuer.subject }
         var verified: [X509RevocationList] = []
         var firstError: X509RevocationListError?
         for list in named {
@@ -97,19 +125,17 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
             }
         }
         let issuedInTime = verified.filter { acceptsLaterLists || $0.thisUpdate <= time.addingTimeInterval(clockSkew) }
-        guard let list = Self.newest(issuedInTime) ?? Self.newest(verified) else {
-            return result(nil, .listSignatureInvalid(firstError ?? .badSignature), fatal: true)
-        }
-        if let entry = list.entry(for: certificate.serialNumber), entry.effectiveDate <= time {
-            return result(list, .revoked(entry), fatal: true)
-        }
-        if issuedInTime.isEmpty {
-            return result(list, .listNotYetValid(thisUpdate: list.thisUpdate), fatal: whenStale == .fail)
-        }
-        if let nextUpdate = list.nextUpdate, nextUpdate < time.addingTimeInterval(-clockSkew) {
-            return result(list, .listExpired(nextUpdate: nextUpdate), fatal: whenStale == .fail)
-        }
-        return result(list, nil, fatal: false)
+        return ListChoice(
+            named: !named.isEmpty, list: Self.newest(issuedInTime) ?? Self.newest(verified),
+            issuedInTime: !issuedInTime.isEmpty, firstError: firstError)
+    }
+
+    private struct ListChoice {
+        /// Whether any list carries the issuer's name.
+        let named: Bool
+        let list: X509RevocationList?
+        let issuedInTime: Bool
+        let firstError: X509RevocationListError?
     }
 
     /// The status the responses vouch for: revoked when any verified response says so (a

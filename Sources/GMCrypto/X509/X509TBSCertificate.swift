@@ -49,6 +49,11 @@ struct X509TBSCertificate {
             version = try DER.explicitlyTagged(next, tagNumber: 0, tagClass: .contextSpecific) { inner in
                 try Int(derEncoded: inner)
             }
+            // d2i_X509 reads any version, but only v1-v3 exist; checking here also keeps
+            // `version + 1` from overflowing on a version of Int.max.
+            guard (0...2).contains(version) else {
+                throw X509Error.malformedDER("version \(version) is not v1, v2 or v3 (0, 1 or 2)")
+            }
             guard let serial = nodes.next() else { throw X509Error.malformedDER("missing serial number") }
             next = serial
         } else {

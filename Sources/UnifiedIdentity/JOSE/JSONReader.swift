@@ -140,10 +140,12 @@ struct JSONReader {
     }
 
     /// Hands each member of the object at `offset` to `body`, in order, without collecting
-    /// them. Repeated names are refused: by comparing bytes while there are few members
-    /// (cheaper than hashing), through a set of texts beyond that or once a name held an
-    /// escape (its bytes are not its text), so a hostile object with thousands of members
-    /// costs linear time.
+    /// them. Repeated names are refused: by comparing bytes while the names are few and plain
+    /// ASCII (cheaper than hashing), through a set of texts beyond 16 names (so a hostile
+    /// object with thousands of members costs linear time) or once a name is not plain ASCII:
+    /// an escaped name's bytes are not its text, and Unicode names can be canonically
+    /// equivalent (`é` and `e` + U+0301), which the set, like every dictionary the members
+    /// end up in, counts as one name.
     private mutating func visitMembers(depth: Int, _ body: (JSONMemberName, JSONValue) -> Void) throws(JSONReaderError)
     {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }

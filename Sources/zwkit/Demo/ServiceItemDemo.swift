@@ -19,7 +19,7 @@ struct ServiceItemDemo: DemoSection {
         let code = try ImplementationCode("11450721MB155808114000104002000")
         Console.output("实施编码 \(code)")
         for part in code.parts {
-            Console.output("  \(part.chineseName) \(part.value) \(part.meaning ?? "")")
+            Console.output("  \(part.chineseName) \(part.value)" + (part.meaning.map { " \($0)" } ?? ""))
         }
         try expect(code.level == .county && code.basicCode.itemType == .licensing, "the Guangxi code's parts")
 

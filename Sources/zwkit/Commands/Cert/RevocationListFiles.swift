@@ -45,7 +45,7 @@ struct RevocationOptions: ParsableArguments {
 
     @Option(
         name: .customLong("ocsp"),
-        help: "A saved OCSP response (DER) about a certificate in the chain (repeatable); answers before CRLs.")
+        help: "A saved OCSP response (DER) about a chain certificate (repeatable); answers unless a CRL revokes it.")
     var responses: [String] = []
 
     @Option(
