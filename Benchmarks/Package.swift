@@ -15,6 +15,16 @@ let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
 ]
 
+// Plain measuring tools (no harness) under Tools/<Name>/, driven by Scripts/bench-*:
+let toolTargets: [(name: String, dependencies: [String])] = [
+    // Scripts/bench-gmcrypto's ratios to `openssl speed`.
+    ("GMCryptoSpeed", ["GMCrypto"]),
+    // One token or raw verification N times, for Scripts/bench-identity --instructions (callgrind).
+    ("IdentityInstructions", ["GMCrypto", "UnifiedIdentity"]),
+    // Cold, warm and reference seal verifications N times, for Scripts/bench-eseal --instructions.
+    ("SealInstructions", ["ESeal", "GMCrypto"]),
+]
+
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .lastPathComponent
@@ -26,23 +36,13 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: [
-        // A plain measuring tool (no harness) for Scripts/bench-gmcrypto's ratios to `openssl speed`.
+    targets: toolTargets.map { target in
         .executableTarget(
-            name: "GMCryptoSpeed",
-            dependencies: [.product(name: "GMCrypto", package: mainPackage)],
-            path: "Tools/GMCryptoSpeed"
-        ),
-        // Runs one token or raw verification N times for Scripts/bench-identity --instructions (callgrind).
-        .executableTarget(
-            name: "IdentityInstructions",
-            dependencies: [
-                .product(name: "GMCrypto", package: mainPackage),
-                .product(name: "UnifiedIdentity", package: mainPackage),
-            ],
-            path: "Tools/IdentityInstructions"
-        ),
-    ]
+            name: target.name,
+            dependencies: target.dependencies.map { .product(name: $0, package: mainPackage) },
+            path: "Tools/\(target.name)"
+        )
+    }
         + benchmarkTargets.map { target in
             .executableTarget(
                 name: target.name,

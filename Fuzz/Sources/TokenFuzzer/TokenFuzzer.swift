@@ -12,13 +12,20 @@ private let keys: KeySet? = {
 
 /// libFuzzer entry point: every input goes through the compact token parser, the claims
 /// reader, the JWK and JWK Set readers and the verifier's synchronous core. Any trap,
-/// overflow or sanitizer report is a bug; thrown errors are the expected answer.
+/// overflow or sanitizer report is a bug (the one precondition is the fuzzer's own check that
+/// two ways of reading a payload agree); thrown errors are the expected answer.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzToken(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard let start else { return 0 }
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
     if let jws = try? CompactJWS(parsing: bytes) {
-        _ = try? jws.claims()
+        let claims = try? jws.claims()
+        // The payload read member by member must give what the JSON text read as a whole gives
+        // (on invalid UTF-8 the text would be repaired first, so only valid text is compared).
+        if let payload = String(validating: jws.payload, as: UTF8.self) {
+            let whole = try? IdentityClaims(jsonString: payload)
+            precondition(claims == whole, "claims read member by member differ from the whole payload's")
+        }
     }
     let text = String(decoding: bytes, as: UTF8.self)
     _ = try? IdentityClaims(jsonString: text)

@@ -30,4 +30,17 @@ final class CertificateCache: @unchecked Sendable {
         }
         return certificate
     }
+
+    func removeAll() {
+        lock.withLock { entries.removeAll() }
+    }
+}
+
+extension SealVerifier {
+    /// Empties the process-wide cache of parsed certificates, so the next verification reads
+    /// its certificates afresh: what a service's first verification of a seal costs.
+    /// For benchmarks (`@_spi(Benchmarks) import ESeal`); the cache needs no managing otherwise.
+    @_spi(Benchmarks) public static func emptyCertificateCache() {
+        CertificateCache.shared.removeAll()
+    }
 }

@@ -19,6 +19,7 @@ public struct Audience: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
             values = [value]
         case .array(let elements):
             var collected: [String] = []
+            collected.reserveCapacity(elements.count)
             for element in elements {
                 guard let value = element.stringValue else {
                     throw .invalidClaim("aud", reason: "array holds a non-string")

@@ -74,7 +74,7 @@ public struct IdentityClaims: Sendable, Equatable {
     }
 }
 
-extension IdentityClaims {
+extension IdentityClaims: JSONMemberReading {
     /// Reads the claims from a payload object. Types are checked; values beyond their type
     /// (times, audiences, identifiers) are judged by the verifier's rules.
     public init(json: JSONValue) throws(TokenError) {
@@ -84,61 +84,66 @@ extension IdentityClaims {
         try self.init(members: members)
     }
 
-    /// Reads the claims member by member (a dictionary's, or a payload's in order).
+    /// Reads the claims from a dictionary's members.
     init<Members: Sequence<(key: String, value: JSONValue)>>(members: Members) throws(TokenError) {
         self.init()
-        // One pass over the members: this runs on every verification.
-        for (name, value) in members {
-            switch name {
-            case "iss": issuer = try Self.string(value, name)
-            case "sub": subject = try Self.string(value, name)
-            case "aud": audience = try Audience(json: value)
-            case "exp": expiresAt = try Self.date(value, name)
-            case "nbf": notBefore = try Self.date(value, name)
-            case "iat": issuedAt = try Self.date(value, name)
-            case "jti": tokenID = try Self.string(value, name)
-            case "principal":
-                let kind = try Self.string(value, name)
-                guard let parsed = PrincipalKind(rawValue: kind) else {
-                    throw .invalidClaim(name, reason: "unknown principal kind \"\(kind)\"")
-                }
-                principalKind = parsed
-            case "holder_id": holderIdentifier = try Self.string(value, name)
-            case "name": self.name = try Self.string(value, name)
-            case "acr":
-                let level = try Self.string(value, name)
-                guard let parsed = AssuranceLevel(claimValue: level) else {
-                    throw .invalidClaim(name, reason: "unknown assurance level \"\(level)\"; expected L1 to L4")
-                }
-                assuranceLevel = parsed
-            case "amr":
-                guard let list = value.arrayValue else { throw .invalidClaim(name, reason: "must be an array") }
-                authenticationMethods.reserveCapacity(list.count)
-                for method in list {
-                    guard let text = method.stringValue else { throw .invalidClaim(name, reason: "holds a non-string") }
-                    authenticationMethods.append(AuthenticationMethod(rawValue: text))
-                }
-            case "dept": department = try Self.string(value, name)
-            case "sid": sessionID = try Self.string(value, name)
-            case "orig_jti": originalTokenID = try Self.string(value, name)
-            case "act":
-                guard let actorSubject = value["sub"]?.stringValue else {
-                    throw .invalidClaim(name, reason: "must be an object with a string \"sub\"")
-                }
-                actor = actorSubject
-            default: additional[name] = value
+        for (name, value) in members { try read(value, named: .text(name)) }
+    }
+
+    /// Sets the claim `name` from its JSON value (a payload's members are read one at a time,
+    /// in order, as `JSONReader.visitObject` hands them over).
+    mutating func read(_ value: JSONValue, named name: JSONMemberName) throws(TokenError) {
+        switch name {
+        case "iss": issuer = try Self.string(value, name)
+        case "sub": subject = try Self.string(value, name)
+        case "aud": audience = try Audience(json: value)
+        case "exp": expiresAt = try Self.date(value, name)
+        case "nbf": notBefore = try Self.date(value, name)
+        case "iat": issuedAt = try Self.date(value, name)
+        case "jti": tokenID = try Self.string(value, name)
+        case "principal":
+            let kind = try Self.string(value, name)
+            guard let parsed = PrincipalKind(rawValue: kind) else {
+                throw .invalidClaim(name.string, reason: "unknown principal kind \"\(kind)\"")
             }
+            principalKind = parsed
+        case "holder_id": holderIdentifier = try Self.string(value, name)
+        case "name": self.name = try Self.string(value, name)
+        case "acr":
+            let level = try Self.string(value, name)
+            guard let parsed = AssuranceLevel(claimValue: level) else {
+                throw .invalidClaim(name.string, reason: "unknown assurance level \"\(level)\"; expected L1 to L4")
+            }
+            assuranceLevel = parsed
+        case "amr":
+            guard let list = value.arrayValue else { throw .invalidClaim(name.string, reason: "must be an array") }
+            authenticationMethods.reserveCapacity(list.count)
+            for method in list {
+                guard let text = method.stringValue else {
+                    throw .invalidClaim(name.string, reason: "holds a non-string")
+                }
+                authenticationMethods.append(AuthenticationMethod(rawValue: text))
+            }
+        case "dept": department = try Self.string(value, name)
+        case "sid": sessionID = try Self.string(value, name)
+        case "orig_jti": originalTokenID = try Self.string(value, name)
+        case "act":
+            guard let actorSubject = value["sub"]?.stringValue else {
+                throw .invalidClaim(name.string, reason: "must be an object with a string \"sub\"")
+            }
+            actor = actorSubject
+        default: additional[name.string] = value
         }
     }
 
-    private static func string(_ value: JSONValue, _ name: String) throws(TokenError) -> String {
-        guard case .string(let text) = value else { throw .invalidClaim(name, reason: "must be a string") }
+    private static func string(_ value: JSONValue, _ name: JSONMemberName) throws(TokenError) -> String {
+        guard case .string(let text) = value else { throw .invalidClaim(name.string, reason: "must be a string") }
         return text
     }
 
-    private static func date(_ value: JSONValue, _ name: String) throws(TokenError) -> Date {
+    private static func date(_ value: JSONValue, _ name: JSONMemberName) throws(TokenError) -> Date {
         guard let seconds = value.numberValue, seconds.isFinite, abs(seconds) < 1e11 else {
-            throw .invalidClaim(name, reason: "must be a NumericDate (seconds since 1970)")
+            throw .invalidClaim(name.string, reason: "must be a NumericDate (seconds since 1970)")
         }
         return Date(timeIntervalSince1970: seconds)
     }

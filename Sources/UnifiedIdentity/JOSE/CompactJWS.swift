@@ -65,7 +65,9 @@ public struct CompactJWS: Sendable {
         guard !payloadText.isEmpty else { throw .malformedToken("the payload segment is empty") }
 
         guard let headerBytes = Base64URL.decode(headerText) else { throw .invalidEncoding(.header) }
-        let header = try JOSEHeader(members: objectMembers(headerBytes, of: .header, limits: limits))
+        var headerReader = JOSEHeader.Reader()
+        try read(headerBytes, of: .header, limits: limits, into: &headerReader)
+        let header = try headerReader.header()
         // `none` is refused here, before anything else looks at the token.
         if header.algorithm.utf8.count == 4, header.algorithm.lowercased() == "none" { throw .unsecuredToken }
 
@@ -86,24 +88,38 @@ public struct CompactJWS: Sendable {
 
     /// The payload read as a JWT claims set.
     public func claims(limits: TokenLimits = .standard) throws(TokenError) -> IdentityClaims {
-        try IdentityClaims(members: Self.objectMembers(payload, of: .payload, limits: limits))
+        var claims = IdentityClaims()
+        try Self.read(payload, of: .payload, limits: limits, into: &claims)
+        return claims
     }
 
-    /// The members of a segment that must hold one JSON object.
-    private static func objectMembers(_ bytes: [UInt8], of segment: TokenSegment, limits: TokenLimits)
-        throws(TokenError) -> [(key: String, value: JSONValue)]
-    {
-        let members: [(key: String, value: JSONValue)]?
+    /// Hands each member of a segment that must hold one JSON object to `reader`, in order
+    /// (through `inout`, so a claims set is filled in place rather than copied out of a
+    /// closure). The whole segment is checked as JSON before any error `reader` raised is
+    /// thrown, so a token fails the same way whichever member it breaks a rule with.
+    private static func read<Reader: JSONMemberReading>(
+        _ bytes: [UInt8], of segment: TokenSegment, limits: TokenLimits, into reader: inout Reader
+    ) throws(TokenError) {
+        var firstError: TokenError?
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONReaderError) in
+                try JSONReader.visitObject(buffer, maximumDepth: limits.maximumJSONDepth) { name, value in
+                    guard firstError == nil else { return }
+                    do throws(TokenError) { try reader.read(value, named: name) } catch { firstError = error }
+                }
+            }
+        }
+        let isObject: Bool
         do {
-            members = try JSONReader.parseObjectMembers(bytes, maximumDepth: limits.maximumJSONDepth)
+            isObject = try parsed.get()
         } catch {
             throw .invalidJSON(segment, reason: error.description)
         }
-        guard let members else {
+        guard isObject else {
             throw .invalidJSON(
                 segment, reason: "the \(segment == .header ? "header" : "claims set") must be a JSON object")
         }
-        return members
+        if let firstError { throw firstError }
     }
 
     /// Builds the signing input for a header and payload (used when issuing).

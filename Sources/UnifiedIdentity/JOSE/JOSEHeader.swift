@@ -27,35 +27,47 @@ public struct JOSEHeader: Sendable, Equatable {
     }
 
     init<Members: Sequence<(key: String, value: JSONValue)>>(members: Members) throws(TokenError) {
-        var algorithm: String?
-        var additional: [String: JSONValue] = [:]
-        // One pass, no copy of the members: this runs on every verification.
-        for (name, value) in members {
+        var reader = Reader()
+        for (name, value) in members { try reader.read(value, named: .text(name)) }
+        self = try reader.header()
+    }
+
+    /// Collects a header member by member (a token's are read one at a time, in order, as
+    /// `JSONReader.visitObject` hands them over).
+    struct Reader: JSONMemberReading {
+        private var algorithm: String?
+        private var keyID: String?
+        private var type: String?
+        private var additional: [String: JSONValue] = [:]
+
+        mutating func read(_ value: JSONValue, named name: JSONMemberName) throws(TokenError) {
             switch name {
-            case "alg":
-                guard case .string(let text) = value else {
-                    throw .invalidHeader(parameter: name, reason: "must be a string")
-                }
-                algorithm = text
-            case "kid", "typ":
-                guard case .string(let text) = value else {
-                    throw .invalidHeader(parameter: name, reason: "must be a string")
-                }
-                if name == "kid" { keyID = text } else { type = text }
+            case "alg": algorithm = try Self.string(value, name)
+            case "kid": keyID = try Self.string(value, name)
+            case "typ": type = try Self.string(value, name)
             case "crit":
                 // RFC 7515 §4.1.11: a recipient must refuse a token whose critical extensions it
                 // does not implement. This verifier implements none (so `b64: false` is refused too).
                 guard let names = value.arrayValue, !names.isEmpty else {
-                    throw .invalidHeader(parameter: name, reason: "must be a non-empty array of names")
+                    throw .invalidHeader(parameter: name.string, reason: "must be a non-empty array of names")
                 }
                 throw .unsupportedCriticalHeader(names.first?.stringValue ?? "(not a string)")
             default:
-                additional[name] = value
+                additional[name.string] = value
             }
         }
-        guard let algorithm else { throw .invalidHeader(parameter: "alg", reason: "missing") }
-        self.algorithm = algorithm
-        self.additional = additional
+
+        func header() throws(TokenError) -> JOSEHeader {
+            guard let algorithm else { throw .invalidHeader(parameter: "alg", reason: "missing") }
+            return JOSEHeader(algorithm: algorithm, keyID: keyID, type: type, additional: additional)
+        }
+
+        private static func string(_ value: JSONValue, _ name: JSONMemberName) throws(TokenError) -> String {
+            guard case .string(let text) = value else {
+                throw .invalidHeader(parameter: name.string, reason: "must be a string")
+            }
+            return text
+        }
     }
 
     var jsonValue: JSONValue {

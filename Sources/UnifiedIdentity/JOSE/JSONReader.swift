@@ -30,10 +30,6 @@ struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private let maximumDepth: Int
-    /// Whether the last string read was ASCII without escapes: its bytes are its text, and
-    /// no other spelling compares equal to it (escapes, or canonically equivalent Unicode
-    /// such as `é` and `e` + U+0301, which Swift's `==` equates).
-    private var lastStringIsPlainASCII = false
 
     static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, maximumDepth: Int = 16) throws(JSONReaderError)
         -> JSONValue
@@ -53,29 +49,39 @@ struct JSONReader {
     }
 
     /// The members of a text that must be one JSON object, in order, without building a
-    /// dictionary (headers and claims are read member by member). `nil` when the text is
-    /// valid JSON but not an object.
+    /// dictionary. `nil` when the text is valid JSON but not an object.
     static func parseObjectMembers<Bytes: Collection<UInt8>>(_ bytes: Bytes, maximumDepth: Int = 16)
         throws(JSONReaderError) -> [(key: String, value: JSONValue)]?
     {
-        let array = Array(bytes)
-        let result = array.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONReaderError) -> [(key: String, value: JSONValue)]? in
-                var reader = JSONReader(bytes: buffer, maximumDepth: maximumDepth)
-                reader.skipWhitespace()
-                guard reader.offset < buffer.count, buffer[reader.offset] == UInt8(ascii: "{") else {
-                    _ = try reader.readValue(depth: 0)
-                    reader.skipWhitespace()
-                    if reader.offset != reader.bytes.count { throw .trailingBytes(offset: reader.offset) }
-                    return nil
+        var members: [(key: String, value: JSONValue)] = []
+        let isObject = try Array(bytes).withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONReaderError) in
+                try visitObject(buffer, maximumDepth: maximumDepth) { name, value in
+                    members.append((name.string, value))
                 }
-                let members = try reader.readMembers(depth: 1)
-                reader.skipWhitespace()
-                if reader.offset != reader.bytes.count { throw .trailingBytes(offset: reader.offset) }
-                return members
             }
+        }.get()
+        return isObject ? members : nil
+    }
+
+    /// Hands each member of a text that must be one JSON object to `body`, in order, with the
+    /// reader's every rule, but without a member list or a `String` per name: headers and
+    /// claims are read this way on every verification. Returns false, having called `body`
+    /// for nothing, when the text is valid JSON but not an object.
+    static func visitObject(
+        _ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, _ body: (JSONMemberName, JSONValue) -> Void
+    ) throws(JSONReaderError) -> Bool {
+        var reader = JSONReader(bytes: bytes, maximumDepth: maximumDepth)
+        reader.skipWhitespace()
+        let isObject = reader.offset < bytes.count && bytes[reader.offset] == UInt8(ascii: "{")
+        if isObject {
+            try reader.visitMembers(depth: 1, body)
+        } else {
+            _ = try reader.readValue(depth: 0)
         }
-        return try result.get()
+        reader.skipWhitespace()
+        if reader.offset != bytes.count { throw .trailingBytes(offset: reader.offset) }
+        return isObject
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
@@ -126,54 +132,85 @@ struct JSONReader {
         return .object(Dictionary(members, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// An object's members in order. Repeated names are refused: by comparison while there are
-    /// few members (cheaper than hashing), through a set beyond that (so a hostile object with
-    /// thousands of members costs linear time).
+    /// An object's members in order.
     private mutating func readMembers(depth: Int) throws(JSONReaderError) -> [(key: String, value: JSONValue)] {
+        var members: [(key: String, value: JSONValue)] = []
+        try visitMembers(depth: depth) { name, value in members.append((name.string, value)) }
+        return members
+    }
+
+    /// Hands each member of the object at `offset` to `body`, in order, without collecting
+    /// them. Repeated names are refused: by comparing bytes while the names are few and plain
+    /// ASCII (cheaper than hashing), through a set of texts beyond 16 names (so a hostile
+    /// object with thousands of members costs linear time) or once a name is not plain ASCII:
+    /// an escaped name's bytes are not its text, and Unicode names can be canonically
+    /// equivalent (`é` and `e` + U+0301), which the set, like every dictionary the members
+    /// end up in, counts as one name.
+    private mutating func visitMembers(depth: Int, _ body: (JSONMemberName, JSONValue) -> Void) throws(JSONReaderError)
+    {
         guard depth <= maximumDepth else { throw .tooDeep(limit: maximumDepth) }
         offset += 1
-        var members: [(key: String, value: JSONValue)] = []
-        var names: Set<String> = []
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             offset += 1
-            return members
+            return
         }
-        members.reserveCapacity(16)
-        // A one-word filter over the names seen so far (length, first and last byte): a name
-        // whose bit is new cannot repeat an earlier one, so most names are never compared.
-        // A name that is not plain ASCII (escaped, or Unicode that another spelling equals)
-        // bypasses it and turns it off.
+        // Where the first names are, and a one-word filter over them (length, first and last
+        // byte): a name whose bit is new cannot repeat an earlier one, so most are never compared.
+        var spans = InlineArray<16, (start: Int, count: Int)>(repeating: (0, 0))
+        var spanCount = 0
         var seenNames: UInt64 = 0
-        var filterIsOff = false
+        var names: Set<String> = []
+        var namesAreInSet = false
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw .unexpectedByte(bytes[offset], offset: offset) }
             let nameStart = offset + 1
-            let name = try readString()
-            let nameBit = Self.filterBit(UnsafeBufferPointer(rebasing: bytes[nameStart..<(offset - 1)]))
-            filterIsOff = filterIsOff || !lastStringIsPlainASCII
+            let name = try readMemberName()
             skipWhitespace()
             guard try peek() == UInt8(ascii: ":") else { throw .unexpectedByte(bytes[offset], offset: offset) }
             offset += 1
             skipWhitespace()
             let value = try readValue(depth: depth)
-            if members.count < Self.linearDuplicateCheckLimit {
-                if filterIsOff || seenNames & nameBit != 0, members.contains(where: { $0.key == name }) {
-                    throw .duplicateMember(name)
+            if !namesAreInSet, case .bytes(let utf8) = name, spanCount < Self.linearDuplicateCheckLimit {
+                let nameBit = Self.filterBit(utf8)
+                if seenNames & nameBit != 0 {
+                    for index in 0..<spanCount where spans[index].count == utf8.count {
+                        let earlier = UnsafeBufferPointer(rebasing: bytes[spans[index].start...].prefix(utf8.count))
+                        if sameBytes(earlier, utf8) { throw .duplicateMember(name.string) }
+                    }
                 }
                 seenNames |= nameBit
+                spans[spanCount] = (nameStart, utf8.count)
+                spanCount += 1
             } else {
-                if names.isEmpty { names = Set(members.map(\.key)) }
-                if !names.insert(name).inserted { throw .duplicateMember(name) }
+                if !namesAreInSet {
+                    namesAreInSet = true
+                    for index in 0..<spanCount {
+                        let span = spans[index]
+                        names.insert(String(decoding: bytes[span.start..<(span.start + span.count)], as: UTF8.self))
+                    }
+                }
+                if !names.insert(name.string).inserted { throw .duplicateMember(name.string) }
             }
-            members.append((name, value))
+            body(name, value)
             skipWhitespace()
             let separator = try peek()
             offset += 1
-            if separator == UInt8(ascii: "}") { return members }
+            if separator == UInt8(ascii: "}") { return }
             guard separator == UInt8(ascii: ",") else { throw .unexpectedByte(separator, offset: offset - 1) }
         }
+    }
+
+    /// A member name at `offset`: its bytes in the text when they are plain ASCII, otherwise
+    /// (an escape or a non-ASCII byte) its text, read and checked as any string is.
+    private mutating func readMemberName() throws(JSONReaderError) -> JSONMemberName {
+        var end = offset + 1
+        while end < bytes.count, !Self.isSpecialInString(bytes[end]) { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return .text(try readString()) }
+        let name = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<end])
+        offset = end + 1
+        return .bytes(name)
     }
 
     private static let linearDuplicateCheckLimit = 16
@@ -208,7 +245,6 @@ struct JSONReader {
     private mutating func readString() throws(JSONReaderError) -> String {
         let start = offset
         offset += 1
-        lastStringIsPlainASCII = false
         // Fast path: no escapes. ASCII needs no validation; anything else is checked below.
         var isASCII = true
         while offset < bytes.count {
@@ -221,7 +257,6 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<offset])
                 offset += 1
-                lastStringIsPlainASCII = isASCII
                 return try Self.text(run, isASCII: isASCII, at: start)
             }
             if byte == UInt8(ascii: "\\") { break }
