@@ -13,11 +13,14 @@ let identityNumbers: [UInt8] = {
     let divisions = Division.allCodes.filter { $0.level == .county }.compactMap { Division(code: $0) }
     var bytes: [UInt8] = []
     while bytes.count < 10_000 * 18 {
-        guard let division = divisions.randomElement(using: &random), let period = division.periods.last else { continue }
+        guard let division = divisions.randomElement(using: &random), let period = division.periods.last else {
+            continue
+        }
         let last = min(period.lastYear ?? 2020, 2020)
         let year = Int.random(in: min(max(period.firstYear, 1950), last)...last, using: &random)
         let sequence = Int.random(in: 100...999, using: &random)
-        let first17 = "\(division.code)\(year)0\(Int.random(in: 1...9, using: &random))1\(Int.random(in: 0...9, using: &random))\(sequence)"
+        let first17 =
+            "\(division.code)\(year)0\(Int.random(in: 1...9, using: &random))1\(Int.random(in: 0...9, using: &random))\(sequence)"
         guard let check = try? CitizenID.checkCharacter(for: first17) else { continue }
         bytes += Array((first17 + String(check)).utf8)
     }

@@ -5,7 +5,8 @@ import GMCrypto
 /// Certificate work as seal and token verification does it: parse a certificate, verify a
 /// three-level SM2 chain, issue a leaf. The chain is issued once, before measuring.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.throughput, .wallClock, .mallocCountTotal], maxDuration: .seconds(2))
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.throughput, .wallClock, .mallocCountTotal], maxDuration: .seconds(2))
 
     let year: TimeInterval = 365 * 86_400
     let rootKey = X509Certificate.PrivateKey.generate(.sm2)
@@ -14,8 +15,10 @@ let benchmarks: @Sendable () -> Void = {
     guard
         let root = try? X509CertificateBuilder.certificateAuthority(subject: [.commonName("根")], validFor: year)
             .selfSigned(with: rootKey),
-        let intermediate = try? X509CertificateBuilder.certificateAuthority(subject: [.commonName("中级")], validFor: year)
-            .issue(for: intermediateKey.publicKey, issuer: root, issuerKey: rootKey),
+        let intermediate = try? X509CertificateBuilder.certificateAuthority(
+            subject: [.commonName("中级")], validFor: year
+        )
+        .issue(for: intermediateKey.publicKey, issuer: root, issuerKey: rootKey),
         let leaf = try? X509CertificateBuilder.endEntity(subject: [.commonName("某某市人民政府")], validFor: year)
             .issue(for: leafKey.publicKey, issuer: intermediate, issuerKey: intermediateKey)
     else { fatalError("benchmark setup: issuing the chain failed") }
