@@ -7,14 +7,14 @@ import ZWKitTestSupport
 /// verified by GMCrypto.
 @Suite struct X509OCSPResponseTests {
     struct Fixture {
-        let ca: OpenSSLCertificates
+        let ca: OpenSSLPKI
         let root: X509Certificate
         let revoked: X509Certificate
         let good: X509Certificate
         let stranger: X509Certificate
 
         init() throws {
-            ca = try OpenSSLCertificates()
+            ca = try OpenSSLPKI()
             let (root, leaves) = try X509RevocationListOpenSSLTests.opensslCA(ca)
             self.root = root
             (revoked, good) = (leaves[0], leaves[2])
@@ -46,7 +46,7 @@ import ZWKitTestSupport
                     "ca.pem",
                     "-reqin", "req.der", "-respout", "resp.der", "-rmd", "sm3", "-ndays", "1",
                 ]
-                    + (sm2ID ? ["-rsigopt", OpenSSLCertificates.distinguishingID] : []) + extra)
+                    + (sm2ID ? ["-rsigopt", OpenSSLPKI.distinguishingID] : []) + extra)
             return try X509OCSPResponse(
                 derRepresentation: Data(contentsOf: ca.directory.appendingPathComponent("resp.der")))
         }

@@ -7,11 +7,11 @@ import ZWKitTestSupport
 @Suite("zwkit cert crl")
 struct CertCRLCommandTests {
     private struct Workspace {
-        let pki: SM2TestPKI
+        let pki: OpenSSLPKI
         func path(_ name: String) -> String { pki.path(name) }
 
         init() throws {
-            pki = try SM2TestPKI(leaves: ["maker", "signer"])
+            pki = try OpenSSLPKI(sm2Leaves: ["maker", "signer"])
         }
 
         func zwkit(_ arguments: [String]) throws -> ProcessResult {
@@ -52,7 +52,7 @@ struct CertCRLCommandTests {
                 $0["reason"] as? String == "keyCompromise" && $0["revocationDate"] as? String == "2026-01-02T00:00:00Z"
             })
 
-        let text = try work.pki.run(["crl", "-in", "ca.crl", "-text", "-noout"]).stdoutText
+        let text = try work.pki.openssl(["crl", "-in", "ca.crl", "-text", "-noout"]).stdoutText
         #expect(text.contains("Serial Number: 0ABC"))
         #expect(text.contains("Key Compromise"))
 
@@ -139,7 +139,7 @@ struct CertCRLCommandTests {
     @Test func sealVerifyReportsTheSignersRevocation() throws {
         let work = try Workspace()
         defer { Fixtures.cleanUp(work.pki.directory) }
-        try Data(SM2TestPKI.tinyPNG).write(to: work.pki.directory.appendingPathComponent("seal.png"))
+        try Data(Fixtures.tinyPNG).write(to: work.pki.directory.appendingPathComponent("seal.png"))
         try Data("请于三日内办结。".utf8).write(to: work.pki.directory.appendingPathComponent("doc.txt"))
         let made = try work.zwkit([
             "seal", "make", "--name", "测试局", "--type", "1", "--maker-key", "maker.key", "--maker-cert", "maker.pem",
@@ -192,10 +192,10 @@ struct CertCRLCommandTests {
 @Suite("zwkit cert ocsp")
 struct CertOCSPCommandTests {
     @Test func goodRevokedAndForgedResponses() throws {
-        let pki = try SM2TestPKI(leaves: ["maker", "signer"])
+        let pki = try OpenSSLPKI(sm2Leaves: ["maker", "signer"])
         defer { Fixtures.cleanUp(pki.directory) }
         func serial(_ name: String) throws -> String {
-            try pki.run(["x509", "-in", "\(name).pem", "-noout", "-serial"]).stdoutText
+            try pki.openssl(["x509", "-in", "\(name).pem", "-noout", "-serial"]).stdoutText
                 .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "serial=", with: "")
         }
         // An `openssl ca` database by hand: the maker valid, the signer revoked for key compromise.
@@ -205,12 +205,12 @@ struct CertOCSPCommandTests {
 
         """.write(to: pki.directory.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
         for (name, options) in [("resp", ["-rsigopt", "distid:1234567812345678"]), ("empty-id", [])] {
-            try pki.run([
+            try pki.openssl([
                 "ocsp", "-issuer", "ca.pem", "-sm3", "-cert", "maker.pem", "-cert", "signer.pem", "-no_nonce",
                 "-reqout",
                 "req.der",
             ])
-            try pki.run(
+            try pki.openssl(
                 [
                     "ocsp", "-index", "index.txt", "-rsigner", "ca.pem", "-rkey", "ca.key", "-CA", "ca.pem", "-reqin",
                     "req.der", "-respout", "\(name).der", "-rmd", "sm3", "-ndays", "1",
