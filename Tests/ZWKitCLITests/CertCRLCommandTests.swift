@@ -193,7 +193,7 @@ struct CertCRLCommandTests {
 struct CertOCSPCommandTests {
     @Test func goodRevokedAndForgedResponses() throws {
         let pki = try OpenSSLPKI(sm2Leaves: ["maker", "signer"])
-        defer { Fixtures.cleanUp(pki.directory) }
+        defer { pki.cleanUp() }
         func serial(_ name: String) throws -> String {
             try pki.openssl(["x509", "-in", "\(name).pem", "-noout", "-serial"]).stdoutText
                 .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "serial=", with: "")
@@ -204,17 +204,9 @@ struct CertOCSPCommandTests {
         R\t301231000000Z\t260102030405Z,keyCompromise\t\(serial("signer"))\tunknown\t/CN=Test signer
 
         """.write(to: pki.directory.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
-        for (name, options) in [("resp", ["-rsigopt", "distid:1234567812345678"]), ("empty-id", [])] {
-            try pki.openssl([
-                "ocsp", "-issuer", "ca.pem", "-sm3", "-cert", "maker.pem", "-cert", "signer.pem", "-no_nonce",
-                "-reqout",
-                "req.der",
-            ])
-            try pki.openssl(
-                [
-                    "ocsp", "-index", "index.txt", "-rsigner", "ca.pem", "-rkey", "ca.key", "-CA", "ca.pem", "-reqin",
-                    "req.der", "-respout", "\(name).der", "-rmd", "sm3", "-ndays", "1",
-                ] + options)
+        for (name, sm2ID) in [("resp", true), ("empty-id", false)] {
+            try pki.makeOCSPResponse(
+                about: ["maker.pem", "signer.pem"], database: "index.txt", out: "\(name).der", sm2ID: sm2ID)
         }
         let good = try Processes.zwkit(
             ["cert", "ocsp", "resp.der", "--cert", "maker.pem", "--issuer", "ca.pem"], currentDirectory: pki.directory)

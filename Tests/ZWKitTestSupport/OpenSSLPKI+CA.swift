@@ -36,4 +36,23 @@ extension OpenSSLPKI {
         try openssl(
             ["ca", "-config", "\(ca).cnf", "-gencrl", "-out", out] + (sm2ID ? ["-sigopt", Self.distinguishingID] : []))
     }
+
+    /// An offline `openssl ocsp` answer, in `out`, about `certificates` issued by `<issuer>.pem`:
+    /// the request hashed with `requestDigest`, the status read from the `database` index,
+    /// signed with SM3 by `<signer>.pem`/`.key` with the ID `1234567812345678` unless `sm2ID`
+    /// is false, `extra` passed to the responder.
+    public func makeOCSPResponse(
+        about certificates: [String], issuer: String = "ca", database: String, signer: String = "ca", out: String,
+        requestDigest: String = "-sm3", sm2ID: Bool = true, extra: [String] = []
+    ) throws {
+        try openssl(
+            ["ocsp", "-issuer", "\(issuer).pem", requestDigest] + certificates.flatMap { ["-cert", $0] }
+                + ["-no_nonce", "-reqout", "req.der"])
+        try openssl(
+            [
+                "ocsp", "-index", database, "-rsigner", "\(signer).pem", "-rkey", "\(signer).key", "-CA",
+                "\(issuer).pem",
+                "-reqin", "req.der", "-respout", out, "-rmd", "sm3", "-ndays", "1",
+            ] + (sm2ID ? ["-rsigopt", Self.distinguishingID] : []) + extra)
+    }
 }
