@@ -32,7 +32,7 @@ struct CertCRLCommandTests {
 
     @Test func issuedListShowsInZwkitAndOpenSSL() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         let issued = try work.issue(
             "ca.crl", revokeCerts: ["signer.pem,keyCompromise,2026-01-02"],
             extra: ["--revoke", "abc", "--crl-number", "12"])
@@ -65,7 +65,7 @@ struct CertCRLCommandTests {
 
     @Test func showWithTheWrongIssuerExitsOne() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         #expect(try work.issue("ca.crl").status == 0)
         let shown = try work.zwkit(["cert", "crl", "show", "ca.crl", "--ca", "signer.pem"])
         #expect(shown.status == 1)
@@ -74,7 +74,7 @@ struct CertCRLCommandTests {
 
     @Test func verifyWithACRLExitsOneForARevokedCertificate() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         #expect(try work.issue("good.crl").status == 0)
         #expect(try work.issue("revoked.crl", revokeCerts: ["signer.pem,superseded,2026-01-02"]).status == 0)
 
@@ -112,7 +112,7 @@ struct CertCRLCommandTests {
 
     @Test func staleListFailsOrWarns() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         let yesterday = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-2 * 86_400))
         #expect(try work.issue("old.crl", extra: ["--this-update", yesterday, "--days", "1"]).status == 0)
         let hard = try work.zwkit(["cert", "verify", "signer.pem", "--ca", "ca.pem", "--crl", "old.crl"])
@@ -127,7 +127,7 @@ struct CertCRLCommandTests {
 
     @Test func unreadableOrForeignListsExitTwo() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         #expect(try work.zwkit(["cert", "crl", "show", "ca.pem"]).status == 2)
         #expect(try work.zwkit(["cert", "crl", "show", "missing.crl"]).status == 2)
         #expect(try work.zwkit(["cert", "verify", "signer.pem", "--ca", "ca.pem", "--crl", "ca.pem"]).status == 2)
@@ -138,7 +138,7 @@ struct CertCRLCommandTests {
 
     @Test func sealVerifyReportsTheSignersRevocation() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         try Data(Fixtures.tinyPNG).write(to: work.pki.directory.appendingPathComponent("seal.png"))
         try Data("请于三日内办结。".utf8).write(to: work.pki.directory.appendingPathComponent("doc.txt"))
         let made = try work.zwkit([
@@ -247,7 +247,7 @@ extension CertCRLCommandTests {
     /// A validity no X.509 time can hold is bad usage (exit 2), not a crash.
     @Test func daysBeyondAnyX509TimeAreRefused() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         for days in ["9223372036854775807", "100000000"] {
             let issued = try work.issue("far.crl", extra: ["--days", days])
             #expect(issued.status == 2, "--days \(days): \(issued.stderrText)")
