@@ -76,16 +76,16 @@ struct MakingAndSigningTests {
 
     @Test("pictures are recognised by their bytes; a mismatch or a silly size is refused")
     func pictures() throws {
-        #expect(SealPicture.Format(sniffing: SM2TestPKI.tinyPNG) == .png)
+        #expect(SealPicture.Format(sniffing: Fixtures.tinyPNG) == .png)
         #expect(SealPicture.Format(sniffing: [0xFF, 0xD8, 0xFF, 0xE0]) == .jpg)
         #expect(SealPicture.Format(sniffing: Array("GIF89a".utf8)) == .gif)
         #expect(SealPicture.Format(sniffing: [0x50, 0x4B, 0x03, 0x04]) == .ofd)
         #expect(SealPicture.Format(sniffing: Array("BM".utf8)) == nil)
         #expect(throws: ESealError.self) {
-            try SealPicture(format: .jpg, data: SM2TestPKI.tinyPNG, widthMillimetres: 40, heightMillimetres: 40)
+            try SealPicture(format: .jpg, data: Fixtures.tinyPNG, widthMillimetres: 40, heightMillimetres: 40)
         }
         #expect(throws: ESealError.self) {
-            try SealPicture(data: SM2TestPKI.tinyPNG, widthMillimetres: 0, heightMillimetres: 40)
+            try SealPicture(data: Fixtures.tinyPNG, widthMillimetres: 0, heightMillimetres: 40)
         }
     }
 

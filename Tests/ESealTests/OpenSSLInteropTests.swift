@@ -8,18 +8,18 @@ import ZWKitTestSupport
 @Suite("ESeal's output verifies with OpenSSL alone")
 struct OpenSSLInteropTests {
     private func opensslVerifies(message: [UInt8], signature: [UInt8], certificatePEM: String) throws -> Bool {
-        let directory = try Fixtures.temporaryDirectory()
-        defer { Fixtures.cleanUp(directory) }
-        try Data(message).write(to: directory.appendingPathComponent("tbs.der"))
-        try Data(signature).write(to: directory.appendingPathComponent("sig.der"))
-        try certificatePEM.write(to: directory.appendingPathComponent("cert.pem"), atomically: true, encoding: .utf8)
-        try TestPKI.openssl(["x509", "-in", "cert.pem", "-pubkey", "-noout", "-out", "pub.pem"], in: directory)
+        let work = try OpenSSLPKI()
+        defer { work.cleanUp() }
+        try Data(message).write(to: work.directory.appendingPathComponent("tbs.der"))
+        try Data(signature).write(to: work.directory.appendingPathComponent("sig.der"))
+        try work.write(certificatePEM, to: "cert.pem")
+        try work.openssl(["x509", "-in", "cert.pem", "-pubkey", "-noout", "-out", "pub.pem"])
         let result = try Processes.run(
             "openssl",
             [
-                "dgst", "-sm3", "-verify", "pub.pem", "-sigopt", "distid:1234567812345678", "-signature", "sig.der",
+                "dgst", "-sm3", "-verify", "pub.pem", "-sigopt", OpenSSLPKI.distinguishingID, "-signature", "sig.der",
                 "tbs.der",
-            ], currentDirectory: directory)
+            ], currentDirectory: work.directory)
         return result.status == 0 && result.stdoutText.contains("Verified OK")
     }
 

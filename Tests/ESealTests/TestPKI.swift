@@ -3,7 +3,7 @@ import Foundation
 import GMCrypto
 import ZWKitTestSupport
 
-/// A CA, a seal maker and two signers (see `SM2TestPKI`), loaded as GMCrypto values once per test run.
+/// A CA, a seal maker and two signers (see `OpenSSLPKI(sm2Leaves:)`), loaded as GMCrypto values once per test run.
 struct TestPKI: Sendable {
     let directory: URL
     let ca: X509Certificate
@@ -19,24 +19,15 @@ struct TestPKI: Sendable {
     static func make() throws -> TestPKI { try shared.get() }
 
     private init() throws {
-        let files = try SM2TestPKI(leaves: ["maker", "signer", "other"])
+        let files = try OpenSSLPKI(sm2Leaves: ["maker", "signer", "other"])
         directory = files.directory
-        ca = try X509Certificate(pemRepresentation: try files.text("ca.pem"))
-        maker = try X509Certificate(pemRepresentation: try files.text("maker.pem"))
-        makerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("maker.key"))
-        signer = try X509Certificate(pemRepresentation: try files.text("signer.pem"))
-        signerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("signer.key"))
-        otherSigner = try X509Certificate(pemRepresentation: try files.text("other.pem"))
-        otherSignerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.text("other.key"))
-    }
-
-    @discardableResult
-    static func openssl(_ arguments: [String], in directory: URL) throws -> ProcessResult {
-        let result = try Processes.run("openssl", arguments, currentDirectory: directory)
-        guard result.status == 0 else {
-            throw FixtureError.missing("openssl \(arguments.joined(separator: " ")): \(result.stderrText)")
-        }
-        return result
+        ca = try X509Certificate(pemRepresentation: try files.read("ca.pem"))
+        maker = try X509Certificate(pemRepresentation: try files.read("maker.pem"))
+        makerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.read("maker.key"))
+        signer = try X509Certificate(pemRepresentation: try files.read("signer.pem"))
+        signerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.read("signer.key"))
+        otherSigner = try X509Certificate(pemRepresentation: try files.read("other.pem"))
+        otherSignerKey = try SM2.Signing.PrivateKey(pemRepresentation: try files.read("other.key"))
     }
 
     /// A builder for a small official seal the signer may use, valid for a year from an hour ago.
@@ -44,7 +35,7 @@ struct TestPKI: Sendable {
         let now = Date()
         var builder = SealBuilder(
             name: "测试市人民政府", type: 1,
-            picture: try SealPicture(data: SM2TestPKI.tinyPNG, widthMillimetres: 40, heightMillimetres: 40),
+            picture: try SealPicture(data: Fixtures.tinyPNG, widthMillimetres: 40, heightMillimetres: 40),
             signerCertificates: [signer], validStart: now.addingTimeInterval(-3_600),
             validEnd: now.addingTimeInterval(365 * 86_400))
         builder.listing = listing

@@ -5,12 +5,12 @@ import ZWKitTestSupport
 
 /// Bad input of every kind becomes a typed `X509Error`, never a crash or a silent answer.
 @Suite struct CertificateMalformedInputTests {
-    let ca: OpenSSLCertificates
+    let ca: OpenSSLPKI
     let pem: String
     let der: [UInt8]
 
     init() throws {
-        ca = try OpenSSLCertificates()
+        ca = try OpenSSLPKI()
         try ca.makeRoot("root", subject: "/C=CN/CN=某某市人民政府")
         pem = try ca.read("root.pem")
         der = [UInt8](try X509Certificate(pemRepresentation: pem).derRepresentation)

@@ -16,7 +16,7 @@ import ZWKitTestSupport
 
     /// root → intermediate → leaf issued by GMCrypto with keys made by OpenSSL, saved as
     /// root.pem, inter.pem and leaf.pem.
-    static func issueChain(_ ca: OpenSSLCertificates, algorithm: OpenSSLCertificates.KeyAlgorithm = .sm2) throws
+    static func issueChain(_ ca: OpenSSLPKI, algorithm: OpenSSLPKI.KeyAlgorithm = .sm2) throws
         -> Chain
     {
         let rootKey = try ca.generateKey("root", algorithm: algorithm)
@@ -41,7 +41,7 @@ import ZWKitTestSupport
     }
 
     @Test func sm2ChainIsAcceptedByOpenSSLAndGmsslLinkByLink() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.issueChain(ca)
 
@@ -57,7 +57,7 @@ import ZWKitTestSupport
     }
 
     @Test func sm2CAAndLeafPassOpenSSLVerify() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let rootKey = try ca.generateKey("root")
         let leafKey = try ca.generateKey("leaf")
@@ -74,9 +74,9 @@ import ZWKitTestSupport
         #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
     }
 
-    @Test(arguments: [OpenSSLCertificates.KeyAlgorithm.p256, .ed25519])
-    func otherAlgorithmsPassTheFullOpenSSLVerify(_ algorithm: OpenSSLCertificates.KeyAlgorithm) throws {
-        let ca = try OpenSSLCertificates()
+    @Test(arguments: [OpenSSLPKI.KeyAlgorithm.p256, .ed25519])
+    func otherAlgorithmsPassTheFullOpenSSLVerify(_ algorithm: OpenSSLPKI.KeyAlgorithm) throws {
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.issueChain(ca, algorithm: algorithm)
         let result = try ca.verify(leaf: "leaf.pem", root: "root.pem", intermediates: ["inter.pem"], sm2: false)
@@ -86,7 +86,7 @@ import ZWKitTestSupport
     }
 
     @Test func issuedFieldsReadBackAsOpenSSLPrintsThem() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.issueChain(ca)
         let text = try ca.openssl(["x509", "-in", "inter.pem", "-noout", "-text", "-nameopt", "utf8"]).stdoutText
@@ -105,7 +105,7 @@ import ZWKitTestSupport
     /// asn1crypto, a strict independent DER reader, sees what GMCrypto meant to write.
     @Test func asn1cryptoReadsTheIssuedFields() throws {
         guard try Processes.pythonHas(["asn1crypto"]) else { return }
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.issueChain(ca)
         let script = """
@@ -140,7 +140,7 @@ import ZWKitTestSupport
     }
 
     @Test func explicitSerialAndValidityAreWrittenExactly() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let key = try ca.generateKey("k")
         let start = Date(timeIntervalSince1970: 1_700_000_000)
@@ -154,7 +154,7 @@ import ZWKitTestSupport
     }
 
     @Test func badRequestsAreTypedErrors() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let key = try ca.generateKey("k")
         let other = try ca.generateKey("other")

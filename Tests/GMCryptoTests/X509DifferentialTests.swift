@@ -161,18 +161,18 @@ import ZWKitTestSupport
 
     @Test func certificatesTheOpenSSLCLIMakesReadAsAsn1cryptoReadsThem() throws {
         guard try Processes.pythonHas(["asn1crypto"]) else { return }
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         var paths: [String] = []
-        for (keyIndex, key) in OpenSSLCertificates.KeyAlgorithm.allCases.enumerated() {
+        for (keyIndex, key) in OpenSSLPKI.KeyAlgorithm.allCases.enumerated() {
             for (profileIndex, profile) in Self.profiles.enumerated() {
                 let (subject, mask) = Self.subjects[(keyIndex + profileIndex) % Self.subjects.count]
                 let name = "c\(keyIndex)-\(profileIndex)"
                 try ca.write("[req]\ndistinguished_name=dn\nstring_mask=\(mask)\n[dn]\n", to: "\(name).cnf")
-                try ca.openssl(["genpkey"] + key.genpkeyArguments + ["-out", "\(name).key"])
+                try ca.makeKey(name, algorithm: key)
                 let digest: [String] =
                     switch key {
-                    case .sm2: ["-sm3", "-sigopt", OpenSSLCertificates.distinguishingID]
+                    case .sm2: ["-sm3", "-sigopt", OpenSSLPKI.distinguishingID]
                     case .p256: ["-sha256"]
                     case .ed25519: []
                     }

@@ -7,7 +7,7 @@ import ZWKitTestSupport
 /// read certificates itself, and GMCrypto accepts nothing OpenSSL's `d2i_X509` rejects.
 @Suite struct X509MalformedDERTests {
     /// One SM2 leaf with the extensions the cases below edit, as DER.
-    static func leaf(_ ca: OpenSSLCertificates) throws -> [UInt8] {
+    static func leaf(_ ca: OpenSSLPKI) throws -> [UInt8] {
         try ca.makeRoot("root", subject: "/C=CN/CN=根")
         try ca.makeIssued(
             "leaf", subject: "/C=CN/O=某某市/CN=经办人", issuer: "root",
@@ -19,7 +19,7 @@ import ZWKitTestSupport
         return try leafDER(ca)
     }
 
-    static func leafDER(_ ca: OpenSSLCertificates) throws -> [UInt8] {
+    static func leafDER(_ ca: OpenSSLPKI) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: ca.path("leaf.der"))))
     }
 
@@ -103,7 +103,7 @@ import ZWKitTestSupport
 
     @Test func editedCertificatesGetTheirTypedErrors() throws {
         guard try Processes.pythonHas(["asn1crypto"]) else { return }
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         _ = try Self.leaf(ca)
         let output = try Processes.python(Self.editor, [ca.path("leaf.der")])
@@ -124,7 +124,7 @@ import ZWKitTestSupport
     }
 
     @Test func lengthsAndTrailingElementsAreTypedErrors() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let der = try Self.leaf(ca)
         func error(_ bytes: [UInt8]) -> X509Error? {
@@ -169,7 +169,7 @@ import ZWKitTestSupport
     /// `d2i_X509` (through `openssl x509`) accepts too, and reads the same serial number:
     /// GMCrypto is never the more lenient reader.
     @Test func noMutationIsAcceptedThatOpenSSLRejects() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let der = try Self.leaf(ca)
         var accepted: [String: String] = [:]

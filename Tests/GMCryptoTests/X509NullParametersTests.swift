@@ -10,7 +10,7 @@ import ZWKitTestSupport
     static let sm3WithSM2 = [0x06, 0x08, 0x2A, 0x81, 0x1C, 0xCF, 0x55, 0x01, 0x83, 0x75] as [UInt8]
 
     @Test func sm3WithSM2WithNullParametersParsesAndVerifies() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let rootKey = try ca.generateKey("root")
         let leafKey = try ca.generateKey("leaf")
@@ -29,7 +29,7 @@ import ZWKitTestSupport
         let tbs = DERReader.encode(0x30, tbsFields.flatMap { $0 })
         try Data(tbs).write(to: ca.directory.appendingPathComponent("tbs.der"))
         try ca.openssl([
-            "dgst", "-sm3", "-sign", "root.key", "-sigopt", OpenSSLCertificates.distinguishingID, "-out", "tbs.sig",
+            "dgst", "-sm3", "-sign", "root.key", "-sigopt", OpenSSLPKI.distinguishingID, "-out", "tbs.sig",
             "tbs.der",
         ])
         let signature = [UInt8](try Data(contentsOf: ca.directory.appendingPathComponent("tbs.sig")))

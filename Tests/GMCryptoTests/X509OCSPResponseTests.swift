@@ -7,14 +7,14 @@ import ZWKitTestSupport
 /// verified by GMCrypto.
 @Suite struct X509OCSPResponseTests {
     struct Fixture {
-        let ca: OpenSSLCertificates
+        let ca: OpenSSLPKI
         let root: X509Certificate
         let revoked: X509Certificate
         let good: X509Certificate
         let stranger: X509Certificate
 
         init() throws {
-            ca = try OpenSSLCertificates()
+            ca = try OpenSSLPKI()
             let (root, leaves) = try X509RevocationListOpenSSLTests.opensslCA(ca)
             self.root = root
             (revoked, good) = (leaves[0], leaves[2])
@@ -34,19 +34,9 @@ import ZWKitTestSupport
         func response(signer: String = "ca", digest: String = "-sm3", sm2ID: Bool = true, extra: [String] = [])
             throws -> X509OCSPResponse
         {
-            try ca.openssl(
-                [
-                    "ocsp", "-issuer", "ca.pem", digest, "-cert", "a.pem", "-cert", "c.pem", "-cert", "d.pem",
-                    "-no_nonce",
-                    "-reqout", "req.der",
-                ])
-            try ca.openssl(
-                [
-                    "ocsp", "-index", "db-ca/index.txt", "-rsigner", "\(signer).pem", "-rkey", "\(signer).key", "-CA",
-                    "ca.pem",
-                    "-reqin", "req.der", "-respout", "resp.der", "-rmd", "sm3", "-ndays", "1",
-                ]
-                    + (sm2ID ? ["-rsigopt", OpenSSLCertificates.distinguishingID] : []) + extra)
+            try ca.makeOCSPResponse(
+                about: ["a.pem", "c.pem", "d.pem"], database: "db-ca/index.txt", signer: signer, out: "resp.der",
+                requestDigest: digest, sm2ID: sm2ID, extra: extra)
             return try X509OCSPResponse(
                 derRepresentation: Data(contentsOf: ca.directory.appendingPathComponent("resp.der")))
         }

@@ -5,7 +5,7 @@ import ZWKitTestSupport
 
 @Suite struct X509ParsingTests {
     @Test func readsAnOpenSSLMadeSM2RootWithChineseNames() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         try ca.makeRoot("root", subject: "/C=CN/O=测试根/CN=某某市人民政府")
         let root = try X509Certificate(pemRepresentation: ca.read("root.pem"))
@@ -24,7 +24,7 @@ import ZWKitTestSupport
     }
 
     @Test func fieldsMatchOpenSSLsOwnReading() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         try ca.makeRoot("root", subject: "/C=CN/CN=根")
         try ca.makeIssued(
@@ -109,7 +109,7 @@ import ZWKitTestSupport
     }
 
     @Test func pemAndDERRoundTripByteForByte() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         try ca.makeRoot("root", subject: "/CN=Round Trip")
         let pem = try ca.read("root.pem")
@@ -120,7 +120,7 @@ import ZWKitTestSupport
     }
 
     @Test func readsABundleInOrder() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         try ca.makeRoot("a", subject: "/CN=A")
         try ca.makeRoot("b", subject: "/CN=B")

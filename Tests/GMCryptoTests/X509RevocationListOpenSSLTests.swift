@@ -10,7 +10,7 @@ import ZWKitTestSupport
 
     /// An SM2 CA by OpenSSL with two leaves, one revoked for key compromise (with an
     /// invalidity date), one superseded, and one left alone.
-    static func opensslCA(_ ca: OpenSSLCertificates) throws -> (root: X509Certificate, leaves: [X509Certificate]) {
+    static func opensslCA(_ ca: OpenSSLPKI) throws -> (root: X509Certificate, leaves: [X509Certificate]) {
         try ca.makeRoot("ca", subject: "/C=CN/O=某某省数字证书认证中心/CN=某某省 SM2 CA")
         var leaves: [X509Certificate] = []
         for name in ["a", "b", "c"] {
@@ -26,7 +26,7 @@ import ZWKitTestSupport
     }
 
     @Test func opensslListParsesFieldByField() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let (root, leaves) = try Self.opensslCA(ca)
         let list = try ca.generateList(ca: "ca", out: "ca.crl")
@@ -60,7 +60,7 @@ import ZWKitTestSupport
     /// verifies; without it OpenSSL 3.0 signs with an empty ID, which no other SM2
     /// implementation uses, and GMCrypto rejects the list.
     @Test func opensslListSignatureVerifiesOnlyWithTheStandardID() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let (root, leaves) = try Self.opensslCA(ca)
         let list = try ca.generateList(ca: "ca", out: "with-id.crl")
@@ -76,7 +76,7 @@ import ZWKitTestSupport
     /// fields; its SM2 signature verifies with `openssl dgst` over the tbsCertList
     /// asn1crypto cuts out.
     @Test func builderListReadsInOpenSSLAndAsn1crypto() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let (root, leaves) = try Self.opensslCA(ca)
         let key = try X509Certificate.PrivateKey(pemRepresentation: ca.read("ca.key"))
@@ -110,7 +110,7 @@ import ZWKitTestSupport
             let verified = try Processes.run(
                 "openssl",
                 [
-                    "dgst", "-sm3", "-verify", "ca.pub", "-sigopt", OpenSSLCertificates.distinguishingID, "-signature",
+                    "dgst", "-sm3", "-verify", "ca.pub", "-sigopt", OpenSSLPKI.distinguishingID, "-signature",
                     "ours.crl.sig", "ours.crl.tbs",
                 ], currentDirectory: ca.directory)
             #expect(verified.stdoutText.contains("Verified OK"), "\(verified.stdoutText)\(verified.stderrText)")
@@ -121,7 +121,7 @@ import ZWKitTestSupport
     /// empty ID of OpenSSL 3.0 and a CRL has no way to carry another, so a list signed with
     /// the standard ID (by OpenSSL itself) fails there while a list with the empty ID passes.
     @Test func opensslCRLVerifyCannotCheckStandardSM2Lists() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         _ = try Self.opensslCA(ca)
         _ = try ca.generateList(ca: "ca", out: "with-id.crl")
@@ -137,7 +137,7 @@ import ZWKitTestSupport
     /// P-256 and Ed25519 lists by GMCrypto pass `openssl crl -verify`, which has no ID trap.
     @Test(arguments: [X509Certificate.PrivateKey.Algorithm.p256, .ed25519])
     func builderListVerifiesInOpenSSL(algorithm: X509Certificate.PrivateKey.Algorithm) throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let key = X509Certificate.PrivateKey.generate(algorithm)
         let root = try X509CertificateBuilder.certificateAuthority(
@@ -167,7 +167,7 @@ import ZWKitTestSupport
     /// The same verdicts as `openssl verify -crl_check` on a P-256 chain (no ID trap there):
     /// revoked with the list that names the leaf, good with the list that does not.
     @Test func revocationVerdictsMatchOpenSSLVerifyCRLCheck() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let key = X509Certificate.PrivateKey.generate(.p256)
         let root = try X509CertificateBuilder.certificateAuthority(subject: [.commonName("P-256 CA")], validFor: 86_400)
@@ -199,7 +199,7 @@ import ZWKitTestSupport
         }
     }
 
-    static func fields(_ entry: X509RevocationList.Entry) -> OpenSSLCertificates.ListFields.Entry {
+    static func fields(_ entry: X509RevocationList.Entry) -> OpenSSLPKI.ListFields.Entry {
         let names: [X509RevocationList.ReasonCode: String] = [
             .keyCompromise: "key_compromise", .superseded: "superseded", .unspecified: "unspecified",
         ]

@@ -4,39 +4,10 @@ import ZWKitTestSupport
 
 /// Revocation lists made and read by the `openssl` CLI and by asn1crypto, the independent
 /// implementations GMCrypto's lists are checked against.
-extension OpenSSLCertificates {
-    /// Sets up an `openssl ca` database for the CA `<ca>.pem`/`<ca>.key` (SM3 digests).
-    func prepareCA(_ ca: String, digest: String = "sm3") throws {
-        try FileManager.default.createDirectory(atPath: path("db-\(ca)"), withIntermediateDirectories: true)
-        try write("", to: "db-\(ca)/index.txt")
-        try write("01\n", to: "db-\(ca)/crlnumber")
-        try write(
-            """
-            [ ca ]
-            default_ca = testca
-            [ testca ]
-            database = db-\(ca)/index.txt
-            crlnumber = db-\(ca)/crlnumber
-            default_md = \(digest)
-            default_crl_days = 7
-            certificate = \(ca).pem
-            private_key = \(ca).key
-            crl_extensions = crl_ext
-            [ crl_ext ]
-            authorityKeyIdentifier = keyid:always
-
-            """, to: "\(ca).cnf")
-    }
-
-    /// `openssl ca -revoke`, with `-crl_reason` or `-crl_compromise` as given.
-    func revoke(_ certificate: String, ca: String, options: [String]) throws {
-        try openssl(["ca", "-config", "\(ca).cnf", "-revoke", certificate] + options)
-    }
-
-    /// `openssl ca -gencrl` into `<out>`; SM2 lists with the ID `1234567812345678` unless `sm2ID` is false.
+extension OpenSSLPKI {
+    /// `openssl ca -gencrl` into `<out>` (see ``makeList(ca:out:sm2ID:)``), read by GMCrypto.
     func generateList(ca: String, out: String, sm2ID: Bool = true) throws -> X509RevocationList {
-        try openssl(
-            ["ca", "-config", "\(ca).cnf", "-gencrl", "-out", out] + (sm2ID ? ["-sigopt", Self.distinguishingID] : []))
+        try makeList(ca: ca, out: out, sm2ID: sm2ID)
         return try X509RevocationList(pemRepresentation: read(out))
     }
 

@@ -14,7 +14,7 @@ import ZWKitTestSupport
 
     /// root → intermediate → leaf, all SM2, by OpenSSL; `extra` lets a test break one link.
     static func makeChain(
-        _ ca: OpenSSLCertificates,
+        _ ca: OpenSSLPKI,
         intermediateExtensions: [String] = caExtensions
     ) throws -> (root: X509Certificate, intermediate: X509Certificate, leaf: X509Certificate) {
         try ca.makeRoot("root", subject: "/C=CN/O=某某省数字证书认证中心/CN=某某省 SM2 根 CA")
@@ -30,7 +30,7 @@ import ZWKitTestSupport
     }
 
     @Test func rootIntermediateLeafVerifies() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.makeChain(ca)
         // OpenSSL agrees each link is good, so a GMCrypto failure would be GMCrypto's.
@@ -47,7 +47,7 @@ import ZWKitTestSupport
     /// every link of which OpenSSL accepts, is rejected by `openssl verify -untrusted`.
     /// When OpenSSL is fixed this known issue stops reproducing and the test says so.
     @Test func opensslRejectsAValidThreeLevelSM2Chain() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         _ = try Self.makeChain(ca)
         let result = try ca.verify(leaf: "leaf.pem", root: "root.pem", intermediates: ["inter.pem"])
@@ -59,7 +59,7 @@ import ZWKitTestSupport
     }
 
     @Test func caLeafVerifies() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         try ca.makeRoot("root", subject: "/C=CN/CN=某某市测试 CA")
         try ca.makeIssued("leaf", subject: "/C=CN/CN=经办人", issuer: "root", extensions: Self.leafExtensions)
@@ -69,7 +69,7 @@ import ZWKitTestSupport
     }
 
     @Test func missingIntermediateMeansNoPathToARoot() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.makeChain(ca)
         let failure = try #require(X509Verifier(trustRoots: [chain.root]).verify(chain.leaf).failure)
@@ -83,7 +83,7 @@ import ZWKitTestSupport
         (["basicConstraints=critical,CA:TRUE", "keyUsage=critical,digitalSignature"], .missingKeyCertSign),
     ])
     func unfitIntermediateIsRejected(extensions: [String], reason: X509VerificationFailure.Reason) throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.makeChain(ca, intermediateExtensions: extensions)
         #expect(try !ca.acceptsLink("leaf.pem", issuedBy: "inter.pem"))
@@ -96,7 +96,7 @@ import ZWKitTestSupport
     }
 
     @Test func verificationTimeOutsideTheLeafsValidityIsReported() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.makeChain(ca)
         let verifier = X509Verifier(trustRoots: [chain.root])
@@ -111,7 +111,7 @@ import ZWKitTestSupport
     }
 
     @Test func tamperedSignatureIsReportedOnTheTamperedCertificate() throws {
-        let ca = try OpenSSLCertificates()
+        let ca = try OpenSSLPKI()
         defer { ca.cleanUp() }
         let chain = try Self.makeChain(ca)
         var der = [UInt8](chain.leaf.derRepresentation)

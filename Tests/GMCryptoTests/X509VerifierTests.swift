@@ -20,13 +20,13 @@ import ZWKitTestSupport
         }
     }
 
-    let ca: OpenSSLCertificates
+    let ca: OpenSSLPKI
     let root: Authority
     let intermediate: Authority
     let leafKey: X509Certificate.PrivateKey
 
     init() throws {
-        ca = try OpenSSLCertificates()
+        ca = try OpenSSLPKI()
         let rootKey = try ca.generateKey("root")
         let interKey = try ca.generateKey("inter")
         leafKey = try ca.generateKey("leaf")

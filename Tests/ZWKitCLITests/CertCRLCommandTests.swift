@@ -7,11 +7,11 @@ import ZWKitTestSupport
 @Suite("zwkit cert crl")
 struct CertCRLCommandTests {
     private struct Workspace {
-        let pki: SM2TestPKI
+        let pki: OpenSSLPKI
         func path(_ name: String) -> String { pki.path(name) }
 
         init() throws {
-            pki = try SM2TestPKI(leaves: ["maker", "signer"])
+            pki = try OpenSSLPKI(sm2Leaves: ["maker", "signer"])
         }
 
         func zwkit(_ arguments: [String]) throws -> ProcessResult {
@@ -32,7 +32,7 @@ struct CertCRLCommandTests {
 
     @Test func issuedListShowsInZwkitAndOpenSSL() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         let issued = try work.issue(
             "ca.crl", revokeCerts: ["signer.pem,keyCompromise,2026-01-02"],
             extra: ["--revoke", "abc", "--crl-number", "12"])
@@ -52,7 +52,7 @@ struct CertCRLCommandTests {
                 $0["reason"] as? String == "keyCompromise" && $0["revocationDate"] as? String == "2026-01-02T00:00:00Z"
             })
 
-        let text = try work.pki.run(["crl", "-in", "ca.crl", "-text", "-noout"]).stdoutText
+        let text = try work.pki.openssl(["crl", "-in", "ca.crl", "-text", "-noout"]).stdoutText
         #expect(text.contains("Serial Number: 0ABC"))
         #expect(text.contains("Key Compromise"))
 
@@ -65,7 +65,7 @@ struct CertCRLCommandTests {
 
     @Test func showWithTheWrongIssuerExitsOne() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         #expect(try work.issue("ca.crl").status == 0)
         let shown = try work.zwkit(["cert", "crl", "show", "ca.crl", "--ca", "signer.pem"])
         #expect(shown.status == 1)
@@ -74,7 +74,7 @@ struct CertCRLCommandTests {
 
     @Test func verifyWithACRLExitsOneForARevokedCertificate() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         #expect(try work.issue("good.crl").status == 0)
         #expect(try work.issue("revoked.crl", revokeCerts: ["signer.pem,superseded,2026-01-02"]).status == 0)
 
@@ -112,7 +112,7 @@ struct CertCRLCommandTests {
 
     @Test func staleListFailsOrWarns() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         let yesterday = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-2 * 86_400))
         #expect(try work.issue("old.crl", extra: ["--this-update", yesterday, "--days", "1"]).status == 0)
         let hard = try work.zwkit(["cert", "verify", "signer.pem", "--ca", "ca.pem", "--crl", "old.crl"])
@@ -127,7 +127,7 @@ struct CertCRLCommandTests {
 
     @Test func unreadableOrForeignListsExitTwo() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         #expect(try work.zwkit(["cert", "crl", "show", "ca.pem"]).status == 2)
         #expect(try work.zwkit(["cert", "crl", "show", "missing.crl"]).status == 2)
         #expect(try work.zwkit(["cert", "verify", "signer.pem", "--ca", "ca.pem", "--crl", "ca.pem"]).status == 2)
@@ -138,8 +138,8 @@ struct CertCRLCommandTests {
 
     @Test func sealVerifyReportsTheSignersRevocation() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
-        try Data(SM2TestPKI.tinyPNG).write(to: work.pki.directory.appendingPathComponent("seal.png"))
+        defer { work.pki.cleanUp() }
+        try Data(Fixtures.tinyPNG).write(to: work.pki.directory.appendingPathComponent("seal.png"))
         try Data("请于三日内办结。".utf8).write(to: work.pki.directory.appendingPathComponent("doc.txt"))
         let made = try work.zwkit([
             "seal", "make", "--name", "测试局", "--type", "1", "--maker-key", "maker.key", "--maker-cert", "maker.pem",
@@ -192,10 +192,10 @@ struct CertCRLCommandTests {
 @Suite("zwkit cert ocsp")
 struct CertOCSPCommandTests {
     @Test func goodRevokedAndForgedResponses() throws {
-        let pki = try SM2TestPKI(leaves: ["maker", "signer"])
-        defer { Fixtures.cleanUp(pki.directory) }
+        let pki = try OpenSSLPKI(sm2Leaves: ["maker", "signer"])
+        defer { pki.cleanUp() }
         func serial(_ name: String) throws -> String {
-            try pki.run(["x509", "-in", "\(name).pem", "-noout", "-serial"]).stdoutText
+            try pki.openssl(["x509", "-in", "\(name).pem", "-noout", "-serial"]).stdoutText
                 .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "serial=", with: "")
         }
         // An `openssl ca` database by hand: the maker valid, the signer revoked for key compromise.
@@ -204,17 +204,9 @@ struct CertOCSPCommandTests {
         R\t301231000000Z\t260102030405Z,keyCompromise\t\(serial("signer"))\tunknown\t/CN=Test signer
 
         """.write(to: pki.directory.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
-        for (name, options) in [("resp", ["-rsigopt", "distid:1234567812345678"]), ("empty-id", [])] {
-            try pki.run([
-                "ocsp", "-issuer", "ca.pem", "-sm3", "-cert", "maker.pem", "-cert", "signer.pem", "-no_nonce",
-                "-reqout",
-                "req.der",
-            ])
-            try pki.run(
-                [
-                    "ocsp", "-index", "index.txt", "-rsigner", "ca.pem", "-rkey", "ca.key", "-CA", "ca.pem", "-reqin",
-                    "req.der", "-respout", "\(name).der", "-rmd", "sm3", "-ndays", "1",
-                ] + options)
+        for (name, sm2ID) in [("resp", true), ("empty-id", false)] {
+            try pki.makeOCSPResponse(
+                about: ["maker.pem", "signer.pem"], database: "index.txt", out: "\(name).der", sm2ID: sm2ID)
         }
         let good = try Processes.zwkit(
             ["cert", "ocsp", "resp.der", "--cert", "maker.pem", "--issuer", "ca.pem"], currentDirectory: pki.directory)
@@ -255,7 +247,7 @@ extension CertCRLCommandTests {
     /// A validity no X.509 time can hold is bad usage (exit 2), not a crash.
     @Test func daysBeyondAnyX509TimeAreRefused() throws {
         let work = try Workspace()
-        defer { Fixtures.cleanUp(work.pki.directory) }
+        defer { work.pki.cleanUp() }
         for days in ["9223372036854775807", "100000000"] {
             let issued = try work.issue("far.crl", extra: ["--days", days])
             #expect(issued.status == 2, "--days \(days): \(issued.stderrText)")

@@ -4,14 +4,14 @@ import ZWKitTestSupport
 
 /// `zwkit cert show|verify|issue`, run as the built binary, checked against `openssl`.
 @Suite struct CertCommandTests {
-    static let distinguishingID = "distid:1234567812345678"
-    let directory: URL
+    let work: OpenSSLPKI
+    var directory: URL { work.directory }
 
     init() throws {
-        directory = try Fixtures.temporaryDirectory()
+        work = try OpenSSLPKI()
     }
 
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    func path(_ name: String) -> String { work.path(name) }
 
     func zwkit(_ arguments: [String]) throws -> ProcessResult {
         try Processes.zwkit(arguments, currentDirectory: directory)
@@ -21,15 +21,12 @@ import ZWKitTestSupport
         try Processes.run("openssl", arguments, currentDirectory: directory)
     }
 
-    /// A key made by OpenSSL, so the CLI's key reading is tested against another implementation.
-    func makeKey(_ name: String) throws {
-        let result = try openssl(["genpkey", "-algorithm", "SM2", "-out", name])
-        #expect(result.status == 0, "\(result.stderrText)")
-    }
+    /// A key `<name>.key` made by OpenSSL, so the CLI's key reading is tested against another implementation.
+    func makeKey(_ name: String) throws { try work.makeKey(name) }
 
     /// root.pem → inter.pem → leaf.pem issued with `zwkit cert issue`.
     func issueChain(leafDays: [String] = ["--days", "30"]) throws {
-        for name in ["root.key", "inter.key", "leaf.key"] { try makeKey(name) }
+        for name in ["root", "inter", "leaf"] { try makeKey(name) }
         let steps: [[String]] = [
             ["--subject", "CN=某某省测试根 CA,O=某某省,C=CN", "--ca", "--key", "root.key", "--out", "root.pem"],
             [
@@ -48,7 +45,7 @@ import ZWKitTestSupport
     }
 
     @Test func issuedChainVerifiesInZwkitAndLinkByLinkInOpenSSL() throws {
-        defer { Fixtures.cleanUp(directory) }
+        defer { work.cleanUp() }
         try issueChain()
         let result = try zwkit(["cert", "verify", "leaf.pem", "--ca", "root.pem", "--intermediate", "inter.pem"])
         #expect(result.status == 0, "\(result.stderrText)")
@@ -56,16 +53,16 @@ import ZWKitTestSupport
 
         for (certificate, issuer) in [("leaf.pem", "inter.pem"), ("inter.pem", "root.pem")] {
             let check = try openssl([
-                "verify", "-partial_chain", "-CAfile", issuer, "-vfyopt", Self.distinguishingID, certificate,
+                "verify", "-partial_chain", "-CAfile", issuer, "-vfyopt", OpenSSLPKI.distinguishingID, certificate,
             ])
             #expect(check.status == 0, "\(check.stdoutText)\(check.stderrText)")
         }
     }
 
     @Test func caAndLeafPassOpenSSLVerify() throws {
-        defer { Fixtures.cleanUp(directory) }
-        try makeKey("ca.key")
-        try makeKey("leaf.key")
+        defer { work.cleanUp() }
+        try makeKey("ca")
+        try makeKey("leaf")
         #expect(
             try zwkit(["cert", "issue", "--subject", "CN=测试 CA", "--ca", "--key", "ca.key", "--out", "ca.pem"]).status
                 == 0)
@@ -74,7 +71,7 @@ import ZWKitTestSupport
         ])
         #expect(leaf.status == 0, "\(leaf.stderrText)")
         try leaf.stdout.write(to: directory.appendingPathComponent("leaf.pem"))
-        let check = try openssl(["verify", "-CAfile", "ca.pem", "-vfyopt", Self.distinguishingID, "leaf.pem"])
+        let check = try openssl(["verify", "-CAfile", "ca.pem", "-vfyopt", OpenSSLPKI.distinguishingID, "leaf.pem"])
         #expect(check.status == 0, "\(check.stdoutText)\(check.stderrText)")
     }
 
@@ -82,7 +79,7 @@ import ZWKitTestSupport
     /// signed verifies there, for every algorithm.
     @Test(arguments: ["sm2", "p256", "ed25519"])
     func generatedKeysAndCertificatesInteroperate(_ algorithm: String) throws {
-        defer { Fixtures.cleanUp(directory) }
+        defer { work.cleanUp() }
         let root = try zwkit([
             "cert", "issue", "--subject", "CN=根,C=CN", "--ca", "--algorithm", algorithm, "--key-out", "root.key",
             "--out", "root.pem",
@@ -94,7 +91,7 @@ import ZWKitTestSupport
         ])
         #expect(leaf.status == 0, "\(leaf.stderrText)")
         #expect(try openssl(["pkey", "-in", "leaf.key", "-noout"]).status == 0)
-        let options = algorithm == "sm2" ? ["-vfyopt", Self.distinguishingID] : []
+        let options = algorithm == "sm2" ? ["-vfyopt", OpenSSLPKI.distinguishingID] : []
         let check = try openssl(["verify", "-CAfile", "root.pem"] + options + ["leaf.pem"])
         #expect(check.status == 0, "\(check.stdoutText)\(check.stderrText)")
         let shown = try zwkit(["cert", "show", "leaf.pem"]).stdoutText
@@ -104,7 +101,7 @@ import ZWKitTestSupport
     }
 
     @Test func expiredLeafExitsOneWithTheReason() throws {
-        defer { Fixtures.cleanUp(directory) }
+        defer { work.cleanUp() }
         try issueChain()
         let late = try zwkit([
             "cert", "verify", "leaf.pem", "--ca", "root.pem", "--intermediate", "inter.pem", "--at", "2099-01-01",
@@ -119,12 +116,12 @@ import ZWKitTestSupport
     }
 
     @Test func missingIntermediateAndWrongRootExitOne() throws {
-        defer { Fixtures.cleanUp(directory) }
+        defer { work.cleanUp() }
         try issueChain()
         let noIntermediate = try zwkit(["cert", "verify", "leaf.pem", "--ca", "root.pem", "--json"])
         #expect(noIntermediate.status == 1)
         #expect(noIntermediate.stdoutText.contains("\"code\":\"x509.chain.untrusted-root\""))
-        try makeKey("other.key")
+        try makeKey("other")
         #expect(
             try zwkit(["cert", "issue", "--subject", "CN=别的根", "--ca", "--key", "other.key", "--out", "other.pem"])
                 .status == 0)
@@ -136,7 +133,7 @@ import ZWKitTestSupport
     }
 
     @Test func unreadableInputExitsTwo() throws {
-        defer { Fixtures.cleanUp(directory) }
+        defer { work.cleanUp() }
         try Data("not a certificate".utf8).write(to: directory.appendingPathComponent("junk.pem"))
         let junk = try zwkit(["cert", "show", "junk.pem"])
         #expect(junk.status == 2)
@@ -147,7 +144,7 @@ import ZWKitTestSupport
     }
 
     @Test func showPrintsWhatOpenSSLPrints() throws {
-        defer { Fixtures.cleanUp(directory) }
+        defer { work.cleanUp() }
         try issueChain()
         let shown = try zwkit(["cert", "show", "--json", "leaf.pem"])
         #expect(shown.status == 0, "\(shown.stderrText)")
@@ -165,7 +162,7 @@ import ZWKitTestSupport
     }
 
     @Test func showsTheSampleSealCertificate() throws {
-        defer { Fixtures.cleanUp(directory) }
+        defer { work.cleanUp() }
         guard let url = try Fixtures.shared("samples/eseal/sign_cert.pem") else { return }
         let shown = try zwkit(["cert", "show", url.path])
         #expect(shown.status == 0)
@@ -175,7 +172,7 @@ import ZWKitTestSupport
 
     /// `--serial` is hexadecimal, an odd digit count read with a leading zero; anything else exits 2.
     @Test func issueTakesAHexadecimalSerial() throws {
-        try makeKey("serial.key")
+        try makeKey("serial")
         let issued = try zwkit([
             "cert", "issue", "--subject", "CN=序列号测试", "--key", "serial.key", "--serial", "abc", "--out", "s.pem",
         ])

@@ -6,13 +6,13 @@ import ZWKitTestSupport
 @Suite("zwkit seal")
 struct SealCommandTests {
     private struct Workspace {
-        let pki: SM2TestPKI
+        let pki: OpenSSLPKI
         var directory: URL { pki.directory }
         func path(_ name: String) -> String { pki.path(name) }
 
         init() throws {
-            pki = try SM2TestPKI(leaves: ["maker", "signer"])
-            try Data(SM2TestPKI.tinyPNG).write(to: directory.appendingPathComponent("seal.png"))
+            pki = try OpenSSLPKI(sm2Leaves: ["maker", "signer"])
+            try Data(Fixtures.tinyPNG).write(to: directory.appendingPathComponent("seal.png"))
             try Data("请于三日内办结。".utf8).write(to: directory.appendingPathComponent("doc.txt"))
         }
 
@@ -52,7 +52,7 @@ struct SealCommandTests {
         let seal = try json(shown)["seal"] as? [String: Any]
         #expect(seal?["name"] as? String == "测试局")
         #expect(seal?["version"] as? Int == 4)
-        #expect(try Data(contentsOf: work.directory.appendingPathComponent("out.png")) == Data(SM2TestPKI.tinyPNG))
+        #expect(try Data(contentsOf: work.directory.appendingPathComponent("out.png")) == Data(Fixtures.tinyPNG))
 
         let sealCheck = try Processes.zwkit(["seal", "verify", work.path("seal.esl"), "--trust", work.path("ca.pem")])
         #expect(sealCheck.status == 0, "\(sealCheck.stdoutText)")
