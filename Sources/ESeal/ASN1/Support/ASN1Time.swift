@@ -1,9 +1,21 @@
 import Foundation
 import SwiftASN1
 
-/// Conversions between the ASN.1 time types and `Date`, done by arithmetic on the civil
-/// calendar so parsing a seal never builds a `Calendar`.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Conversions between the ASN.1 time types and `Date`, through the C library's UTC
+/// calendar (`timegm`, `gmtime_r`), so parsing a seal never builds a `Calendar`.
 enum ASN1Time {
+    /// The instants GeneralizedTime can write: 0000-01-01T00:00:00Z up to, not including,
+    /// the year 10000, in seconds since 1970.
+    private static let writable: Range<Double> = -62_167_219_200..<253_402_300_800
+
     static func date(_ time: GeneralizedTime) -> Date {
         date(
             year: time.year, month: time.month, day: time.day, hours: time.hours, minutes: time.minutes,
@@ -17,14 +29,14 @@ enum ASN1Time {
     }
 
     static func generalizedTime(_ date: Date) throws -> GeneralizedTime {
-        let parts = components(of: date)
+        let parts = try components(of: date)
         return try GeneralizedTime(
             year: parts.year, month: parts.month, day: parts.day, hours: parts.hours, minutes: parts.minutes,
             seconds: parts.seconds, fractionalSeconds: 0)
     }
 
     static func utcTime(_ date: Date) throws -> UTCTime {
-        let parts = components(of: date)
+        let parts = try components(of: date)
         return try UTCTime(
             year: parts.year, month: parts.month, day: parts.day, hours: parts.hours, minutes: parts.minutes,
             seconds: parts.seconds)
@@ -33,44 +45,36 @@ enum ASN1Time {
     private static func date(
         year: Int, month: Int, day: Int, hours: Int, minutes: Int, seconds: Int, fraction: Double
     ) -> Date {
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let total = Double(days * 86_400 + hours * 3_600 + minutes * 60 + seconds) + fraction
-        return Date(timeIntervalSince1970: total)
+        // swift-asn1 has checked every field's range (years 0–9999), so each fits an Int32.
+        var parts = tm()
+        parts.tm_year = Int32(clamping: year - 1_900)
+        parts.tm_mon = Int32(clamping: month - 1)
+        parts.tm_mday = Int32(clamping: day)
+        parts.tm_hour = Int32(clamping: hours)
+        parts.tm_min = Int32(clamping: minutes)
+        parts.tm_sec = Int32(clamping: seconds)
+        return Date(timeIntervalSince1970: Double(timegm(&parts)) + fraction)
     }
 
     private struct Parts {
         var year, month, day, hours, minutes, seconds: Int
     }
 
-    private static func components(of date: Date) -> Parts {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-        let secondsOfDay = total - days * 86_400
-        let civil = civilFromDays(days)
+    /// Throws for a date GeneralizedTime cannot write (NaN and infinities included), which
+    /// would otherwise trap converting to `time_t`.
+    private static func components(of date: Date) throws -> Parts {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard writable.contains(seconds) else {
+            throw ESealError.invalidParameter(
+                "\(date.timeIntervalSince1970) s after 1970 is outside the years 0000–9999 an ASN.1 time can hold")
+        }
+        var time = time_t(seconds)
+        var parts = tm()
+        guard gmtime_r(&time, &parts) != nil else {
+            throw ESealError.invalidParameter("\(seconds) s after 1970 cannot be converted to a calendar date")
+        }
         return Parts(
-            year: civil.year, month: civil.month, day: civil.day, hours: secondsOfDay / 3_600,
-            minutes: secondsOfDay % 3_600 / 60, seconds: secondsOfDay % 60)
-    }
-
-    // Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+            year: Int(parts.tm_year) + 1_900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+            hours: Int(parts.tm_hour), minutes: Int(parts.tm_min), seconds: Int(parts.tm_sec))
     }
 }
