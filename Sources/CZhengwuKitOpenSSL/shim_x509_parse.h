@@ -18,11 +18,26 @@ typedef struct {
     unsigned int key_usage; // KU_* bits
 } CZWK_extension_summary;
 
-// Counts as OpenSSL does: found and decoded -> value; absent -> NULL with *found -1;
-// present twice or undecodable -> NULL with *found not -1.
-static inline void *CZWK_ext_d2i(const STACK_OF(X509_EXTENSION) *exts, int nid, int *found) {
+// Counts as OpenSSL does (X509V3_get_d2i with no index): found once and decoded -> value
+// with *found the critical flag; absent -> NULL with *found -1; present twice -> NULL with
+// *found -2; undecodable -> NULL with *found the critical flag. `nids` holds each
+// extension's NID, looked up once rather than once per NID asked for.
+static inline void *CZWK_ext_d2i(const STACK_OF(X509_EXTENSION) *exts, const int *nids, int count, int nid,
+                                 int *found) {
+    int match = -1;
     *found = -1;
-    return X509V3_get_d2i(exts, nid, found, NULL);
+    for (int i = 0; i < count; i++) {
+        if (nids[i] != nid) continue;
+        if (match >= 0) {
+            *found = -2;
+            return NULL;
+        }
+        match = i;
+    }
+    if (match < 0) return NULL;
+    X509_EXTENSION *ext = sk_X509_EXTENSION_value(exts, match);
+    *found = X509_EXTENSION_get_critical(ext);
+    return X509V3_EXT_d2i(ext);
 }
 
 // Reads the DER `SEQUENCE OF Extension` and fills `summary` with the same rules as
@@ -42,8 +57,16 @@ static inline int CZWK_x509_summarise_extensions(const unsigned char *der, long 
         sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
         return 0;
     }
+    int count = sk_X509_EXTENSION_num(exts);
+    int *nids = OPENSSL_malloc(sizeof *nids * (count > 0 ? count : 1));
+    if (nids == NULL) {
+        sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+        return 0;
+    }
+    for (int i = 0; i < count; i++)
+        nids[i] = OBJ_obj2nid(X509_EXTENSION_get_object(sk_X509_EXTENSION_value(exts, i)));
 
-    BASIC_CONSTRAINTS *bs = CZWK_ext_d2i(exts, NID_basic_constraints, &found);
+    BASIC_CONSTRAINTS *bs = CZWK_ext_d2i(exts, nids, count, NID_basic_constraints, &found);
     if (bs != NULL) {
         summary->has_basic_constraints = 1;
         summary->is_ca = bs->ca != 0;
@@ -56,7 +79,7 @@ static inline int CZWK_x509_summarise_extensions(const unsigned char *der, long 
         summary->invalid = 1;
     }
 
-    PROXY_CERT_INFO_EXTENSION *pci = CZWK_ext_d2i(exts, NID_proxyCertInfo, &found);
+    PROXY_CERT_INFO_EXTENSION *pci = CZWK_ext_d2i(exts, nids, count, NID_proxyCertInfo, &found);
     if (pci != NULL) {
         if (summary->is_ca || X509v3_get_ext_by_NID(exts, NID_subject_alt_name, -1) >= 0
             || X509v3_get_ext_by_NID(exts, NID_issuer_alt_name, -1) >= 0)
@@ -66,7 +89,7 @@ static inline int CZWK_x509_summarise_extensions(const unsigned char *der, long 
         summary->invalid = 1;
     }
 
-    ASN1_BIT_STRING *usage = CZWK_ext_d2i(exts, NID_key_usage, &found);
+    ASN1_BIT_STRING *usage = CZWK_ext_d2i(exts, nids, count, NID_key_usage, &found);
     if (usage != NULL) {
         summary->has_key_usage = 1;
         if (usage->length > 0) {
@@ -79,31 +102,31 @@ static inline int CZWK_x509_summarise_extensions(const unsigned char *der, long 
         summary->invalid = 1;
     }
 
-    EXTENDED_KEY_USAGE *eku = CZWK_ext_d2i(exts, NID_ext_key_usage, &found);
+    EXTENDED_KEY_USAGE *eku = CZWK_ext_d2i(exts, nids, count, NID_ext_key_usage, &found);
     if (eku != NULL) EXTENDED_KEY_USAGE_free(eku);
     else if (found != -1) summary->invalid = 1;
 
-    ASN1_BIT_STRING *ns = CZWK_ext_d2i(exts, NID_netscape_cert_type, &found);
+    ASN1_BIT_STRING *ns = CZWK_ext_d2i(exts, nids, count, NID_netscape_cert_type, &found);
     if (ns != NULL) ASN1_BIT_STRING_free(ns);
     else if (found != -1) summary->invalid = 1;
 
-    ASN1_OCTET_STRING *skid = CZWK_ext_d2i(exts, NID_subject_key_identifier, &found);
+    ASN1_OCTET_STRING *skid = CZWK_ext_d2i(exts, nids, count, NID_subject_key_identifier, &found);
     if (skid != NULL) ASN1_OCTET_STRING_free(skid);
     else if (found != -1) summary->invalid = 1;
 
-    AUTHORITY_KEYID *akid = CZWK_ext_d2i(exts, NID_authority_key_identifier, &found);
+    AUTHORITY_KEYID *akid = CZWK_ext_d2i(exts, nids, count, NID_authority_key_identifier, &found);
     if (akid != NULL) AUTHORITY_KEYID_free(akid);
     else if (found != -1) summary->invalid = 1;
 
-    GENERAL_NAMES *san = CZWK_ext_d2i(exts, NID_subject_alt_name, &found);
+    GENERAL_NAMES *san = CZWK_ext_d2i(exts, nids, count, NID_subject_alt_name, &found);
     if (san != NULL) GENERAL_NAMES_free(san);
     else if (found != -1) summary->invalid = 1;
 
-    NAME_CONSTRAINTS *nc = CZWK_ext_d2i(exts, NID_name_constraints, &found);
+    NAME_CONSTRAINTS *nc = CZWK_ext_d2i(exts, nids, count, NID_name_constraints, &found);
     if (nc != NULL) NAME_CONSTRAINTS_free(nc);
     else if (found != -1) summary->invalid = 1;
 
-    CRL_DIST_POINTS *crldp = CZWK_ext_d2i(exts, NID_crl_distribution_points, &found);
+    CRL_DIST_POINTS *crldp = CZWK_ext_d2i(exts, nids, count, NID_crl_distribution_points, &found);
     if (crldp != NULL) {
         for (int i = 0; i < sk_DIST_POINT_num(crldp); i++) {
             DIST_POINT *dp = sk_DIST_POINT_value(crldp, i);
@@ -115,14 +138,15 @@ static inline int CZWK_x509_summarise_extensions(const unsigned char *der, long 
     }
 
 #ifndef OPENSSL_NO_RFC3779
-    IPAddrBlocks *addr = CZWK_ext_d2i(exts, NID_sbgp_ipAddrBlock, &found);
+    IPAddrBlocks *addr = CZWK_ext_d2i(exts, nids, count, NID_sbgp_ipAddrBlock, &found);
     if (addr != NULL) sk_IPAddressFamily_pop_free(addr, IPAddressFamily_free);
     else if (found != -1) summary->invalid = 1;
-    ASIdentifiers *asid = CZWK_ext_d2i(exts, NID_sbgp_autonomousSysNum, &found);
+    ASIdentifiers *asid = CZWK_ext_d2i(exts, nids, count, NID_sbgp_autonomousSysNum, &found);
     if (asid != NULL) ASIdentifiers_free(asid);
     else if (found != -1) summary->invalid = 1;
 #endif
 
+    OPENSSL_free(nids);
     sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
     ERR_clear_error();
     return 1;

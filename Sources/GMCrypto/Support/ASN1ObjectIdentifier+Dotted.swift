@@ -13,6 +13,8 @@ extension ASN1Node {
         guard case .primitive(let content) = content, let last = content.last, last & 0x80 == 0 else {
             throw ASN1Error.invalidASN1Object(reason: "OID is constructed, empty or ends inside an arc")
         }
+        // A known encoding is minimally encoded by construction.
+        if let text = KnownObjectIdentifiers.text(of: content) { return text }
         // Each arc minimally encoded: no leading 0x80 byte.
         var startsArc = true
         for byte in content {
