@@ -1,3 +1,5 @@
+import SwiftASN1
+
 /// The dotted text of the OIDs certificates hold most, found by their encoding.
 ///
 /// A certificate holds a dozen OIDs or more (algorithms, name attributes, extensions);
@@ -40,23 +42,17 @@ enum KnownObjectIdentifiers {
         return nil
     }
 
-    /// The DER content octets of a dotted OID (X.690 §8.19), nil for text that is not one.
+    /// The DER content octets of a dotted OID, nil for text that is not one. swift-asn1
+    /// encodes it but refuses neither a first arc above 2 nor a second arc of 40 or more
+    /// under 0 and 1 (which reads back as another OID), so both are checked here.
     static func encode(_ text: String) -> [UInt8]? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let arcs = parts.compactMap { UInt64($0) }
-        guard arcs.count == parts.count, arcs.count >= 2, arcs[0] <= 2, arcs[0] == 2 || arcs[1] < 40,
-            arcs[1] < 1 << 56
+        guard let oid = try? ASN1ObjectIdentifier(dotRepresentation: text),
+            (oid.oidComponents.first ?? 3) <= 2, oid.description == text
         else { return nil }
-        var encoding: [UInt8] = []
-        for arc in [arcs[0] * 40 + arcs[1]] + arcs.dropFirst(2) {
-            var groups = [UInt8(arc & 0x7F)]
-            var rest = arc >> 7
-            while rest > 0 {
-                groups.append(UInt8(rest & 0x7F) | 0x80)
-                rest >>= 7
-            }
-            encoding.append(contentsOf: groups.reversed())
-        }
-        return encoding
+        var serializer = DER.Serializer()
+        guard (try? serializer.serialize(oid)) != nil, let node = try? DER.parse(serializer.serializedBytes),
+            case .primitive(let content) = node.content
+        else { return nil }
+        return Array(content)
     }
 }
