@@ -170,10 +170,13 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
                     certificate: certificate, depth: depth, list: nil, response: response, failure: .revoked(entry),
                     isFatal: true)
             case .good:
-                // An answer too old to vouch for the time asked about is no answer.
-                guard let answer = response.response(for: certificate, issuedBy: issuer),
-                    isFresh(answer.thisUpdate, at: time)
-                else { continue }
+                // An answer too old to vouch for the time asked about is no answer. Its
+                // thisUpdate is looked up again only when there is an age to check.
+                if maximumAge != nil {
+                    guard let answer = response.response(for: certificate, issuedBy: issuer),
+                        isFresh(answer.thisUpdate, at: time)
+                    else { continue }
+                }
                 good = good ?? response
             case .unknown, nil:
                 continue
