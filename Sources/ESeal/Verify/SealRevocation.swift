@@ -42,6 +42,12 @@ extension SealVerifier {
         /// times are trusted on other grounds (a verified time stamp, a record of when the
         /// document arrived): a certificate revoked after the asserted time still passes.
         case asserted
+
+        /// The instant revocation is judged at, of the time a seal or signature claims and
+        /// the verification time.
+        func instant(asserted claimed: Date, verification: Date) -> Date {
+            self == .asserted ? claimed : verification
+        }
     }
 
     /// The revocation policy seals need, with lists issued after the time judged accepted,

@@ -83,7 +83,7 @@ public struct SealVerifier: Sendable {
         checks.append(SealChecks.validity(of: seal, at: time, label: "at \(report: time)"))
         checks += chainChecks(
             .makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate,
-            revokedBy: revocationTime == .verification ? time : seal.createDate)
+            revokedBy: revocationTime.instant(asserted: seal.createDate, verification: time))
         if let timeStamp = seal.timeStamp {
             checks.append(timeStampCheck(timeStamp, over: seal.signatureValue))
         }
@@ -116,13 +116,12 @@ public struct SealVerifier: Sendable {
         checks.append(SealChecks.dataHash(signature.dataHash, data))
         checks.append(SealChecks.signerSignature(signature, signer))
         let signingTime = signature.signingTime ?? time
-        let asserted = revocationTime == .asserted
         checks += chainChecks(
             .makerCertificateChain, .makerCertificateRevocation, maker, at: seal.createDate,
-            revokedBy: asserted ? seal.createDate : time)
+            revokedBy: revocationTime.instant(asserted: seal.createDate, verification: time))
         checks += chainChecks(
             .signerCertificateChain, .signerCertificateRevocation, signer, at: signingTime,
-            revokedBy: asserted ? signingTime : time)
+            revokedBy: revocationTime.instant(asserted: signingTime, verification: time))
         if let timeStamp = signature.timeStamp {
             checks.append(timeStampCheck(timeStamp, over: signature.signatureValue))
         }
