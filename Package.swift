@@ -7,6 +7,7 @@ let package = Package(
     name: "ZhengwuKit",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "ZhengwuKitCore", targets: ["ZhengwuKitCore"]),
         .library(name: "GMCrypto", targets: ["GMCrypto"]),
         .library(name: "AdminDivision", targets: ["AdminDivision"]),
         .library(name: "CitizenID", targets: ["CitizenID"]),
@@ -40,7 +41,9 @@ let package = Package(
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2"]),
 
-        // MARK: Bottom layer: crypto and codes
+        // MARK: Bottom layer: the house shapes, crypto and codes
+        // The shapes every module shares: errors, codes, verdicts, policies. Depends on nothing.
+        .target(name: "ZhengwuKitCore"),
         .target(
             name: "GMCrypto",
             dependencies: [
@@ -92,6 +95,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
+        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
