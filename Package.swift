@@ -74,7 +74,7 @@ let package = Package(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity",
+                "ESeal", "UnifiedIdentity", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,7 +95,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
-        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
+        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
