@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ServiceItem", targets: ["ServiceItem"]),
         .library(name: "ESeal", targets: ["ESeal"]),
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
+        .library(name: "ELicense", targets: ["ELicense"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
     ],
     dependencies: [
@@ -56,12 +57,21 @@ let package = Package(
             dependencies: ["GMCrypto", "CitizenID", "CreditCode"]
         ),
 
+        // MARK: Licences (above seals; above OFD once it lands)
+        .target(
+            name: "ELicense",
+            dependencies: [
+                "ESeal", "GMCrypto", "CitizenID", "CreditCode", "AdminDivision",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+
         // MARK: The CLI
         .executableTarget(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity",
+                "ESeal", "UnifiedIdentity", "ELicense",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +99,7 @@ let package = Package(
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
         .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(name: "ELicenseTests", dependencies: ["ELicense", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
