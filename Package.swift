@@ -7,6 +7,7 @@ let package = Package(
     name: "ZhengwuKit",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "ZhengwuKitCore", targets: ["ZhengwuKitCore"]),
         .library(name: "GMCrypto", targets: ["GMCrypto"]),
         .library(name: "AdminDivision", targets: ["AdminDivision"]),
         .library(name: "CitizenID", targets: ["CitizenID"]),
@@ -30,8 +31,20 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZhengwuKitXML2",
+            path: "Sources/CZhengwuKitXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
 
-        // MARK: Bottom layer: crypto and codes
+        // MARK: Package-access support (not products)
+        // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
+        .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2"]),
+
+        // MARK: Bottom layer: the house shapes, crypto and codes
+        // The shapes every module shares: errors, codes, verdicts, policies. Depends on nothing.
+        .target(name: "ZhengwuKitCore"),
         .target(
             name: "GMCrypto",
             dependencies: [
@@ -61,7 +74,7 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ESeal", "GMCrypto", "CitizenID", "CreditCode", "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCrypto", "CitizenID", "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -92,6 +105,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
+        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
@@ -100,6 +114,7 @@ let package = Package(
         .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "ELicenseTests", dependencies: ["ELicense", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
+        .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
