@@ -1,8 +1,9 @@
 import ESeal
+import ZhengwuKitCore
 
 /// Why an electronic-licence operation failed. Every case says what and where; `code` is a
 /// stable `elicense.rule` string, `chineseTerm` the standard's term.
-public enum ELicenseError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum ELicenseError: ZhengwuKitError, Hashable {
     /// The type code is not in the catalogue.
     case unknownType(String)
     /// A field of the licence data is missing or wrong (`field` is its element code, e.g. `CZZTDM`).
@@ -75,8 +76,6 @@ public enum ELicenseError: Error, Sendable, Hashable, CustomStringConvertible {
             return reason
         }
     }
-
-    public var description: String { "\(message) (\(chineseTerm))" }
 
     static func sealing(_ error: ESealError) -> ELicenseError { .signing("\(error)") }
 }

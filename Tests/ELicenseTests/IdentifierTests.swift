@@ -37,19 +37,24 @@ import ZWKitTestSupport
         let built = try LicenceIdentifier(
             typeCode: "11100000000013338W011", issuerCode: "11430000006122244L", serial: "20230000403", version: "001")
         #expect(built.rawValue == Self.real)
-        #expect(try LicenceIdentifier.checkCharacter(forPayload: "11100000000013338W01111430000006122244L20230000403001") == "U")
+        #expect(
+            try LicenceIdentifier.checkCharacter(
+                for: "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001") == "U")
     }
 
     @Test func everySingleCharacterChangeIsCaught() throws {
         // MOD 37,36 detects every single substitution: change each payload character in turn.
         let id = try LicenceIdentifier(parsing: Self.real)
-        let payload = Array(id.typeCode + id.issuerCode + id.serial + id.version)
+        let payload = Array(
+            "1.2.156.3005.2." + [id.typeCode, id.issuerCode, id.serial, id.version].joined(separator: "."))
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        for index in payload.indices {
-            for replacement in alphabet where replacement != payload[index] {
+        for index in payload.indices where payload[index] != "." && index >= 15 {
+            // The sequence (last three characters of the type code) and the version are digits.
+            let digitOnly = (15 + 18..<15 + 21).contains(index) || index >= payload.count - 3
+            for replacement in alphabet where replacement != payload[index] && (!digitOnly || replacement.isNumber) {
                 var changed = payload
                 changed[index] = replacement
-                #expect(try LicenceIdentifier.checkCharacter(forPayload: String(changed)) != id.checkCharacter)
+                #expect(try LicenceIdentifier.checkCharacter(for: String(changed)) != id.checkCharacter)
             }
         }
     }
@@ -103,15 +108,19 @@ import ZWKitTestSupport
         var payloads: [String] = []
         for _ in 0..<3000 {
             let serialLength = Int.random(in: 1...32, using: &generator)
-            let body = (0..<(21 + 18 + serialLength)).map { _ in alphabet[Int.random(in: 0..<36, using: &generator)] }
-            let version = String(format: "%03d", Int.random(in: 0...999, using: &generator))
-            payloads.append(String(body) + version)
+            func random(_ count: Int) -> String {
+                String((0..<count).map { _ in alphabet[Int.random(in: 0..<36, using: &generator)] })
+            }
+            func digits(_ count: Int) -> String {
+                String((0..<count).map { _ in alphabet[Int.random(in: 0..<10, using: &generator)] })
+            }
+            payloads.append(random(18) + digits(3) + "." + random(18) + "." + random(serialLength) + "." + digits(3))
         }
         let script = """
             import sys
             from stdnum.iso7064 import mod_37_36
             for line in sys.stdin.read().split():
-                print(mod_37_36.calc_check_digit(line))
+                print(mod_37_36.calc_check_digit(line.replace(".", "")))
             """
         let result = try Processes.python(script, stdin: Data(payloads.joined(separator: "\n").utf8))
         #expect(result.status == 0, "\(result.stderrText)")
@@ -119,7 +128,7 @@ import ZWKitTestSupport
         #expect(theirs.count == payloads.count)
         var disagreements: [String] = []
         for (payload, their) in zip(payloads, theirs) {
-            let ours = try LicenceIdentifier.checkCharacter(forPayload: payload)
+            let ours = try LicenceIdentifier.checkCharacter(for: "1.2.156.3005.2." + payload)
             if String(ours) != their { disagreements.append("\(payload): ours \(ours), stdnum \(their)") }
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")

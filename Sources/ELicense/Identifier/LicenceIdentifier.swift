@@ -1,3 +1,5 @@
+import ZhengwuKitCore
+
 /// 证照标识 (GB/T 36904-2018): `1.2.156.3005.2.<type code>.<issuer code>.<serial>.<version>.<check>`.
 ///
 /// ```swift
@@ -10,7 +12,7 @@
 ///
 /// The check character runs over type code, issuer code, serial and version concatenated
 /// without dots, upper case (standards note §5); python-stdnum's `iso7064.mod_37_36` agrees.
-public struct LicenceIdentifier: Hashable, Sendable, CustomStringConvertible, LosslessStringConvertible, Codable {
+public struct LicenceIdentifier: CheckCharacterCode {
     /// The licence root OID 电子证照根节点.
     public static let rootOID = "1.2.156.3005.2"
 
@@ -41,7 +43,7 @@ public struct LicenceIdentifier: Hashable, Sendable, CustomStringConvertible, Lo
     /// Parses and checks an identifier. `.lenient` also takes lower case and surrounding white
     /// space and a wider range of issuer-code and serial lengths; the check character is always
     /// checked, and a wrong one is reported with the expected one.
-    public init(parsing text: some StringProtocol, strictness: Strictness = .strict) throws(LicenceIdentifierError) {
+    public init(parsing text: some StringProtocol, strictness: Strictness) throws(LicenceIdentifierError) {
         var bytes = Array(text.utf8)
         if strictness == .lenient {
             while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
@@ -75,29 +77,26 @@ public struct LicenceIdentifier: Hashable, Sendable, CustomStringConvertible, Lo
             check: expected)
     }
 
-    /// LosslessStringConvertible: strict parsing, nil when invalid.
-    public init?(_ description: String) {
-        guard let parsed = try? LicenceIdentifier(parsing: description) else { return nil }
-        self = parsed
-    }
-
-    /// Whether `text` is a valid identifier under `strictness`.
-    public static func isValid(_ text: some StringProtocol, strictness: Strictness = .strict) -> Bool {
-        (try? LicenceIdentifier(parsing: text, strictness: strictness)) != nil
-    }
-
-    /// The check character for type code, issuer code, serial and version written together
-    /// without dots (what python-stdnum's `mod_37_36.calc_check_digit` takes).
-    public static func checkCharacter(forPayload payload: some StringProtocol) throws(LicenceIdentifierError)
-        -> Character
-    {
-        let bytes = Array(payload.utf8)
-        for (index, byte) in bytes.enumerated() where MOD3736.value(byte) == nil {
-            throw .invalidCharacter(.serial, position: index + 1)
-        }
+    /// The check character for an identifier written without it
+    /// (`1.2.156.3005.2.<type>.<issuer>.<serial>.<version>`): ISO 7064 MOD 37,36 over the four
+    /// parts written together without dots, which is what python-stdnum's
+    /// `mod_37_36.calc_check_digit` takes.
+    public static func checkCharacter(for body: some StringProtocol) throws(LicenceIdentifierError) -> Character {
+        let bytes = Array(body.utf8)
+        let root = Array(rootOID.utf8) + [UInt8(ascii: ".")]
+        guard bytes.count > root.count, bytes.starts(with: root) else { throw .notUnderLicenceRoot }
+        let parts = bytes[root.count...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            .map(Array.init)
+        guard parts.count == 4 else { throw .wrongPartCount(parts.count + 1) }
+        try checkParts(parts, strictness: .strict)
         var state = 36
-        MOD3736.absorb(bytes, into: &state)
+        for part in parts { MOD3736.absorb(part, into: &state) }
         return Character(Unicode.Scalar(MOD3736.checkCharacter(closing: state)))
+    }
+
+    /// White space removed and letters upper-cased; no validation.
+    public static func compact(_ text: some StringProtocol) -> String {
+        String(String(text).unicodeScalars.filter { !$0.properties.isWhitespace }).uppercased()
     }
 
     /// The identifier in its canonical form (upper case, dotted): what is written into licences.
@@ -106,9 +105,7 @@ public struct LicenceIdentifier: Hashable, Sendable, CustomStringConvertible, Lo
     }
 
     /// The canonical form (the identifier has no separators to drop; the dots are part of it).
-    public var compact: String { rawValue }
-
-    public var description: String { rawValue }
+    public var compactForm: String { rawValue }
 
     /// For logs: the serial's middle hidden (`2023****403`), since a serial can carry a
     /// holder's personal number.
@@ -116,23 +113,14 @@ public struct LicenceIdentifier: Hashable, Sendable, CustomStringConvertible, Lo
         let characters = Array(serial)
         let shown = characters.count >= 8 ? 4 : characters.count / 3
         let tail = characters.count >= 8 ? 3 : characters.count / 3
-        let hidden = String(characters.prefix(shown)) + String(repeating: "*", count: characters.count - shown - tail)
+        let hidden =
+            String(characters.prefix(shown)) + String(repeating: "*", count: characters.count - shown - tail)
             + String(characters.suffix(tail))
         return "\(Self.rootOID).\(typeCode).\(issuerCode).\(hidden).\(version).\(checkCharacter)"
     }
 
     /// The defining authority's code: the type code's first 18 characters.
     public var definingAuthorityCode: String { String(typeCode.prefix(18)) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        self = try LicenceIdentifier(parsing: try container.decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     private init(unchecked typeCode: String, issuerCode: String, serial: String, version: String, check: UInt8) {
         self.typeCode = typeCode
@@ -159,7 +147,9 @@ public struct LicenceIdentifier: Hashable, Sendable, CustomStringConvertible, Lo
             throw .invalidPart(.typeCode, expected: "21 characters: a USCC (18) and a three-digit sequence")
         }
         let issuer = parts[1]
-        guard issuer.count == 18 || (issuer.count == 6 && issuer.allSatisfy(isDigit)) || (lenient && (1...32).contains(issuer.count))
+        guard
+            issuer.count == 18 || (issuer.count == 6 && issuer.allSatisfy(isDigit))
+                || (lenient && (1...32).contains(issuer.count))
         else {
             throw .invalidPart(.issuerCode, expected: "a USCC (18 characters) or a six-digit division code")
         }

@@ -1,5 +1,7 @@
+import ZhengwuKitCore
+
 /// Why a text is not a valid licence identifier 证照标识 (GB/T 36904). Each case names its rule.
-public enum LicenceIdentifierError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum LicenceIdentifierError: ZhengwuKitError, Hashable {
     /// The identifier does not start with the licence root OID `1.2.156.3005.2`.
     case notUnderLicenceRoot
     /// After the root there must be five dotted parts (type code, issuer code, serial, version,
@@ -70,8 +72,6 @@ public enum LicenceIdentifierError: Error, Hashable, Sendable, CustomStringConve
             return "check character is \(found) but should be \(expected) (ISO 7064 MOD 37,36)"
         }
     }
-
-    public var description: String { "\(message) (\(chineseTerm))" }
 }
 
 extension LicenceIdentifierError.Part {

@@ -1,5 +1,6 @@
 import AdminDivision
 import Foundation
+import ZhengwuKitCore
 
 /// The metadata 元数据 of a licence (GB/T 36903 elements), as typed values. Element codes are
 /// given beside each property; `LicenceXML` writes and reads them.

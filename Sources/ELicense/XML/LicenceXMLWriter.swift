@@ -44,7 +44,8 @@ enum LicenceXMLWriter {
                 guard scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF else {
                     throw .invalidData(
                         field: code,
-                        reason: "contains the control character U+\(String(scalar.value, radix: 16, uppercase: true)), which XML cannot carry"
+                        reason:
+                            "contains the control character U+\(String(scalar.value, radix: 16, uppercase: true)), which XML cannot carry"
                     )
                 }
                 text.unicodeScalars.append(scalar)
