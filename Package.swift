@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "ELicenseTests", dependencies: ["ELicense", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
-        .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
+        .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport", "ZhengwuKitCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

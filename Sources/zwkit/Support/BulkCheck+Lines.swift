@@ -70,7 +70,7 @@ struct BulkLineSplitter: ~Copyable {
             let count = read(descriptor, buffer.baseAddress! + end, buffer.count - end)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CLIError("cannot read input: \(String(cString: strerror(errno)))")
+                throw CLIError("cannot read the input: \(InputFiles.reason(errno)) (读取失败)")
             }
             if count == 0 { atEndOfInput = true }
             end += count

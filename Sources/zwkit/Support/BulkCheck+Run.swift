@@ -44,13 +44,7 @@ struct BulkCheck<Checker: BulkLineChecker> {
     }
 
     private mutating func runOnInput() throws {
-        let descriptor: Int32
-        if let path = options.input, path != "-" {
-            descriptor = open(path, O_RDONLY)
-            if descriptor < 0 { throw CLIError("cannot read \(path): \(String(cString: strerror(errno)))") }
-        } else {
-            descriptor = STDIN_FILENO
-        }
+        let descriptor = try InputFiles.open(options.input ?? "-")
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var splitter = BulkLineSplitter(descriptor: descriptor)
         let column = options.column

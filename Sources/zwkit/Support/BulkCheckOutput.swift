@@ -86,7 +86,7 @@ final class BulkOutput {
         let total = count
         count = 0
         if let failure = writeAll(storage, total) {
-            throw CLIError("cannot write output: \(String(cString: strerror(failure)))")
+            throw CLIError("cannot write standard output: \(InputFiles.reason(failure)) (写入失败)")
         }
     }
 

@@ -57,16 +57,25 @@ enum InputFiles {
         }
     }
 
-    /// Opens `path` for reading after checking it is something that can be read as a file.
-    private static func open(_ path: String) throws -> Int32 {
+    /// Opens `path` (standard input for `-`) for reading, after checking it is something that
+    /// can be read as a file; the caller closes any descriptor but standard input's.
+    static func open(_ path: String) throws -> Int32 {
         if path == "-" { return STDIN_FILENO }
         guard !path.isEmpty else { throw CLIError("an empty path was given where a file is expected (文件路径为空)") }
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw CLIError("cannot read \(display(path)): \(reason(errno)) (文件不可读)")
         }
-        if status.st_mode & S_IFMT == S_IFDIR {
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
             throw CLIError("cannot read \(display(path)): it is a directory; give a file (文件不可读)")
+        case S_IFCHR, S_IFBLK:
+            // A device never ends (/dev/zero) or is not what a person meant to hand over; a
+            // stream is still welcome through standard input or a pipe.
+            throw CLIError(
+                "cannot read \(display(path)): it is a device; give a file, or '-' to read standard input (文件不可读)")
+        default:
+            break
         }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
