@@ -30,11 +30,16 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
+        // SM2 field arithmetic for GMCrypto's dedicated SM2 verification (our own C, header-only
+        // static inline functions that Swift inlines; see the header for why it is C).
+        .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
+
         // MARK: Bottom layer: crypto and codes
         .target(
             name: "GMCrypto",
             dependencies: [
                 "CZhengwuKitOpenSSL",
+                "CZhengwuKitSM2Field",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),

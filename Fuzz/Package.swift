@@ -5,7 +5,7 @@ import struct Foundation.URL
 
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
 // Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token;
-// Scripts/fuzz-revocation (CRLs and OCSP responses).
+// Scripts/fuzz-revocation (CRLs and OCSP responses); Scripts/fuzz-sm2 (SM2 verification vs OpenSSL).
 
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -25,6 +25,8 @@ let package = Package(
             name: "TokenFuzzer", dependencies: ["FuzzDriver", .product(name: "UnifiedIdentity", package: mainPackage)]),
         .executableTarget(
             name: "RevocationFuzzer", dependencies: ["FuzzDriver", .product(name: "GMCrypto", package: mainPackage)]),
+        .executableTarget(
+            name: "SM2VerifyFuzzer", dependencies: ["FuzzDriver", .product(name: "GMCrypto", package: mainPackage)]),
     ],
     swiftLanguageModes: [.v6]
 )
