@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ServiceItem", targets: ["ServiceItem"]),
         .library(name: "ESeal", targets: ["ESeal"]),
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
+        .library(name: "ELicense", targets: ["ELicense"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
     ],
     dependencies: [
@@ -70,12 +71,21 @@ let package = Package(
             dependencies: ["GMCrypto", "CitizenID", "CreditCode"]
         ),
 
+        // MARK: Licences (above seals; above OFD once it lands)
+        .target(
+            name: "ELicense",
+            dependencies: [
+                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCrypto", "CitizenID", "CreditCode", "AdminDivision",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+
         // MARK: The CLI
         .executableTarget(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity", "ZhengwuKitCore",
+                "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +107,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
-        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
+        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
@@ -110,6 +120,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(name: "ELicenseTests", dependencies: ["ELicense", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],

@@ -63,7 +63,7 @@ struct SealVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let bytes = try InputFiles.read(file)
         let anchors = try trust.map(SealInputs.certificates) ?? []
-        let time = try at.map { try SealInputs.date($0, option: "--at") } ?? Date()
+        let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
         var protected = data.map { ProtectedData.file(URL(fileURLWithPath: $0)) }
         if let dataSM3 {
             guard let digest = Hex.decode(dataSM3), digest.count == 32 else {
