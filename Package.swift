@@ -84,7 +84,7 @@ let package = Package(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity", "ELicense",
+                "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,7 +105,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
-        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
+        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
