@@ -1,14 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: codes and crypto at the bottom, seals above crypto,
-// OFD above seals, licences on top. Each capability is its own library product.
+// Dependencies point one way: codes and crypto primitives at the bottom, certificates above
+// the primitives, seals above certificates, OFD above seals, licences above OFD; tokens above
+// certificates and codes. Each capability is its own library product.
 let package = Package(
     name: "ZhengwuKit",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ZhengwuKitCore", targets: ["ZhengwuKitCore"]),
         .library(name: "GMCrypto", targets: ["GMCrypto"]),
+        .library(name: "GMCertificates", targets: ["GMCertificates"]),
         .library(name: "AdminDivision", targets: ["AdminDivision"]),
         .library(name: "CitizenID", targets: ["CitizenID"]),
         .library(name: "CreditCode", targets: ["CreditCode"]),
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL",
+                "CZhengwuKitOpenSSL", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -56,24 +58,33 @@ let package = Package(
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
 
-        // MARK: Above crypto
+        // MARK: Above the primitives: X.509 certificates, CRLs, OCSP, chains and policies
+        .target(
+            name: "GMCertificates",
+            dependencies: [
+                "GMCrypto", "ZhengwuKitCore", "CZhengwuKitOpenSSL",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+
+        // MARK: Above certificates
         .target(
             name: "ESeal",
             dependencies: [
-                "GMCrypto",
+                "GMCrypto", "GMCertificates",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .target(
             name: "UnifiedIdentity",
-            dependencies: ["GMCrypto", "CitizenID", "CreditCode"]
+            dependencies: ["GMCrypto", "GMCertificates", "CitizenID", "CreditCode"]
         ),
 
         // MARK: The CLI
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
                 "ESeal", "UnifiedIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -81,7 +92,9 @@ let package = Package(
 
         // MARK: Examples (compiled on every build so they never rot)
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
-        .executableTarget(name: "X509Example", dependencies: ["GMCrypto"], path: "Examples/X509Example"),
+        .executableTarget(
+            name: "GMCertificatesExample", dependencies: ["GMCertificates", "GMCrypto"],
+            path: "Examples/GMCertificatesExample"),
         .executableTarget(
             name: "UnifiedIdentityExample", dependencies: ["UnifiedIdentity"], path: "Examples/UnifiedIdentityExample"),
         .executableTarget(
@@ -91,18 +104,26 @@ let package = Package(
         .executableTarget(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
-        .executableTarget(name: "ESealExample", dependencies: ["ESeal", "GMCrypto"], path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto"], path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
         .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "GMCertificatesTests",
+            dependencies: [
+                "GMCertificates", "GMCrypto", "ZWKitTestSupport", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
         .testTarget(name: "CreditCodeTests", dependencies: ["CreditCode", "ZWKitTestSupport"]),
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
-        .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCrypto", "ZWKitTestSupport"]),
-        .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "UnifiedIdentityTests",
+            dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
