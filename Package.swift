@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ServiceItem", targets: ["ServiceItem"]),
         .library(name: "ESeal", targets: ["ESeal"]),
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
+        .library(name: "ELicense", targets: ["ELicense"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
     ],
     dependencies: [
@@ -80,12 +81,22 @@ let package = Package(
             dependencies: ["GMCrypto", "GMCertificates", "CitizenID", "CreditCode"]
         ),
 
+        // MARK: Licences (above seals; above OFD once it lands)
+        .target(
+            name: "ELicense",
+            dependencies: [
+                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCertificates", "GMCrypto", "CitizenID", "CreditCode",
+                "AdminDivision",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+
         // MARK: The CLI
         .executableTarget(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity",
+                "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,7 +120,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
-        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
+        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
         .testTarget(
             name: "GMCertificatesTests",
@@ -124,6 +135,9 @@ let package = Package(
         .testTarget(
             name: "UnifiedIdentityTests",
             dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "ELicenseTests",
+            dependencies: ["ELicense", "GMCertificates", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
