@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Parsed certificates by their DER bytes, kept for the verifiers that share the cache
