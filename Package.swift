@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ServiceItem", targets: ["ServiceItem"]),
         .library(name: "ESeal", targets: ["ESeal"]),
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
+        .library(name: "OFD", targets: ["OFD"]),
         .library(name: "ELicense", targets: ["ELicense"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
     ],
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // MARK: C shims (system libraries; imported with `internal import` only)
@@ -40,7 +42,7 @@ let package = Package(
 
         // MARK: Package-access support (not products)
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
-        .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2"]),
+        .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
         // MARK: Bottom layer: the house shapes, crypto and codes
         // The shapes every module shares: errors, codes, verdicts, policies. Depends on nothing.
@@ -68,6 +70,16 @@ let package = Package(
         .target(
             name: "UnifiedIdentity",
             dependencies: ["GMCrypto", "CitizenID", "CreditCode"]
+        ),
+
+        // MARK: Above seals
+        .target(
+            name: "OFD",
+            dependencies: [
+                "ESeal", "GMCrypto", "CreditCode", "ZhengwuKitCore", "ZhengwuKitXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
 
         // MARK: Licences (above seals; above OFD once it lands)
@@ -115,6 +127,8 @@ let package = Package(
         .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "ELicenseTests", dependencies: ["ELicense", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "OFDTests", dependencies: ["OFD", "ESeal", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
