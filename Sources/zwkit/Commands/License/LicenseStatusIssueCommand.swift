@@ -1,6 +1,7 @@
 import ArgumentParser
 import ELicense
 import Foundation
+import GMCertificates
 import GMCrypto
 import ZhengwuKitCore
 
