@@ -1,14 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: codes and crypto at the bottom, seals above crypto,
-// OFD above seals, licences on top. Each capability is its own library product.
+// Dependencies point one way: codes and crypto primitives at the bottom, certificates above
+// the primitives, seals above certificates, OFD above seals, licences above OFD; tokens above
+// certificates and codes. Each capability is its own library product.
 let package = Package(
     name: "ZhengwuKit",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ZhengwuKitCore", targets: ["ZhengwuKitCore"]),
         .library(name: "GMCrypto", targets: ["GMCrypto"]),
+        .library(name: "GMCertificates", targets: ["GMCertificates"]),
         .library(name: "AdminDivision", targets: ["AdminDivision"]),
         .library(name: "CitizenID", targets: ["CitizenID"]),
         .library(name: "CreditCode", targets: ["CreditCode"]),
@@ -50,7 +52,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL",
+                "CZhengwuKitOpenSSL", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -59,17 +61,26 @@ let package = Package(
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
 
-        // MARK: Above crypto
+        // MARK: Above the primitives: X.509 certificates, CRLs, OCSP, chains and policies
+        .target(
+            name: "GMCertificates",
+            dependencies: [
+                "GMCrypto", "ZhengwuKitCore", "CZhengwuKitOpenSSL",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+
+        // MARK: Above certificates
         .target(
             name: "ESeal",
             dependencies: [
-                "GMCrypto",
+                "GMCrypto", "GMCertificates",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .target(
             name: "UnifiedIdentity",
-            dependencies: ["GMCrypto", "CitizenID", "CreditCode"]
+            dependencies: ["GMCrypto", "GMCertificates", "CitizenID", "CreditCode"]
         ),
 
         // MARK: Above seals
@@ -86,7 +97,8 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCrypto", "CitizenID", "CreditCode", "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCertificates", "GMCrypto", "CitizenID", "CreditCode",
+                "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -95,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
                 "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -103,7 +115,9 @@ let package = Package(
 
         // MARK: Examples (compiled on every build so they never rot)
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
-        .executableTarget(name: "X509Example", dependencies: ["GMCrypto"], path: "Examples/X509Example"),
+        .executableTarget(
+            name: "GMCertificatesExample", dependencies: ["GMCertificates", "GMCrypto"],
+            path: "Examples/GMCertificatesExample"),
         .executableTarget(
             name: "UnifiedIdentityExample", dependencies: ["UnifiedIdentity"], path: "Examples/UnifiedIdentityExample"),
         .executableTarget(
@@ -113,19 +127,29 @@ let package = Package(
         .executableTarget(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
-        .executableTarget(name: "ESealExample", dependencies: ["ESeal", "GMCrypto"], path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto"], path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
         .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "GMCertificatesTests",
+            dependencies: [
+                "GMCertificates", "GMCrypto", "ZWKitTestSupport", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
         .testTarget(name: "CreditCodeTests", dependencies: ["CreditCode", "ZWKitTestSupport"]),
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
-        .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCrypto", "ZWKitTestSupport"]),
-        .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
-        .testTarget(name: "ELicenseTests", dependencies: ["ELicense", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
+        .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "UnifiedIdentityTests",
+            dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "ELicenseTests",
+            dependencies: ["ELicense", "GMCertificates", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(
             name: "OFDTests", dependencies: ["OFD", "ESeal", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),

@@ -1,6 +1,7 @@
 import ELicense
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 import ZWKitTestSupport
 

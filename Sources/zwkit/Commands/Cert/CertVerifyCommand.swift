@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert verify LEAF.pem --ca ROOT.pem [--intermediate CERT.pem]... [--at DATE]`.
