@@ -165,7 +165,7 @@ struct MakingAndSigningTests {
 }
 
 /// A stand-in time-stamp authority: its "token" is "TS" and the first bytes of the value.
-private struct EchoTimeStamper: TimeStampProvider, TimeStampVerifier {
+struct EchoTimeStamper: TimeStampProvider, TimeStampVerifier {
     func timeStamp(for signatureValue: [UInt8]) async throws -> [UInt8] {
         Array("TS".utf8) + signatureValue.prefix(4)
     }
