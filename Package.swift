@@ -97,9 +97,10 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCertificates", "GMCrypto", "CitizenID", "CreditCode",
-                "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto", "CitizenID",
+                "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
