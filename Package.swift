@@ -153,7 +153,8 @@ let package = Package(
             dependencies: ["ELicense", "GMCertificates", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(
-            name: "OFDTests", dependencies: ["OFD", "ESeal", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
+            name: "OFDTests",
+            dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
