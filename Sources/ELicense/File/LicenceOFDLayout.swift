@@ -29,7 +29,9 @@ enum LicenceOFDLayout {
     }
 
     private static func ofdXML(_ data: LicenceData, documentID: String) -> [UInt8] {
-        var text = header + "<ofd:OFD xmlns:ofd=\"\(namespace)\" Version=\"1.1\" DocType=\"OFD\">\n<ofd:DocBody>\n<ofd:DocInfo>\n"
+        var text =
+            header
+            + "<ofd:OFD xmlns:ofd=\"\(namespace)\" Version=\"1.1\" DocType=\"OFD\">\n<ofd:DocBody>\n<ofd:DocInfo>\n"
         text += "<ofd:DocID>\(documentID)</ofd:DocID>\n"
         text += "<ofd:Title>\(escape(data.metadata.name))</ofd:Title>\n"
         text += "<ofd:Author>\(escape(data.metadata.issuer))</ofd:Author>\n"
@@ -45,7 +47,8 @@ enum LicenceOFDLayout {
 
     private static func documentXML(maxID: Int) -> [UInt8] {
         let text =
-            header + "<ofd:Document xmlns:ofd=\"\(namespace)\">\n<ofd:CommonData>\n<ofd:MaxUnitID>\(maxID)</ofd:MaxUnitID>\n"
+            header
+            + "<ofd:Document xmlns:ofd=\"\(namespace)\">\n<ofd:CommonData>\n<ofd:MaxUnitID>\(maxID)</ofd:MaxUnitID>\n"
             + "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>\n"
             + "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>\n</ofd:CommonData>\n"
             + "<ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages>\n"
@@ -124,7 +127,8 @@ private struct PageLayout {
     func contentXML() -> [UInt8] {
         let text =
             LicenceOFDLayout.header + "<ofd:Page xmlns:ofd=\"\(LicenceOFDLayout.namespace)\">\n<ofd:Content>\n"
-            + "<ofd:Layer ID=\"3\">\n" + objects.joined(separator: "\n") + "\n</ofd:Layer>\n</ofd:Content>\n</ofd:Page>\n"
+            + "<ofd:Layer ID=\"3\">\n" + objects.joined(separator: "\n")
+            + "\n</ofd:Layer>\n</ofd:Content>\n</ofd:Page>\n"
         return Array(text.utf8)
     }
 

@@ -45,7 +45,8 @@ extension LicenceVerifier {
         if !groups.isEmpty, !unprotected.isEmpty, sealLines[0].outcome != .failed {
             sealLines[0] = ZhengwuKitCore.CheckResult(
                 .seal, .failed,
-                "no intact seal signature protects \(unprotected.joined(separator: " and ")): the licence data is not sealed")
+                "no intact seal signature protects \(unprotected.joined(separator: " and ")): the licence data is not sealed"
+            )
         }
         return report(
             xml: file.dataXML, sealLines: sealLines, signer: signer,
@@ -85,6 +86,7 @@ extension LicenceVerifier {
         guard problems.isEmpty else {
             return ZhengwuKitCore.CheckResult(.customData, .failed, problems.joined(separator: "; "))
         }
-        return ZhengwuKitCore.CheckResult(.customData, .passed, "\(expected.count) CustomData entries agree with \(file.dataXMLPath)")
+        return ZhengwuKitCore.CheckResult(
+            .customData, .passed, "\(expected.count) CustomData entries agree with \(file.dataXMLPath)")
     }
 }
