@@ -17,6 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
         ServiceItemDemo(),
         ESealDemo(),
         OFDDemo(),
+        ELicenseDemo(),
         UnifiedIdentityDemo(),
     ]
 
