@@ -102,9 +102,10 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCertificates", "GMCrypto", "CitizenID", "CreditCode",
-                "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto", "CitizenID",
+                "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
@@ -113,7 +114,7 @@ let package = Package(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
+                "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -160,7 +161,10 @@ let package = Package(
             dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(
             name: "ELicenseTests",
-            dependencies: ["ELicense", "GMCertificates", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
+            dependencies: [
+                "ELicense", "OFD", "GMCertificates", "GMCrypto", "ESeal", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(
             name: "OFDTests",

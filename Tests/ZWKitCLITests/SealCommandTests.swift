@@ -161,6 +161,34 @@ struct SealCommandTests {
         #expect(both.status == 2)
     }
 
+    @Test("a seal stated as made before its maker certificate: exit 0 with the named warning, 1 with --strict")
+    func selfAssertedTimes() throws {
+        let work = try Workspace()
+        defer { Fixtures.cleanUp(work.directory) }
+        let threeDaysAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3 * 86_400))
+        let made = try work.make(["--created", threeDaysAgo])
+        #expect(made.status == 0, "\(made.stderrText)")
+        let lenient = try Processes.zwkit(["seal", "verify", work.path("seal.esl"), "--trust", work.path("ca.pem")])
+        #expect(lenient.status == 0, "\(lenient.stdoutText)")
+        #expect(lenient.stdoutText.contains("warning     eseal.seal_made_before_maker_certificate"))
+        let json = try json(
+            Processes.zwkit(["seal", "verify", work.path("seal.esl"), "--trust", work.path("ca.pem"), "--json"]))
+        let codes = (json["warnings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(codes == ["eseal.seal_made_before_maker_certificate"])
+        let strict = try Processes.zwkit([
+            "seal", "verify", work.path("seal.esl"), "--trust", work.path("ca.pem"), "--strict",
+        ])
+        #expect(strict.status == 1)
+        #expect(strict.stdoutText.contains("failed      strictSealTimes"))
+        #expect(strict.stdoutText.contains("INVALID"))
+        // A seal made now meets --strict.
+        #expect(try work.make().status == 0)
+        let fresh = try Processes.zwkit([
+            "seal", "verify", work.path("seal.esl"), "--trust", work.path("ca.pem"), "--strict",
+        ])
+        #expect(fresh.status == 0, "\(fresh.stdoutText)")
+    }
+
     @Test("a seal made with a self-signed certificate not among the anchors is untrusted, never valid")
     func selfSignedMaker() throws {
         let work = try Workspace()
