@@ -74,8 +74,9 @@ let package = Package(
         .target(
             name: "ESeal",
             dependencies: [
-                "GMCrypto", "GMCertificates",
+                "GMCrypto", "GMCertificates", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -128,7 +129,8 @@ let package = Package(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
         .executableTarget(
-            name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto"], path: "Examples/ESealExample"),
+            name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
+            path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
@@ -144,7 +146,12 @@ let package = Package(
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
         .testTarget(name: "CreditCodeTests", dependencies: ["CreditCode", "ZWKitTestSupport"]),
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
-        .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "ESealTests",
+            dependencies: [
+                "ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "UnifiedIdentityTests",
             dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
@@ -153,7 +160,8 @@ let package = Package(
             dependencies: ["ELicense", "GMCertificates", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(
-            name: "OFDTests", dependencies: ["OFD", "ESeal", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
+            name: "OFDTests",
+            dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
