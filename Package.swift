@@ -98,9 +98,10 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCertificates", "GMCrypto", "CitizenID", "CreditCode",
-                "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto", "CitizenID",
+                "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
@@ -157,7 +158,10 @@ let package = Package(
             dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(
             name: "ELicenseTests",
-            dependencies: ["ELicense", "GMCertificates", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
+            dependencies: [
+                "ELicense", "OFD", "GMCertificates", "GMCrypto", "ESeal", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(
             name: "OFDTests",

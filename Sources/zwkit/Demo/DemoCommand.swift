@@ -16,6 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
         CodesDemo(),
         ServiceItemDemo(),
         ESealDemo(),
+        ELicenseDemo(),
         UnifiedIdentityDemo(),
     ]
 
