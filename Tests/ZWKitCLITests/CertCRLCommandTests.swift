@@ -183,10 +183,10 @@ struct CertCRLCommandTests {
             inTwoHours,
         ])
         #expect(judgedNow.status == 1, "\(judgedNow.stdoutText)")
+        #expect(judgedNow.stdoutText.contains("failed      signerCertificateRevocation"))
         let judgedAsClaimed = try work.zwkit([
             "seal", "verify", "sig.dat", "--data", "doc.txt", "--trust", "ca.pem", "--crl", "later.crl", "--at",
-            inTwoHours,
-            "--revocation-at", "asserted",
+            inTwoHours, "--revocation-at", "asserted",
         ])
         #expect(judgedAsClaimed.status == 0, "\(judgedAsClaimed.stdoutText)")
     }
