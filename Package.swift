@@ -51,7 +51,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision"),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
         .target(name: "CitizenID", dependencies: ["AdminDivision"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
