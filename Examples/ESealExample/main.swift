@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 
 // A throwaway SM2 PKI: a CA, a seal maker (制章人) and a signer (签章人).

@@ -1,6 +1,7 @@
 import Benchmark
 @_spi(Benchmarks) import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Seal making, signing and verification rates, and the reference verification is

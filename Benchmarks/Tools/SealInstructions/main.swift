@@ -1,5 +1,6 @@
 @_spi(Benchmarks) import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 
 // Verifies one seal signature over 4 KiB COUNT times with the certificate cache emptied first

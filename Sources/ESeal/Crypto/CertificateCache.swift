@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Parsed certificates by their DER bytes, shared by every verifier in the process.

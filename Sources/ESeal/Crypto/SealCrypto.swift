@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Every cryptographic operation ESeal needs, in one place, over GMCrypto.

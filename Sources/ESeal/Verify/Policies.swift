@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Only seals made by these makers are accepted (by the SM3 fingerprint of the maker's certificate).

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// A rule a department adds to the fixed checks (trusted makers, allowed seal types,

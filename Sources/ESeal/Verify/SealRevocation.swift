@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// The revocation lines of a report: GMCrypto's `X509RevocationPolicy` applied to a proven

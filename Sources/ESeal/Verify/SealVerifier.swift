@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Verifies seals (验章 of a seal on its own) and signatures (验章 of a signed document),

@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Makes a test CA, seal maker and signer, makes a seal (制章), signs a document (签章),

@@ -36,7 +36,7 @@ struct SealMakeCommand: AsyncParsableCommand {
             validity = (now, now.addingTimeInterval(Double(days) * 86_400))
         case (nil, let from?, let to?):
             validity = (
-                try SealInputs.date(from, option: "--valid-from"), try SealInputs.date(to, option: "--valid-to")
+                try TimeOptions.parse(from, option: "--valid-from"), try TimeOptions.parse(to, option: "--valid-to")
             )
         default:
             throw CLIError("give either --valid-days N or both --valid-from and --valid-to")
@@ -56,7 +56,7 @@ struct SealMakeCommand: AsyncParsableCommand {
             builder.listing = digests ? .sm3Digests : .certificates
             builder.version = version5 ? .v5 : .v4
             let seal = try builder.make(makerKey: key, makerCertificate: makerCertificate)
-            try InputFiles.write(Data(seal.derRepresentation), to: output)
+            try OutputFiles.write(Data(seal.derRepresentation), to: output)
             Console.error(
                 "made \(seal.version) seal \"\(seal.name)\" (\(seal.esID)), \(seal.derRepresentation.count) bytes")
         } catch let error as ESealError {

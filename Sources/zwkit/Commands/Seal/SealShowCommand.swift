@@ -26,7 +26,7 @@ struct SealShowCommand: AsyncParsableCommand {
             case .seal(let value): seal = value
             case .signature(let value): seal = value.seal
             }
-            try InputFiles.write(Data(seal.picture.data), to: picture)
+            try OutputFiles.write(Data(seal.picture.data), to: picture)
         }
         if json {
             try Console.json(summary)

@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Every field of a seal or signature, in a form both people and JSON readers use.

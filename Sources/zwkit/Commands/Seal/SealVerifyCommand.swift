@@ -43,7 +43,7 @@ struct SealVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let bytes = try InputFiles.read(file)
         let anchors = try trust.map(SealInputs.certificates) ?? []
-        let time = try at.map { try SealInputs.date($0, option: "--at") } ?? Date()
+        let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
         let protected = data.map { ProtectedData.file(URL(fileURLWithPath: $0)) }
         if let data, !FileManager.default.isReadableFile(atPath: data) {
             throw CLIError("cannot read \(data)")
