@@ -74,8 +74,9 @@ let package = Package(
         .target(
             name: "ESeal",
             dependencies: [
-                "GMCrypto", "GMCertificates",
+                "GMCrypto", "GMCertificates", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -97,9 +98,10 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ZhengwuKitCore", "ZhengwuKitXML", "ESeal", "GMCertificates", "GMCrypto", "CitizenID", "CreditCode",
-                "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto", "CitizenID",
+                "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
@@ -108,7 +110,7 @@ let package = Package(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
+                "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,7 +130,8 @@ let package = Package(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
         .executableTarget(
-            name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto"], path: "Examples/ESealExample"),
+            name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
+            path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
@@ -143,16 +146,25 @@ let package = Package(
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
         .testTarget(name: "CreditCodeTests", dependencies: ["CreditCode", "ZWKitTestSupport"]),
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
-        .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "ESealTests",
+            dependencies: [
+                "ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "UnifiedIdentityTests",
             dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(
             name: "ELicenseTests",
-            dependencies: ["ELicense", "GMCertificates", "GMCrypto", "ESeal", "ZWKitTestSupport"]),
+            dependencies: [
+                "ELicense", "OFD", "GMCertificates", "GMCrypto", "ESeal", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(
-            name: "OFDTests", dependencies: ["OFD", "ESeal", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
+            name: "OFDTests",
+            dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ESeal
 import Foundation
 import GMCertificates
 import GMCrypto
+import OFD
 import ZhengwuKitCore
 
 /// Issues electronic licences 电子证照签发: typed data → validated XML → a file sealed by the issuer.
@@ -59,6 +60,51 @@ public struct LicenceIssuer: Sendable {
                 field: failed.map(\.name).joined(separator: ", "),
                 reason: failed.map { "\($0.name) \($0.check.chineseTerm): \($0.detail)" }.joined(separator: "; "))
         }
+    }
+
+    /// The sealed OFD licence file (GB/T 36905) for `data`: a page showing the face items, the
+    /// metadata in `DocInfo/CustomDatas`, the data XML attached as `licence.xml`, and the
+    /// issuer's seal over every file of the package (GB/T 33190 §18, through ``OFDSealer``).
+    public func issue(_ data: LicenceData, at time: Date = Date()) throws(ELicenseError) -> Data {
+        let type = try catalogue.type(code: data.metadata.typeCode)
+        try check(data, at: time)
+        let xml = try LicenceXML.encode(data)
+        let package = try LicenceOFDPackage.zip(LicenceOFDLayout.files(for: data, type: type, xml: xml))
+        do {
+            let file = try OFDFile(data: package)
+            let position = LicenceOFDLayout.sealPosition
+            return try OFDSealer(seal: seal, signer: signer).seal(
+                file, placement: .position(page: 1, x: position.x, y: position.y),
+                size: OFDSealSize(width: LicenceOFDLayout.sealSize, height: LicenceOFDLayout.sealSize), at: time)
+        } catch {
+            throw .signing("\(error.message)")
+        }
+    }
+
+    /// An annotated copy 加注件 of a licence file: the licence's data, verified intact first
+    /// (`verifier`, trust included unless it is integrity-only), with a purpose and an expiry
+    /// added (制作者 this issuer's seal name), in a new file sealed again by the issuer.
+    public func annotate(
+        _ file: LicenceFile, purpose: String, expires: Date, verifier: LicenceVerifier, at time: Date = Date()
+    ) throws(ELicenseError) -> Data {
+        let trimmed = purpose.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .invalidParameter("an annotated copy needs a purpose (加注件制作事由)") }
+        guard expires > time else { throw .invalidParameter("the annotated copy's expiry must be after now") }
+        let report = verifier.verify(file, at: time)
+        guard report.isValid, var data = report.data else {
+            let failed = (report.failures + report.unchecked).map { "\($0.name): \($0.detail)" }
+            throw .invalidLicenceFile(
+                "the licence does not verify (\(report.verdict.rawValue)); an annotated copy is made only of a valid licence: "
+                    + failed.joined(separator: "; "))
+        }
+        data.metadata.annotation = Annotation(
+            madeAt: Date(timeIntervalSince1970: time.timeIntervalSince1970.rounded(.down)),
+            maker: seal.name, purpose: trimmed,
+            expires: Date(timeIntervalSince1970: expires.timeIntervalSince1970.rounded(.down)))
+        data.metadata.signer = signer.certificate.subject.commonName ?? seal.name
+        data.metadata.signingTime = Date(timeIntervalSince1970: time.timeIntervalSince1970.rounded(.down))
+        data.metadata.sealName = seal.name
+        return try issue(data, at: time)
     }
 
     /// The data XML and a detached seal signature (`SES_Signature`, DER) over its bytes.

@@ -53,7 +53,8 @@ public struct LicenceVerifier: Sendable {
         let sealReport = sealVerifier.verifySignature(Array(signature), data: .bytes(bytes), at: time)
         let signer = try? ElectronicSignature(derEncoded: Array(signature)).signerCertificate
         let sealLines = SealLines.fold([(label: "", lines: SealLines.lines(of: sealReport))], mode: mode)
-        return report(xml: bytes, sealLines: sealLines, signer: signer, extra: [], at: time)
+        return report(
+            xml: bytes, sealLines: sealLines, signer: signer, extra: [], at: time, warnings: sealReport.warnings)
     }
 
     /// The content lines (and status lines when a list is given) for data XML, after the seal lines.
@@ -87,6 +88,7 @@ public struct LicenceVerifier: Sendable {
     }
 
     var sealVerifier: SealVerifier {
-        SealVerifier(trustAnchors: mode == .integrityOnly ? [] : trustAnchors, intermediates: intermediates)
+        SealVerifier(
+            trustAnchors: mode == .integrityOnly ? [] : trustAnchors, intermediates: intermediates, mode: mode)
     }
 }

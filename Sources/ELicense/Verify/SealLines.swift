@@ -15,21 +15,11 @@ enum SealLines {
         let detail: String
     }
 
-    static func lines(of report: VerificationReport) -> [Line] {
+    static func lines(of report: SealVerificationReport) -> [Line] {
         report.checks.map { line in
-            let trust: Set<SealCheck> = [
-                .makerCertificateChain, .signerCertificateChain, .makerCertificateRevocation,
-                .signerCertificateRevocation,
-            ]
-            let outcome: ZhengwuKitCore.CheckOutcome
-            switch line.outcome {
-            case .passed: outcome = .passed
-            case .failed: outcome = .failed
-            case .notChecked: outcome = .notChecked
-            }
-            return Line(
-                name: line.check.rawValue, term: line.check.term, outcome: outcome, isTrust: trust.contains(line.check),
-                isRequired: line.check != .timeStamp, detail: line.detail)
+            Line(
+                name: line.name, term: line.check.chineseTerm, outcome: line.outcome, isTrust: line.role == .trust,
+                isRequired: line.isRequired, detail: line.detail)
         }
     }
 

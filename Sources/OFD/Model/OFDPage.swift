@@ -15,6 +15,8 @@ public struct OFDPage: Sendable, Hashable, Codable {
 
 /// A `TextObject`: text and where it is drawn.
 public struct OFDTextObject: Sendable, Hashable, Codable {
+    /// The object's `ID` (what custom tags point at).
+    public var id: String?
     /// The object's boundary on the page, in mm.
     public var boundary: OFDBox
     /// The font size, in mm.

@@ -25,7 +25,7 @@ extension OFDFile {
                 x: code.attribute("X").flatMap(Double.init) ?? 0, y: code.attribute("Y").flatMap(Double.init) ?? 0,
                 deltaX: deltas(code.attribute("DeltaX")), text: code.text)
         }
-        return OFDTextObject(boundary: boundary, size: size, codes: codes)
+        return OFDTextObject(id: element.attribute("ID"), boundary: boundary, size: size, codes: codes)
     }
 
     /// Expands a `DeltaX` list, where `g N v` stands for N copies of v (GB/T 33190 §11.3).

@@ -35,22 +35,19 @@ enum ESealBridge {
         let report = verifier.verify(toVerify, data: .bytes(signatureXML), at: time)
         var lines: [ZhengwuKitCore.CheckResult<OFDCheck>] = []
         for line in report.checks {
-            let name = line.check.rawValue
-            let check = OFDCheck(name: "seal." + line.name, chineseTerm: term(of: line.check), role: role(of: name))
-            let outcome: ZhengwuKitCore.CheckOutcome
-            switch line.outcome {
-            case .passed: outcome = .passed
-            case .failed: outcome = .failed
-            case .notChecked: outcome = .notChecked
-            }
-            let required = !(name == "timeStamp" && outcome == .notChecked)
-            lines.append(.init(check, outcome, line.detail, isRequired: required))
+            let check = OFDCheck(name: "seal." + line.name, chineseTerm: line.check.chineseTerm, role: line.role)
+            lines.append(.init(check, line.outcome, line.detail, isRequired: line.isRequired))
         }
-        for deviation in report.warnings {
-            if "\(deviation)".contains("raw r‖s") {
+        for warning in report.warnings {
+            if warning.code == Deviation.Kind.rawSignatureValue.code {
                 warnings.append(.rawSignatureValue(part))
+            } else if SealTimeWarning(rawValue: warning.code) != nil {
+                // Self-asserted times keep ESeal's codes, which StrictSealTimes and callers match on.
+                warnings.append(
+                    VerificationWarning(
+                        code: warning.code, message: "\(part): \(warning.message)", chineseTerm: warning.chineseTerm))
             } else {
-                warnings.append(.sealDeviation("\(deviation)", part))
+                warnings.append(.sealDeviation(warning.message, part))
             }
         }
         let picture = PictureFormat.sniff(signature.seal.picture.data) ?? signature.seal.picture.type.lowercased()
@@ -71,25 +68,6 @@ enum ESealBridge {
         case .v5: return "GB/T 38540 v5"
         }
     }
-
-    private static func role(of name: String) -> CheckRole {
-        if name.hasSuffix("Chain") || name.hasSuffix("Revocation") { return .trust }
-        if name == "policy" { return .policy }
-        return .integrity
-    }
-
-    private static func term(of check: SealCheck) -> String {
-        chineseTerms[check.rawValue] ?? "电子签章"
-    }
-
-    private static let chineseTerms: [String: String] = [
-        "structure": "结构与版本", "makerSignature": "制章人签名", "makerCertificateValidity": "制章人证书有效期",
-        "sealValidity": "印章有效期", "signerCertificateValidity": "签章人证书有效期",
-        "signerCertificateInSeal": "签章人证书与印章匹配", "dataHash": "原文杂凑值", "signature": "签章人签名",
-        "makerCertificateChain": "制章人证书链", "signerCertificateChain": "签章人证书链",
-        "makerCertificateRevocation": "制章人证书撤销状态", "signerCertificateRevocation": "签章人证书撤销状态",
-        "timeStamp": "时间戳", "policy": "业务策略",
-    ]
 
     /// A signature whose signer value is DER with non-minimal integers, re-stored as raw r‖s
     /// (which ESeal reads); `nil` when the value is already minimal DER or raw.
