@@ -132,6 +132,9 @@ let package = Package(
         .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ELicenseExample", dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/ELicenseExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
