@@ -46,8 +46,12 @@ public struct SealVerifier: Sendable {
     public var certificateCache: SealCertificateCache
     /// Verification decisions at debug level: the verdict, each check's name and outcome,
     /// warning codes. Never a certificate's subject (a personal seal's may hold a citizen ID
-    /// number), a key or the data.
+    /// number), a key or the data. By default ``silentLogger``: a library logs only into a
+    /// logger its caller hands it (the swift-server convention), so verifying costs no logging.
     public var logger: Logger
+
+    /// The default logger, which discards everything.
+    public static let silentLogger = Logger(label: "zhengwukit.eseal", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init(
         trustAnchors: [X509Certificate] = [],
@@ -58,7 +62,7 @@ public struct SealVerifier: Sendable {
         revocationTime: RevocationTime = .verification,
         chainPolicies: [any X509VerifierPolicy] = [],
         certificateCache: SealCertificateCache = .shared,
-        logger: Logger = Logger(label: "zhengwukit.eseal"),
+        logger: Logger = SealVerifier.silentLogger,
         @PolicyBuilder<SealPolicyContext> policies: () -> [any VerificationPolicy<SealPolicyContext>] = { [] }
     ) {
         self.trustAnchors = trustAnchors
