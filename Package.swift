@@ -110,7 +110,7 @@ let package = Package(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
+                "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,6 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
         CodesDemo(),
         ServiceItemDemo(),
         ESealDemo(),
+        OFDDemo(),
         ELicenseDemo(),
         UnifiedIdentityDemo(),
     ]
