@@ -139,11 +139,12 @@ let package = Package(
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
         .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
-        .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(
             name: "GMCertificatesTests",
             dependencies: [
-                "GMCertificates", "GMCrypto", "ZWKitTestSupport", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
