@@ -130,6 +130,9 @@ let package = Package(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
         .executableTarget(
+            name: "OFDExample", dependencies: ["OFD", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/OFDExample"),
+        .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
         .executableTarget(

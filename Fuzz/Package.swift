@@ -5,7 +5,8 @@ import struct Foundation.URL
 
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
 // Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token;
-// Scripts/fuzz-revocation (CRLs and OCSP responses); Scripts/fuzz-elicense (licence XML and status lists).
+// Scripts/fuzz-revocation (CRLs and OCSP responses); Scripts/fuzz-ofd (OFD packages and parts);
+// Scripts/fuzz-elicense (licence XML and status lists).
 
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -25,6 +26,13 @@ let package = Package(
             name: "TokenFuzzer", dependencies: ["FuzzDriver", .product(name: "UnifiedIdentity", package: mainPackage)]),
         .executableTarget(
             name: "LicenceFuzzer", dependencies: ["FuzzDriver", .product(name: "ELicense", package: mainPackage)]),
+        .executableTarget(
+            name: "OFDFuzzer",
+            dependencies: [
+                "FuzzDriver", .product(name: "OFD", package: mainPackage),
+                .product(name: "ZhengwuKitCore", package: mainPackage),
+                .product(name: "ESeal", package: mainPackage),
+            ]),
         .executableTarget(
             name: "RevocationFuzzer",
             dependencies: [
