@@ -96,7 +96,7 @@ let package = Package(
             ]
         ),
 
-        // MARK: Licences (above seals; above OFD once it lands)
+        // MARK: Licences (above OFD and seals)
         .target(
             name: "ELicense",
             dependencies: [
