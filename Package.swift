@@ -96,7 +96,7 @@ let package = Package(
             ]
         ),
 
-        // MARK: Licences (above seals; above OFD once it lands)
+        // MARK: Licences (above OFD and seals)
         .target(
             name: "ELicense",
             dependencies: [
@@ -137,6 +137,9 @@ let package = Package(
         .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ELicenseExample", dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/ELicenseExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
