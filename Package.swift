@@ -62,7 +62,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision"),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
         .target(name: "CitizenID", dependencies: ["AdminDivision"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
@@ -141,6 +141,9 @@ let package = Package(
         .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ELicenseExample", dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/ELicenseExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
