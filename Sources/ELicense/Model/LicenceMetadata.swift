@@ -168,9 +168,4 @@ extension CalendarDate {
         self.init(compact: String(decoding: bytes[0..<4] + bytes[5..<7] + bytes[8..<10], as: UTF8.self))
     }
 
-    /// Midnight at the start of this day in China (UTC+8).
-    var startInChina: Date {
-        let days = CalendarDays.since1970(year: year, month: month, day: day)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 - LicenceTime.chinaOffsetSeconds))
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SwiftASN1
+import ZhengwuKitCore
 
 #if canImport(Glibc)
     import Glibc
@@ -168,9 +169,10 @@ enum StatusListTime {
     }
 
     static func decode(_ time: GeneralizedTime) -> Date {
-        let days = CalendarDays.since1970(year: time.year, month: time.month, day: time.day)
-        return Date(
-            timeIntervalSince1970: TimeInterval(days * 86_400 + time.hours * 3600 + time.minutes * 60 + time.seconds)
-                + time.fractionalSeconds)
+        // swift-asn1 has range-checked every field, so the day exists.
+        let midnight =
+            Timestamp.midnightUTC(year: time.year, month: time.month, day: time.day) ?? Date(timeIntervalSince1970: 0)
+        return midnight.addingTimeInterval(
+            TimeInterval(time.hours * 3600 + time.minutes * 60 + time.seconds) + time.fractionalSeconds)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert crl issue --ca-cert CA.pem --ca-key CA.key [--revoke SERIAL[,REASON[,DATE]]]...`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert issue`: test CAs and leaves, self-signed or signed by a CA key.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert ocsp RESPONSE.der --cert LEAF.pem --issuer CA.pem [--at DATE] [--json]`.

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Reading certificate files the way operators have them: PEM (one or a bundle) or DER.

@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Reading keys, certificates, dates and seals for the seal commands, each failure a usage error (exit 2).

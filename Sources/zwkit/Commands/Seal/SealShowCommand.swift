@@ -70,7 +70,7 @@ struct SealShowCommand: AsyncParsableCommand {
         Console.output("  signatureAlgorithm \(seal.signatureAlgorithm)")
         Console.output("  signedValue        \(seal.signatureValue)")
         if let timeStamp = seal.timeStamp { Console.output("  timeStamp          \(timeStamp)") }
-        for warning in summary.warnings { Console.output("warning: \(warning)") }
+        for warning in summary.warnings { Console.output("warning: \(warning.code): \(warning)") }
     }
 
     private func printCertificate(_ label: String, _ certificate: SealSummary.Certificate) {
