@@ -14,12 +14,22 @@ let package = Package(
         .library(name: "ServiceItem", targets: ["ServiceItem"]),
         .library(name: "ESeal", targets: ["ESeal"]),
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
+        .library(name: "UnifiedLogin", targets: ["UnifiedLogin"]),
+        .executable(name: "zwplatform", targets: ["zwplatform"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Server and login only (zwkit must stay quick to build without them).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: C shims (system libraries; imported with `internal import` only)
@@ -56,6 +66,40 @@ let package = Package(
             dependencies: ["GMCrypto", "CitizenID", "CreditCode"]
         ),
 
+        // MARK: Login above tokens
+        .target(
+            name: "UnifiedLogin",
+            dependencies: [
+                "UnifiedIdentity", "GMCrypto", "CitizenID", "CreditCode",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Profiles")]
+        ),
+
+        // MARK: The reference provincial platform (a library the executable and tests share)
+        .target(
+            name: "ZWPlatform",
+            dependencies: [
+                "UnifiedIdentity", "GMCrypto", "CitizenID", "CreditCode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(
+            name: "zwplatform",
+            dependencies: [
+                "ZWPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: The CLI
         .executableTarget(
             name: "zwkit",
@@ -78,6 +122,9 @@ let package = Package(
         .executableTarget(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
+        .executableTarget(
+            name: "UnifiedLoginExample", dependencies: ["UnifiedLogin", "UnifiedIdentity", "ZWPlatform"],
+            path: "Examples/UnifiedLoginExample"),
         .executableTarget(name: "ESealExample", dependencies: ["ESeal", "GMCrypto"], path: "Examples/ESealExample"),
 
         // MARK: Tests
@@ -89,6 +136,20 @@ let package = Package(
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
         .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCrypto", "ZWKitTestSupport"]),
         .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "UnifiedLoginTests",
+            dependencies: [
+                "UnifiedLogin", "ZWPlatform", "UnifiedIdentity", "GMCrypto", "ZWKitTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ZWPlatformTests",
+            dependencies: [
+                "ZWPlatform", "UnifiedIdentity", "ZWKitTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
