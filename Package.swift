@@ -123,7 +123,12 @@ let package = Package(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
         .executableTarget(
-            name: "UnifiedLoginExample", dependencies: ["UnifiedLogin", "UnifiedIdentity", "ZWPlatform"],
+            name: "UnifiedLoginExample",
+            dependencies: [
+                "UnifiedLogin", "UnifiedIdentity", "ZWPlatform",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Examples/UnifiedLoginExample"),
         .executableTarget(name: "ESealExample", dependencies: ["ESeal", "GMCrypto"], path: "Examples/ESealExample"),
 
@@ -139,8 +144,10 @@ let package = Package(
         .testTarget(
             name: "UnifiedLoginTests",
             dependencies: [
-                "UnifiedLogin", "ZWPlatform", "UnifiedIdentity", "GMCrypto", "ZWKitTestSupport",
+                "UnifiedLogin", "ZWPlatform", "UnifiedIdentity", "GMCrypto", "ZWKitTestSupport", "UnifiedLoginExample",
+                "zwplatform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(

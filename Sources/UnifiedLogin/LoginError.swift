@@ -63,7 +63,8 @@ public enum LoginError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .stateMismatch:
-            return "the callback's state matches no login in progress; start the login again (a replayed or forged callback)"
+            return
+                "the callback's state matches no login in progress; start the login again (a replayed or forged callback)"
         case .loginExpired: return "the login took too long; start it again"
         case .missingCode: return "the callback carries no code or ticket"
         case .redirectMismatch(let expected, let found):

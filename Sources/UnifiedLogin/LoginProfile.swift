@@ -94,7 +94,8 @@ public struct LoginProfile: Sendable, Codable, Equatable {
         case .oidc: break
         case .oauth2:
             guard authorize != nil, token != nil, userInfo != nil else {
-                throw .invalidProfile(name: name, reason: "an oauth2 profile needs authorize, token and userInfo endpoints")
+                throw .invalidProfile(
+                    name: name, reason: "an oauth2 profile needs authorize, token and userInfo endpoints")
             }
         case .cas:
             guard authorize != nil, validate != nil else {
@@ -105,10 +106,12 @@ public struct LoginProfile: Sendable, Codable, Equatable {
 
     /// The profiles shipped with the library: `oidc`, `guangdong`, `guangdong-pscp`, `cas`.
     public static func builtIn(_ name: String) throws(LoginError) -> LoginProfile {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Profiles")
-            ?? Bundle.module.url(forResource: name, withExtension: "json")
+        guard
+            let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Profiles")
+                ?? Bundle.module.url(forResource: name, withExtension: "json")
         else {
-            throw .invalidProfile(name: name, reason: "no built-in profile; use one of \(builtInNames.joined(separator: ", "))")
+            throw .invalidProfile(
+                name: name, reason: "no built-in profile; use one of \(builtInNames.joined(separator: ", "))")
         }
         return try LoginProfile(contentsOf: url)
     }

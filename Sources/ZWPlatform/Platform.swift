@@ -42,7 +42,9 @@ public struct Platform: Sendable {
     {
         var methods: [(id: String, check: Credential)] = []
         if let authorization, authorization.lowercased().hasPrefix("basic ") {
-            guard let decoded = Data(base64Encoded: String(authorization.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+            guard
+                let decoded = Data(
+                    base64Encoded: String(authorization.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
                 let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
             else { throw .invalidClient("the Authorization header is not Basic client_id:client_secret") }
             let id = FormCoding.percentDecode(String(text[..<colon])) ?? ""
@@ -54,7 +56,8 @@ public struct Platform: Sendable {
         }
         if let assertion = form["client_assertion"] {
             guard form["client_assertion_type"] == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" else {
-                throw .invalidClient("client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                throw .invalidClient(
+                    "client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
             }
             methods.append((form["client_id"] ?? "", .assertion(assertion)))
         }
@@ -82,7 +85,10 @@ public struct Platform: Sendable {
         }
     }
 
-    enum Credential { case secret(String), assertion(String) }
+    enum Credential {
+        case secret(String)
+        case assertion(String)
+    }
 
     /// RFC 7523 §3: `iss` = `sub` = client, `aud` the token endpoint, `exp` required, `jti` once.
     func verifyClientAssertion(_ assertion: String, claimedID: String?) async throws(OAuthError)

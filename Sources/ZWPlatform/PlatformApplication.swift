@@ -17,14 +17,18 @@ struct OAuthErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as OAuthError {
             metrics.refused(endpoint: request.uri.path, error: error.error)
             context.logger.info(
-                "refused", metadata: ["path": "\(request.uri.path)", "error": "\(error.error)",
-                    "reason": "\(error.errorDescription)"])
+                "refused",
+                metadata: [
+                    "path": "\(request.uri.path)", "error": "\(error.error)",
+                    "reason": "\(error.errorDescription)",
+                ])
             return Responses.oauthError(error)
         } catch let error as HTTPResponseError {
             throw error
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return Responses.json(["error": "server_error", "error_description": "the platform failed; see its log"],
+            return Responses.json(
+                ["error": "server_error", "error_description": "the platform failed; see its log"],
                 status: .internalServerError)
         }
     }
@@ -95,7 +99,8 @@ extension Platform {
             services.append(StoreClosingService(store: store))
         }
         let platform = try Platform(
-            configuration: options.configuration, issuer: options.issuer, store: store, keys: PlatformKeys(store: store),
+            configuration: options.configuration, issuer: options.issuer, store: store,
+            keys: PlatformKeys(store: store),
             metrics: PlatformMetrics(), pairwiseSecret: Self.bytes(hex: secretHex), logger: options.logger)
         return (platform, services)
     }
@@ -144,7 +149,8 @@ public func buildPlatformApplication(_ options: PlatformOptions) async throws ->
     let (platform, services) = try await Platform.open(options)
     let application = Application(
         router: platform.router(),
-        configuration: ApplicationConfiguration(address: .hostname(options.hostname, port: options.port), serverName: "zwplatform"),
+        configuration: ApplicationConfiguration(
+            address: .hostname(options.hostname, port: options.port), serverName: "zwplatform"),
         services: services,
         logger: options.logger)
     return (application, platform)

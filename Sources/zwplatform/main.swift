@@ -13,7 +13,10 @@ struct ZWPlatformCommand: AsyncParsableCommand {
 }
 
 struct StoreOptions: ParsableArguments {
-    @Option(help: "sqlite:PATH, a file path, sqlite::memory:, or postgres://USER@HOST:PORT/DB (default: zwplatform.sqlite here).")
+    @Option(
+        help:
+            "sqlite:PATH, a file path, sqlite::memory:, or postgres://USER@HOST:PORT/DB (default: zwplatform.sqlite here)."
+    )
     var database: String?
 
     func location() throws -> StoreLocation {
@@ -55,9 +58,11 @@ struct Serve: AsyncParsableCommand {
         }
         if let issuer { configuration.issuer = issuer }
         var logger = Logger(label: "zwplatform")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         let options = PlatformOptions(
-            configuration: configuration, database: try store.location(), hostname: hostname, port: port, logger: logger)
+            configuration: configuration, database: try store.location(), hostname: hostname, port: port, logger: logger
+        )
         let (application, platform) = try await buildPlatformApplication(options)
         logger.info("zwplatform serving", metadata: ["issuer": "\(platform.issuer)"])
         try await application.runService()

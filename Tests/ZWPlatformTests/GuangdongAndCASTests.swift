@@ -47,7 +47,8 @@ import Testing
             // A Guangdong code is not an OpenID Connect code, and a wrong secret is refused.
             let code2 = try #require(
                 try await client.get(
-                    base + "/authorize?service=initService&response_type=code&client_id=demo-client&scope=all&redirect_uri="
+                    base
+                        + "/authorize?service=initService&response_type=code&client_id=demo-client&scope=all&redirect_uri="
                         + FormCoding.encode(OAuthFixtures.redirect) + "&login_hint=company-1"
                 ).redirectParameters["code"])
             let wrongSecret = try await client.get(
@@ -63,11 +64,13 @@ import Testing
     @Test func casTickets() async throws {
         try await Harness.withPlatform(.sqliteMemory) { client, _ in
             let service = "http://127.0.0.1:9999/cas-callback"
-            let login = try await client.get("/cas/login?service=" + FormCoding.encode(service) + "&login_hint=company-1")
+            let login = try await client.get(
+                "/cas/login?service=" + FormCoding.encode(service) + "&login_hint=company-1")
             #expect(login.status == .found)
             let ticket = try #require(login.redirectParameters["ticket"])
             #expect(ticket.hasPrefix("ST-"))
-            let validate = "/cas/p3/serviceValidate?format=JSON&service=" + FormCoding.encode(service) + "&ticket=" + ticket
+            let validate =
+                "/cas/p3/serviceValidate?format=JSON&service=" + FormCoding.encode(service) + "&ticket=" + ticket
             let answer = try await client.get(validate)
             let success = try #require(
                 (answer.json["serviceResponse"] as? [String: Any])?["authenticationSuccess"] as? [String: Any])
@@ -82,7 +85,9 @@ import Testing
             let xml = try await client.get(
                 "/cas/serviceValidate?service=" + FormCoding.encode(service + "/other") + "&ticket=" + xmlTicket)
             #expect(xml.body.contains("INVALID_SERVICE"))
-            #expect(try await client.get("/cas/login?service=" + FormCoding.encode("https://evil.example/")).status == .badRequest)
+            #expect(
+                try await client.get("/cas/login?service=" + FormCoding.encode("https://evil.example/")).status
+                    == .badRequest)
         }
     }
 }

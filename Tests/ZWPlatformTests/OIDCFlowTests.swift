@@ -82,7 +82,10 @@ import UnifiedIdentity
             // Missing verifier when the request used PKCE.
             let noVerifier = try await client.post(
                 "/token",
-                form: [("grant_type", "authorization_code"), ("code", try await code()), ("redirect_uri", OAuthFixtures.redirect)],
+                form: [
+                    ("grant_type", "authorization_code"), ("code", try await code()),
+                    ("redirect_uri", OAuthFixtures.redirect),
+                ],
                 headers: OAuthFixtures.basic())
             #expect(noVerifier.json["error"] as? String == "invalid_grant")
 
@@ -98,7 +101,10 @@ import UnifiedIdentity
             // Wrong client secret.
             let wrongSecret = try await client.post(
                 "/token",
-                form: [("grant_type", "authorization_code"), ("code", try await code()), ("redirect_uri", OAuthFixtures.redirect)],
+                form: [
+                    ("grant_type", "authorization_code"), ("code", try await code()),
+                    ("redirect_uri", OAuthFixtures.redirect),
+                ],
                 headers: OAuthFixtures.basic("demo-client", "not-the-secret"))
             #expect(wrongSecret.status == .unauthorized)
             #expect(wrongSecret.json["error"] as? String == "invalid_client")
@@ -113,7 +119,8 @@ import UnifiedIdentity
             #expect(crossClient.json["error"] as? String == "invalid_grant")
 
             // Unregistered redirect URI: a page, never a redirect there.
-            for redirect in ["https://evil.example/cb", "http://localhost:9999/cb", "http://127.0.0.1.evil.example/cb"] {
+            for redirect in ["https://evil.example/cb", "http://localhost:9999/cb", "http://127.0.0.1.evil.example/cb"]
+            {
                 let refused = try await client.get(OAuthFixtures.authorizeURI(redirect: redirect))
                 #expect(refused.status == .badRequest)
                 #expect(refused.location == nil)
@@ -151,21 +158,24 @@ import UnifiedIdentity
             #expect(active.json["client_id"] as? String == "demo-client")
 
             // Another client may not revoke it; its owner may.
-            _ = try await client.post("/revoke", form: [("token", access)], headers: OAuthFixtures.basic("demo-client-sm2"))
+            _ = try await client.post(
+                "/revoke", form: [("token", access)], headers: OAuthFixtures.basic("demo-client-sm2"))
             #expect(try await client.get("/userinfo", headers: [.authorization: "Bearer \(access)"]).status == .ok)
             let revoked = try await client.post("/revoke", form: [("token", access)], headers: OAuthFixtures.basic())
             #expect(revoked.status == .ok)
             let info = try await client.get("/userinfo", headers: [.authorization: "Bearer \(access)"])
             #expect(info.status == .unauthorized)
             #expect(info.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
-            let inactive = try await client.post("/introspect", form: [("token", access)], headers: OAuthFixtures.basic())
+            let inactive = try await client.post(
+                "/introspect", form: [("token", access)], headers: OAuthFixtures.basic())
             #expect(inactive.json["active"] as? Bool == false)
 
             // A revoked refresh token no longer refreshes.
             let next = try #require(refreshed.json["refresh_token"] as? String)
             _ = try await client.post("/revoke", form: [("token", next)], headers: OAuthFixtures.basic())
             let afterRevoke = try await client.post(
-                "/token", form: [("grant_type", "refresh_token"), ("refresh_token", next)], headers: OAuthFixtures.basic())
+                "/token", form: [("grant_type", "refresh_token"), ("refresh_token", next)],
+                headers: OAuthFixtures.basic())
             #expect(afterRevoke.json["error"] as? String == "invalid_grant")
         }
     }
@@ -191,20 +201,27 @@ import UnifiedIdentity
                 IdentityClaims(
                     subject: "x", audience: ["demo-client"],
                     additional: ["token_use": .string("access"), "uid": .string("citizen-1")]))
-            #expect(try await client.get("/userinfo", headers: [.authorization: "Bearer \(forged)"]).status == .unauthorized)
+            #expect(
+                try await client.get("/userinfo", headers: [.authorization: "Bearer \(forged)"]).status == .unauthorized
+            )
             // An ID token is not an access token.
             let idToken = try #require(try await OAuthFixtures.codeFlow(client)["id_token"] as? String)
-            #expect(try await client.get("/userinfo", headers: [.authorization: "Bearer \(idToken)"]).status == .unauthorized)
+            #expect(
+                try await client.get("/userinfo", headers: [.authorization: "Bearer \(idToken)"]).status
+                    == .unauthorized)
         }
     }
 
     @Test func clientCredentialsAndTokenExchange() async throws {
         try await Harness.withPlatform(.sqliteMemory) { client, _ in
             let machine = try await client.post(
-                "/token", form: [("grant_type", "client_credentials"), ("scope", "audit")], headers: OAuthFixtures.basic())
+                "/token", form: [("grant_type", "client_credentials"), ("scope", "audit")],
+                headers: OAuthFixtures.basic())
             #expect(machine.status == .ok)
             let machineToken = try #require(machine.json["access_token"] as? String)
-            #expect(try await client.get("/userinfo", headers: [.authorization: "Bearer \(machineToken)"]).status == .unauthorized)
+            #expect(
+                try await client.get("/userinfo", headers: [.authorization: "Bearer \(machineToken)"]).status
+                    == .unauthorized)
 
             let login = try #require(try await OAuthFixtures.codeFlow(client)["access_token"] as? String)
             let exchange = try await client.post(
@@ -225,7 +242,8 @@ import UnifiedIdentity
                 "/token",
                 form: [
                     ("grant_type", Platform.tokenExchangeGrant), ("subject_token", login),
-                    ("subject_token_type", "urn:ietf:params:oauth:token-type:access_token"), ("audience", "dept-unknown"),
+                    ("subject_token_type", "urn:ietf:params:oauth:token-type:access_token"),
+                    ("audience", "dept-unknown"),
                 ], headers: OAuthFixtures.basic())
             #expect(unknownDepartment.json["error"] as? String == "invalid_target")
             // A login addressed to another client cannot be exchanged by this one.
@@ -274,15 +292,22 @@ import UnifiedIdentity
             let idToken = try #require(tokens.json["id_token"] as? String)
             let access = try #require(tokens.json["access_token"] as? String)
             let logout = try await client.get(
-                "/end-session?" + FormCoding.encode([
-                    ("id_token_hint", idToken), ("post_logout_redirect_uri", "http://127.0.0.1:9999/bye"), ("state", "s3"),
-                ]))
+                "/end-session?"
+                    + FormCoding.encode([
+                        ("id_token_hint", idToken), ("post_logout_redirect_uri", "http://127.0.0.1:9999/bye"),
+                        ("state", "s3"),
+                    ]))
             #expect(logout.location == "http://127.0.0.1:9999/bye?state=s3")
-            #expect(try await client.get("/userinfo", headers: [.authorization: "Bearer \(access)"]).status == .unauthorized)
+            #expect(
+                try await client.get("/userinfo", headers: [.authorization: "Bearer \(access)"]).status == .unauthorized
+            )
             let third = try await client.get(OAuthFixtures.authorizeURI(user: nil), headers: [.cookie: cookie])
             #expect(third.status == .ok)  // the page again
             let badLogout = try await client.get(
-                "/end-session?" + FormCoding.encode([("id_token_hint", idToken), ("post_logout_redirect_uri", "https://evil.example/")]))
+                "/end-session?"
+                    + FormCoding.encode([
+                        ("id_token_hint", idToken), ("post_logout_redirect_uri", "https://evil.example/"),
+                    ]))
             #expect(badLogout.status == .badRequest)
         }
     }
@@ -291,8 +316,11 @@ import UnifiedIdentity
         try await Harness.withPlatform(.sqliteMemory) { client, _ in
             _ = try await OAuthFixtures.codeFlow(client)
             let metrics = try await client.get("/metrics").body
-            #expect(metrics.contains("zwplatform_logins_total{client=\"demo-client\",profile=\"oidc\",sso=\"false\"} 1"))
-            #expect(metrics.contains("zwplatform_tokens_issued_total{grant=\"authorization_code\",client=\"demo-client\"} 1"))
+            #expect(
+                metrics.contains("zwplatform_logins_total{client=\"demo-client\",profile=\"oidc\",sso=\"false\"} 1"))
+            #expect(
+                metrics.contains(
+                    "zwplatform_tokens_issued_total{grant=\"authorization_code\",client=\"demo-client\"} 1"))
             #expect(!metrics.contains("11010519491231002X"))
         }
     }

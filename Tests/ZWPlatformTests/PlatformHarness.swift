@@ -100,7 +100,8 @@ enum OAuthFixtures {
     }
 
     static func authorizeURI(
-        client: String = "demo-client", redirect: String = redirect, state: String = "state-1", nonce: String = "nonce-1",
+        client: String = "demo-client", redirect: String = redirect, state: String = "state-1",
+        nonce: String = "nonce-1",
         challenge: String? = challenge, user: String? = "citizen-1", scope: String = "openid profile"
     ) -> String {
         var parameters = [
@@ -131,7 +132,9 @@ enum OAuthFixtures {
         return answer.json
     }
 
-    static func verifier(_ client: any TestClientProtocol, audience: String = "demo-client") async throws -> TokenVerifier {
+    static func verifier(_ client: any TestClientProtocol, audience: String = "demo-client") async throws
+        -> TokenVerifier
+    {
         let jwks = try await client.get("/jwks")
         return TokenVerifier(keys: try KeySet(jwks: try JWKSet(jsonString: jwks.body))) {
             IssuerAllowList(["http://127.0.0.1:8080"])

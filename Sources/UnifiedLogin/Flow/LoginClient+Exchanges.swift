@@ -12,11 +12,14 @@ extension LoginClient {
         guard let issuer = object["issuer"] as? String else {
             throw .malformedAnswer(endpoint: "discovery", reason: "no issuer")
         }
-        guard issuer == configuration.issuer else { throw .issuerMismatch(expected: configuration.issuer, found: issuer) }
+        guard issuer == configuration.issuer else {
+            throw .issuerMismatch(expected: configuration.issuer, found: issuer)
+        }
         guard let authorization = endpoint("authorization_endpoint"), let token = endpoint("token_endpoint"),
             let jwksURI = endpoint("jwks_uri")
         else {
-            throw .malformedAnswer(endpoint: "discovery", reason: "authorization_endpoint, token_endpoint and jwks_uri are required")
+            throw .malformedAnswer(
+                endpoint: "discovery", reason: "authorization_endpoint, token_endpoint and jwks_uri are required")
         }
         let metadata = ProviderMetadata(
             issuer: issuer, authorizationEndpoint: authorization, tokenEndpoint: token,
@@ -28,7 +31,8 @@ extension LoginClient {
     }
 
     /// Adds the client's credentials to a token-endpoint form, or returns them as a header.
-    func authenticate(_ form: inout [(String, String)], audience: String) async throws(LoginError) -> [(String, String)] {
+    func authenticate(_ form: inout [(String, String)], audience: String) async throws(LoginError) -> [(String, String)]
+    {
         switch configuration.authentication {
         case .none:
             form.append(("client_id", configuration.clientID))
@@ -60,10 +64,12 @@ extension LoginClient {
     func tokenRequest(_ form: [(String, String)], endpoint: URL) async throws(LoginError) -> TokenSet {
         var form = form
         let headers = try await authenticate(&form, audience: endpoint.absoluteString)
-        let (status, answer) = try await http.json(endpoint, method: "POST", form: form, headers: headers, endpoint: "token")
+        let (status, answer) = try await http.json(
+            endpoint, method: "POST", form: form, headers: headers, endpoint: "token")
         guard status == 200 else {
             throw .platformRefused(
-                error: answer["error"] as? String ?? "HTTP \(status)", description: answer["error_description"] as? String)
+                error: answer["error"] as? String ?? "HTTP \(status)",
+                description: answer["error_description"] as? String)
         }
         guard let accessToken = answer["access_token"] as? String else {
             throw .malformedAnswer(endpoint: "token", reason: "no access_token")
@@ -102,7 +108,9 @@ extension LoginClient {
             do {
                 return try await verifier.verify(token)
             } catch {
-                if attempt == 0, case .unknownKey = error, await jwks.mayRefresh(interval: configuration.jwksRefreshInterval) {
+                if attempt == 0, case .unknownKey = error,
+                    await jwks.mayRefresh(interval: configuration.jwksRefreshInterval)
+                {
                     keys = try await platformKeys(forceRefresh: true)
                     continue
                 }
@@ -142,7 +150,8 @@ extension LoginClient {
         var result: [(String, String)] = []
         for pair in endpoint.parameters {
             guard pair.count == 2 else {
-                throw .invalidProfile(name: configuration.profile.name, reason: "a parameter is not a [name, value] pair")
+                throw .invalidProfile(
+                    name: configuration.profile.name, reason: "a parameter is not a [name, value] pair")
             }
             var name = pair[0]
             let optional = name.hasSuffix("?")
@@ -191,7 +200,9 @@ extension LoginClient {
         if let error = answer["error"] as? String {
             throw .platformRefused(error: error, description: answer["error_description"] as? String)
         }
-        guard (200..<300).contains(status) else { throw .transport(endpoint: endpoint, reason: "HTTP status \(status)") }
+        guard (200..<300).contains(status) else {
+            throw .transport(endpoint: endpoint, reason: "HTTP status \(status)")
+        }
     }
 
     static func query(of url: URL) -> [String: String] {

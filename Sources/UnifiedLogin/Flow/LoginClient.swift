@@ -29,7 +29,8 @@ public final class LoginClient: Sendable {
     public init(configuration: LoginConfiguration, logger: Logger = Logger(label: "UnifiedLogin")) throws(LoginError) {
         try configuration.profile.check()
         if configuration.profile.protocol == .oauth2, configuration.authentication.secret == nil {
-            throw .invalidConfiguration("the \(configuration.profile.name) profile sends a client secret; configure one")
+            throw .invalidConfiguration(
+                "the \(configuration.profile.name) profile sends a client secret; configure one")
         }
         self.configuration = configuration
         let timeout = TimeAmount.nanoseconds(
@@ -71,7 +72,9 @@ public final class LoginClient: Sendable {
                 authorizationURL: url, state: state, nonce: nonce, codeVerifier: verifier,
                 redirectURI: configuration.redirectURI, startedAt: Date())
         case .oauth2, .cas:
-            guard let endpoint = profile.authorize else { throw .invalidProfile(name: profile.name, reason: "no authorize") }
+            guard let endpoint = profile.authorize else {
+                throw .invalidProfile(name: profile.name, reason: "no authorize")
+            }
             // CAS carries no state: it rides in the service URL, which the ticket is bound to.
             let redirect =
                 profile.protocol == .cas
@@ -219,7 +222,8 @@ public final class LoginClient: Sendable {
             endpoint, method: "GET", headers: [("Authorization", "Bearer \(accessToken)")], endpoint: "userinfo")
         guard status == 200 else {
             throw .platformRefused(
-                error: object["error"] as? String ?? "HTTP \(status)", description: object["error_description"] as? String)
+                error: object["error"] as? String ?? "HTTP \(status)",
+                description: object["error_description"] as? String)
         }
         return Self.jsonValues(object)
     }
@@ -247,7 +251,9 @@ public final class LoginClient: Sendable {
         var form = [("token", token)]
         let headers = try await authenticate(&form, audience: endpoint.absoluteString)
         let answer = try await http.send(endpoint, method: "POST", form: form, headers: headers, endpoint: "revocation")
-        guard answer.status == 200 else { throw .transport(endpoint: "revocation", reason: "HTTP status \(answer.status)") }
+        guard answer.status == 200 else {
+            throw .transport(endpoint: "revocation", reason: "HTTP status \(answer.status)")
+        }
     }
 
     /// The department session for a login (RFC 8693 token exchange at the platform, which runs
@@ -268,7 +274,8 @@ public final class LoginClient: Sendable {
             metadata.tokenEndpoint, method: "POST", form: form, headers: headers, endpoint: "token")
         guard status == 200, let token = answer["access_token"] as? String else {
             throw .platformRefused(
-                error: answer["error"] as? String ?? "HTTP \(status)", description: answer["error_description"] as? String)
+                error: answer["error"] as? String ?? "HTTP \(status)",
+                description: answer["error_description"] as? String)
         }
         return try await verifyPlatformToken(token, audience: department)
     }

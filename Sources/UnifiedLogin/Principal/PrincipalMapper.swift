@@ -32,7 +32,9 @@ struct PrincipalMapper {
             }
         } else {
             throw .invalidPrincipal(
-                reason: "\(mapping.kind.field) is \(kindValue.map { "\"\($0)\"" } ?? "missing"), not a known principal kind")
+                reason:
+                    "\(mapping.kind.field) is \(kindValue.map { "\"\($0)\"" } ?? "missing"), not a known principal kind"
+            )
         }
         let userID = mapping.userID.flatMap { Self.text(fields[$0]) }
         guard let subject = subject ?? userID else { throw .invalidPrincipal(reason: "no subject or user id") }

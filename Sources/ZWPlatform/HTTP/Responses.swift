@@ -10,7 +10,10 @@ enum Responses {
             ?? Data("{}".utf8)
         return Response(
             status: status,
-            headers: [.contentType: "application/json;charset=UTF-8", .cacheControl: "no-store", HTTPField.Name("Pragma")!: "no-cache"],
+            headers: [
+                .contentType: "application/json;charset=UTF-8", .cacheControl: "no-store",
+                HTTPField.Name("Pragma")!: "no-cache",
+            ],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 

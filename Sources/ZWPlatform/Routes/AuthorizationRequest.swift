@@ -58,7 +58,8 @@ extension Platform {
             guard query["code_challenge_method"] == "S256" else {
                 throw refuse("invalid_request", "code_challenge_method must be S256 (plain is refused)")
             }
-            guard challenge.utf8.count == 43, challenge.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            guard challenge.utf8.count == 43,
+                challenge.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
             else { throw refuse("invalid_request", "code_challenge must be a base64url SHA-256 (43 characters)") }
         } else if client.secret == nil && client.publicKeys.isEmpty {
             throw refuse("invalid_request", "public clients must use PKCE (code_challenge, S256)")
@@ -93,7 +94,8 @@ extension Platform {
             throw .page("The service \(service) is not registered with this platform (服务地址未登记).")
         }
         return AuthorizationRequest(
-            profile: .cas, clientID: client.id, redirectURI: service, scope: "cas", prompt: query["renew"] == "true" ? "login" : nil,
+            profile: .cas, clientID: client.id, redirectURI: service, scope: "cas",
+            prompt: query["renew"] == "true" ? "login" : nil,
             loginHint: query["login_hint"])
     }
 
@@ -130,7 +132,9 @@ extension Platform {
 
     /// Signs `user` in for `request` and answers where the browser goes next: the client's
     /// redirect with a code (or CAS ticket), which is single-use and short-lived.
-    func complete(_ request: AuthorizationRequest, user: TestUser, session: (id: String, authTime: Int64), singleSignOn: Bool)
+    func complete(
+        _ request: AuthorizationRequest, user: TestUser, session: (id: String, authTime: Int64), singleSignOn: Bool
+    )
         async throws -> String
     {
         metrics.login(client: request.clientID, profile: request.profile.rawValue, singleSignOn: singleSignOn)
@@ -139,7 +143,8 @@ extension Platform {
         case .cas:
             let ticket = RandomHandle.make("ST-")
             let grant = TicketGrant(service: request.redirectURI, userID: user.id, sessionID: session.id)
-            try await store.insertHandle(ticket, kind: .casTicket, payload: try GrantCoding.encode(grant), expiresAt: expiry)
+            try await store.insertHandle(
+                ticket, kind: .casTicket, payload: try GrantCoding.encode(grant), expiresAt: expiry)
             return FormCoding.appending([("ticket", ticket)], to: request.redirectURI)
         case .oidc, .guangdong:
             let code = RandomHandle.make("")

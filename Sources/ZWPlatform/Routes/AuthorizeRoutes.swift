@@ -9,7 +9,8 @@ extension Platform {
     func answer(_ authorization: AuthorizationRequest, request: Request) async throws -> Response {
         if let hint = authorization.loginHint {
             guard let user = configuration.user(hint) else {
-                return Responses.html(LoginPage.message("Unknown login_hint user \(hint) (测试用户不存在)."), status: .badRequest)
+                return Responses.html(
+                    LoginPage.message("Unknown login_hint user \(hint) (测试用户不存在)."), status: .badRequest)
             }
             return try await signIn(authorization, user: user)
         }

@@ -55,7 +55,8 @@ extension Platform {
             return Response(status: .ok, headers: [.cacheControl: "no-store"])
         }
         router.get("/end-session") { request, _ in try await endSession(try request.queryForm(), request: request) }
-        router.post("/end-session") { request, _ in try await endSession(try await request.bodyForm(), request: request) }
+        router.post("/end-session") { request, _ in try await endSession(try await request.bodyForm(), request: request)
+        }
         router.get("/metrics") { _, _ in
             Responses.text(metrics.exposition(), contentType: "text/plain; version=0.0.4")
         }
@@ -86,7 +87,9 @@ extension Platform {
                 return ["active": false]
             }
             let grant = try GrantCoding.decode(RefreshGrant.self, payload)
-            guard grant.clientID == client.id, try await session(grant.sessionID) != nil else { return ["active": false] }
+            guard grant.clientID == client.id, try await session(grant.sessionID) != nil else {
+                return ["active": false]
+            }
             return ["active": true, "client_id": grant.clientID, "scope": grant.scope, "token_type": "refresh_token"]
         }
         do {
@@ -139,7 +142,8 @@ extension Platform {
         if let hint = parameters["id_token_hint"] {
             // An expired ID token still names the session to end.
             guard let verified = try? await verifyOwnToken(hint, checkTime: false) else {
-                return Responses.html(LoginPage.message("The id_token_hint is not valid (登出请求无效)."), status: .badRequest)
+                return Responses.html(
+                    LoginPage.message("The id_token_hint is not valid (登出请求无效)."), status: .badRequest)
             }
             sessionID = verified.claims.sessionID ?? sessionID
             client = verified.claims.audience?.values.first.flatMap { configuration.client($0) }

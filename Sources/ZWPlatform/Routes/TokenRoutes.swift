@@ -30,14 +30,18 @@ extension Platform {
     {
         guard let code = form["code"] else { throw OAuthError.invalidRequest("code is missing") }
         guard let payload = try await store.takeHandle(code, kind: .authorizationCode, now: now) else {
-            logger.notice("authorization code refused", metadata: ["client": "\(client.id)", "reason": "unknown, used or expired"])
+            logger.notice(
+                "authorization code refused",
+                metadata: ["client": "\(client.id)", "reason": "unknown, used or expired"])
             throw OAuthError.invalidGrant("the code is unknown, already used or expired")
         }
         let grant = try GrantCoding.decode(CodeGrant.self, payload)
         guard grant.profile == profile else {
             throw OAuthError.invalidGrant("the code was issued for the \(grant.profile) endpoints")
         }
-        guard grant.clientID == client.id else { throw OAuthError.invalidGrant("the code was issued to another client") }
+        guard grant.clientID == client.id else {
+            throw OAuthError.invalidGrant("the code was issued to another client")
+        }
         guard form["redirect_uri"] == grant.redirectURI else {
             throw OAuthError.invalidGrant("redirect_uri differs from the authorization request's")
         }
@@ -66,7 +70,8 @@ extension Platform {
                 user: user, client: client, nonce: grant.nonce, sessionID: grant.sessionID, authTime: grant.authTime)
         }
         logger.info(
-            "code redeemed", metadata: ["client": "\(client.id)", "user": "\(user.id)", "holder": "\(user.maskedIdentifier)"])
+            "code redeemed",
+            metadata: ["client": "\(client.id)", "user": "\(user.id)", "holder": "\(user.maskedIdentifier)"])
         return answer
     }
 

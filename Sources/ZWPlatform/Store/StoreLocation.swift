@@ -42,7 +42,8 @@ public enum StoreLocation: Sendable, Equatable {
             try await store.prepare()
             return (store, nil)
         case .postgres(let url):
-            let client = PostgresClient(configuration: try PostgresSQLDatabase.configuration(url: url), backgroundLogger: logger)
+            let client = PostgresClient(
+                configuration: try PostgresSQLDatabase.configuration(url: url), backgroundLogger: logger)
             let store = SQLPlatformStore(database: PostgresSQLDatabase(client: client, logger: logger))
             return (store, PreparingService(client: client, store: store))
         }

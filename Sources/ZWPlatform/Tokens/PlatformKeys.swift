@@ -110,6 +110,8 @@ public enum PlatformKeysError: Error, Sendable, Equatable, CustomStringConvertib
     public var code: String { "platform.no_signing_key" }
     public var description: String { "the platform holds no current \(rawType) signing key; rotate keys" }
     private var rawType: String {
-        switch self { case .noKey(let type): return type.rawValue }
+        switch self {
+        case .noKey(let type): return type.rawValue
+        }
     }
 }
