@@ -23,5 +23,6 @@ struct ZWKit: AsyncParsableCommand {
         ItemCommand.self,
         SealCommand.self,
         TokenCommand.self,
+        LicenseCommand.self,
     ]
 }

@@ -1,6 +1,8 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 
 /// Makes a test CA, seal maker and signer, makes a seal (制章), signs a document (签章),
 /// verifies it (验章) and shows a changed document refused.
@@ -47,12 +49,21 @@ struct ESealDemo: DemoSection {
         let verifier = SealVerifier(trustAnchors: [ca]) { AllowedSealTypes([1]) }
         let report = verifier.verify(signature, data: .bytes(document))
         for check in report.checks { Console.output("  \(check)") }
-        guard report.isValid else { throw Failure(description: "the demo signature did not verify") }
-        Console.output("验章: valid")
+        guard report.verdict == .trusted, report.isValid else {
+            throw Failure(description: "the demo signature did not verify: \(report.verdict)")
+        }
+        Console.output("验章: \(report.verdict) (\(report.verdict.chineseTerm))")
+
+        // Fail-closed: without trust anchors the same signature is intact but never valid.
+        let anchorless = SealVerifier().verify(signature, data: .bytes(document))
+        guard anchorless.verdict == .untrusted, !anchorless.isValid, anchorless.trust == .notChecked else {
+            throw Failure(description: "a verifier without trust anchors did not answer untrusted")
+        }
+        Console.output("without trust anchors: \(anchorless.verdict), trust \(anchorless.trust.rawValue)")
 
         let changed = Array("不予行政许可决定书".utf8)
         let refused = verifier.verify(signature, data: .bytes(changed))
-        guard refused.failures.map(\.check) == [.dataHash] else {
+        guard refused.verdict == .invalid, refused.failures.map(\.check) == [.dataHash] else {
             throw Failure(description: "a changed document was not refused by the data hash check")
         }
         Console.output("tampered document refused: \(refused.failures[0])")
