@@ -1,8 +1,9 @@
 import UnifiedIdentity
+import ZhengwuKitCore
 
 /// Every reason a login is refused or cannot complete. Each names what went wrong and what to
 /// do; personal numbers appear masked.
-public enum LoginError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum LoginError: ZhengwuKitError, Equatable {
     /// The callback's `state` matches no login this client started (forged, replayed or stale).
     case stateMismatch
     /// The login started too long ago.

@@ -37,7 +37,7 @@ enum LoginRandom {
 
     /// RFC 7636 S256.
     static func challenge(for verifier: String) -> String {
-        base64URL(SHA256.hash(data: Array(verifier.utf8)).bytes)
+        base64URL(SHA2.SHA256.hash(data: Array(verifier.utf8)).bytes)
     }
 }
 

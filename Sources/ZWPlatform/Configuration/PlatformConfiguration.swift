@@ -1,4 +1,5 @@
 import Foundation
+import ZhengwuKitCore
 
 /// What a reference platform serves: its issuer, the clients (department systems) it knows,
 /// the test users a person (or a test) may sign in as, and token lifetimes. Read from a JSON
@@ -85,7 +86,7 @@ public struct PlatformConfiguration: Sendable, Codable, Equatable {
     public func user(_ id: String) -> TestUser? { users.first { $0.id == id } }
 }
 
-public enum PlatformConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PlatformConfigurationError: ZhengwuKitError, Equatable {
     case unreadable(path: String, reason: String)
     case malformed(path: String, reason: String)
     case duplicate(kind: String, id: String)
@@ -102,7 +103,9 @@ public enum PlatformConfigurationError: Error, Sendable, Equatable, CustomString
 
     public var chineseTerm: String { "平台配置" }
 
-    public var description: String {
+    public var description: String { message }
+
+    public var message: String {
         switch self {
         case .unreadable(let path, let reason): return "cannot read the configuration \(path): \(reason)"
         case .malformed(let path, let reason):

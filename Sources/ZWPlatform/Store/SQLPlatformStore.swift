@@ -1,4 +1,5 @@
 import Foundation
+import ZhengwuKitCore
 
 /// The platform store over any SQL database the platform speaks (SQLite, PostgreSQL): one
 /// set of statements, so both behave alike and one test suite covers both.
@@ -114,7 +115,7 @@ package struct SQLPlatformStore: PlatformStore {
     }
 }
 
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StoreError: ZhengwuKitError, Equatable {
     case unsupportedURL(String)
     case settingVanished(String)
     case unexpectedColumn(String)
@@ -127,7 +128,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var chineseTerm: String { "平台存储" }
+    public var description: String { message }
+
+    public var message: String {
         switch self {
         case .unsupportedURL(let url):
             return "cannot use the database \"\(url)\": give sqlite:PATH, a file path, or postgres://USER@HOST:PORT/DB"

@@ -1,8 +1,9 @@
 import HTTPTypes
+import ZhengwuKitCore
 
 /// An OAuth 2.0 error answer (RFC 6749 §5.2): the `error` code, a description a developer can
 /// act on, and the HTTP status.
-public struct OAuthError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct OAuthError: ZhengwuKitError, Equatable {
     public var error: String
     public var errorDescription: String
     public var status: HTTPResponse.Status
@@ -14,6 +15,8 @@ public struct OAuthError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var code: String { "oauth.\(error)" }
+    public var message: String { errorDescription }
+    public var chineseTerm: String { "统一身份认证请求被拒绝" }
     public var description: String { "\(error): \(errorDescription)" }
 
     static func invalidRequest(_ description: String) -> OAuthError { OAuthError("invalid_request", description) }

@@ -4,7 +4,7 @@ import GMCrypto
 /// RFC 7636 S256: the challenge is base64url(SHA-256(verifier)).
 enum PKCE {
     static func challenge(for verifier: String) -> String {
-        let digest = SHA256.hash(data: Array(verifier.utf8)).bytes
+        let digest = SHA2.SHA256.hash(data: Array(verifier.utf8)).bytes
         return Data(digest).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import UnifiedIdentity
+import ZhengwuKitCore
 
 /// The platform's signing keys (an ES256 and an SM2 key at a time), kept in the store so every
 /// instance signs with and publishes the same keys. Rotation appends a new pair; the old pair
@@ -105,10 +106,12 @@ public actor PlatformKeys {
     }
 }
 
-public enum PlatformKeysError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PlatformKeysError: ZhengwuKitError, Equatable {
     case noKey(KeyType)
     public var code: String { "platform.no_signing_key" }
-    public var description: String { "the platform holds no current \(rawType) signing key; rotate keys" }
+    public var chineseTerm: String { "签名密钥" }
+    public var description: String { message }
+    public var message: String { "the platform holds no current \(rawType) signing key; rotate keys" }
     private var rawType: String {
         switch self {
         case .noKey(let type): return type.rawValue
