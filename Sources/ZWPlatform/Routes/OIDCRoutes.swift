@@ -57,6 +57,8 @@ extension Platform {
         router.get("/end-session") { request, _ in try await endSession(try request.queryForm(), request: request) }
         router.post("/end-session") { request, _ in try await endSession(try await request.bodyForm(), request: request)
         }
+        // Liveness for orchestration, and the empty route benchmarks measure against.
+        router.get("/health") { _, _ in Response(status: .noContent) }
         router.get("/metrics") { _, _ in
             Responses.text(metrics.exposition(), contentType: "text/plain; version=0.0.4")
         }
