@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Tests only: the coexistence test imports `Crypto` beside every ZhengwuKit library.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
         // Server and login only (zwkit must stay quick to build without them).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -104,7 +106,7 @@ let package = Package(
             ]
         ),
 
-        // MARK: Licences (above seals; above OFD once it lands)
+        // MARK: Licences (above OFD and seals)
         .target(
             name: "ELicense",
             dependencies: [
@@ -154,7 +156,7 @@ let package = Package(
             name: "zwkit",
             dependencies: [
                 "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity", "ELicense", "ZhengwuKitCore",
+                "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -182,17 +184,21 @@ let package = Package(
             ],
             path: "Examples/UnifiedLoginExample"),
         .executableTarget(
+            name: "OFDExample", dependencies: ["OFD", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/OFDExample"),
+        .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
         .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
-        .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(
             name: "GMCertificatesTests",
             dependencies: [
-                "GMCertificates", "GMCrypto", "ZWKitTestSupport", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
@@ -233,6 +239,13 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(
+            name: "SwiftCryptoCoexistenceTests",
+            dependencies: [
+                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

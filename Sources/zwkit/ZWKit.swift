@@ -24,5 +24,6 @@ struct ZWKit: AsyncParsableCommand {
         SealCommand.self,
         TokenCommand.self,
         LicenseCommand.self,
+        OFDCommand.self,
     ]
 }

@@ -35,10 +35,10 @@ public struct SealVerifier: Sendable {
     public var revocation: X509RevocationPolicy?
     /// When the certificates must not yet have been revoked: by default the verification time.
     public var revocationTime: RevocationTime
-    /// The caller's X.509 policies, applied (after GMCrypto's RFC 5280 ones) to the maker's
+    /// The caller's X.509 policies, applied (after GMCertificates' RFC 5280 ones, `X509Verifier.standardPolicies`) to the maker's
     /// and the signer's certificate chains: a chain that fails one fails its chain line
     /// (`makerCertificateChain`, `signerCertificateChain`), which leaves the seal untrusted.
-    public var chainPolicies: [any X509VerifierPolicy]
+    public var chainPolicies: [any VerificationPolicy<X509ChainContext>]
     /// The caller's seal policies, one report line each.
     public var policies: PolicySet<SealPolicyContext>
     /// Where parsed certificates are kept between verifications (``SealCertificateCache/shared``
@@ -46,8 +46,12 @@ public struct SealVerifier: Sendable {
     public var certificateCache: SealCertificateCache
     /// Verification decisions at debug level: the verdict, each check's name and outcome,
     /// warning codes. Never a certificate's subject (a personal seal's may hold a citizen ID
-    /// number), a key or the data.
+    /// number), a key or the data. By default ``silentLogger``: a library logs only into a
+    /// logger its caller hands it (the swift-server convention), so verifying costs no logging.
     public var logger: Logger
+
+    /// The default logger, which discards everything.
+    public static let silentLogger = Logger(label: "zhengwukit.eseal", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init(
         trustAnchors: [X509Certificate] = [],
@@ -56,9 +60,9 @@ public struct SealVerifier: Sendable {
         timeStampVerifier: (any TimeStampVerifier)? = nil,
         revocation: X509RevocationPolicy? = nil,
         revocationTime: RevocationTime = .verification,
-        chainPolicies: [any X509VerifierPolicy] = [],
+        chainPolicies: [any VerificationPolicy<X509ChainContext>] = [],
         certificateCache: SealCertificateCache = .shared,
-        logger: Logger = Logger(label: "zhengwukit.eseal"),
+        logger: Logger = SealVerifier.silentLogger,
         @PolicyBuilder<SealPolicyContext> policies: () -> [any VerificationPolicy<SealPolicyContext>] = { [] }
     ) {
         self.trustAnchors = trustAnchors

@@ -9,7 +9,8 @@ import ZhengwuKitCore
 struct ESealDemo: DemoSection {
     let title = "ESeal: electronic seals (GB/T 38540-2020)"
 
-    private static let png: [UInt8] = [
+    /// A one-pixel PNG, the seal picture of the demos.
+    static let pngForDemos: [UInt8] = [
         0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
         0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
         0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF,
@@ -36,7 +37,7 @@ struct ESealDemo: DemoSection {
 
         let seal = try SealBuilder(
             name: "演示市行政审批局", type: 1,
-            picture: try SealPicture(data: Self.png, widthMillimetres: 40, heightMillimetres: 40),
+            picture: try SealPicture(data: Self.pngForDemos, widthMillimetres: 40, heightMillimetres: 40),
             signerCertificates: [signer], validStart: Date(), validEnd: Date().addingTimeInterval(validity)
         ).make(makerKey: makerKey, makerCertificate: maker)
         Console.output("制章: \(seal.version) seal \"\(seal.name)\", \(seal.derRepresentation.count) bytes")

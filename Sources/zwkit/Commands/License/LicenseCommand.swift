@@ -6,7 +6,9 @@ struct LicenseCommand: AsyncParsableCommand {
         commandName: "license",
         abstract: "Electronic licences (电子证照): catalogue, issuing, verifying, annotated copies, status lists.",
         subcommands: [
-            LicenseTypesCommand.self, LicenseTemplateCommand.self, LicenseStatusCommand.self, LicenseIDCommand.self,
+            LicenseTypesCommand.self, LicenseTemplateCommand.self, LicenseIssueCommand.self,
+            LicenseVerifyCommand.self, LicenseShowCommand.self, LicenseAnnotateCommand.self,
+            LicenseStatusCommand.self, LicenseIDCommand.self,
         ]
     )
 }
