@@ -243,7 +243,7 @@ let package = Package(
             name: "SwiftCryptoCoexistenceTests",
             dependencies: [
                 "ZhengwuKitCore", "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode",
-                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense",
+                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense", "UnifiedLogin",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),

@@ -16,6 +16,7 @@ import OFD
 import ServiceItem
 import Testing
 import UnifiedIdentity
+import UnifiedLogin
 import ZhengwuKitCore
 
 @Suite struct SwiftCryptoCoexistenceTests {
@@ -271,6 +272,17 @@ import ZhengwuKitCore
         "UnifiedIdentity.VerificationKey": VerificationKey.self,
         "UnifiedIdentity.VerifiedToken": VerifiedToken.self,
         "UnifiedIdentity.VerifiedTokenCache": VerifiedTokenCache.self,
+        "UnifiedLogin.ClientAuthentication": ClientAuthentication.self,
+        "UnifiedLogin.LoginClient": LoginClient.self,
+        "UnifiedLogin.LoginConfiguration": LoginConfiguration.self,
+        "UnifiedLogin.LoginError": LoginError.self,
+        "UnifiedLogin.LoginProfile": LoginProfile.self,
+        "UnifiedLogin.LoginRequest": LoginRequest.self,
+        "UnifiedLogin.LoginResult": LoginResult.self,
+        "UnifiedLogin.PlatformPrincipal": PlatformPrincipal.self,
+        "UnifiedLogin.ProviderMetadata": ProviderMetadata.self,
+        "UnifiedLogin.TLSTrust": TLSTrust.self,
+        "UnifiedLogin.TokenSet": TokenSet.self,
         "ZhengwuKitCore.CheckCharacterCode": (any CheckCharacterCode).self,
         "ZhengwuKitCore.CheckOutcome": CheckOutcome.self,
         "ZhengwuKitCore.CheckResult": CheckResult<SealCheck>.self,
