@@ -73,7 +73,7 @@ import ZWPlatform
     }
     let result = try await AsyncProcesses.run(path, ["\(try LivePlatform.freePort())"])
     #expect(result.status == 0, "\(result.stderrText)")
-    #expect(result.stdoutText.contains("signed in: 自然人 110105"))
+    #expect(result.stdoutText.contains("signed in: 自然人 110***********002X"))
     #expect(!result.stdoutText.contains("11010519491231002X"))
     #expect(result.stdoutText.contains("department session for dept-social-security"))
 }

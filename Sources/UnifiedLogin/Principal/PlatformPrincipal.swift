@@ -43,13 +43,19 @@ public struct PlatformPrincipal: Sendable, Equatable, CustomStringConvertible {
     /// The full identity number (personal information: do not log it).
     public var identifier: String {
         switch identity {
-        case .naturalPerson(let id): return id.rawValue
-        case .legalPerson(let code): return code.rawValue
+        case .naturalPerson(let id): return id.compactForm
+        case .legalPerson(let code): return code.compactForm
         }
     }
 
-    /// The number as logs may show it: division and check character only.
-    public var maskedIdentifier: String { Self.mask(identifier) }
+    /// The number as logs may show it: the code's own masked form (a citizen ID keeps its
+    /// first three and last four characters; a credit code is not personal and shows whole).
+    public var maskedIdentifier: String {
+        switch identity {
+        case .naturalPerson(let id): return id.masked
+        case .legalPerson(let code): return code.masked
+        }
+    }
 
     public var description: String {
         "\(kind.chineseTerm) \(maskedIdentifier)" + (assuranceLevel.map { " \($0.claimValue)" } ?? "")

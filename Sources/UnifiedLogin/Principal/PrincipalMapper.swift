@@ -15,7 +15,7 @@ struct PrincipalMapper {
                 throw .invalidPrincipal(reason: "no \(mapping.naturalPersonIdentifier) for a natural person")
             }
             do {
-                identity = .naturalPerson(try CitizenID(number))
+                identity = .naturalPerson(try CitizenID(parsing: number))
             } catch {
                 throw .invalidPrincipal(
                     reason: "the citizen ID \(PlatformPrincipal.mask(number)) fails its check (\(error))")
@@ -25,7 +25,7 @@ struct PrincipalMapper {
                 throw .invalidPrincipal(reason: "no \(mapping.legalPersonIdentifier) for a legal person")
             }
             do {
-                identity = .legalPerson(try CreditCode(number))
+                identity = .legalPerson(try CreditCode(parsing: number))
             } catch {
                 throw .invalidPrincipal(
                     reason: "the credit code \(PlatformPrincipal.mask(number)) fails its check (\(error))")

@@ -40,8 +40,8 @@ public struct TestUser: Sendable, Codable, Equatable {
             throw PlatformConfigurationError.invalidUser(id: id, reason: "unknown kind \"\(self.kind)\"")
         }
         switch kind {
-        case .naturalPerson, .civilServant: _ = try CitizenID(identifier)
-        case .legalPerson: _ = try CreditCode(identifier)
+        case .naturalPerson, .civilServant: _ = try CitizenID(parsing: identifier)
+        case .legalPerson: _ = try CreditCode(parsing: identifier)
         }
         guard let level = AssuranceLevel(rawValue: assuranceLevel) else {
             throw PlatformConfigurationError.invalidUser(id: id, reason: "assurance level must be 1 to 4")
