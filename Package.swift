@@ -66,7 +66,10 @@ let package = Package(
         ),
         .target(
             name: "UnifiedIdentity",
-            dependencies: ["GMCrypto", "CitizenID", "CreditCode"]
+            dependencies: [
+                "ZhengwuKitCore", "GMCrypto", "CitizenID", "CreditCode",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: The CLI
@@ -102,7 +105,12 @@ let package = Package(
         .testTarget(name: "CreditCodeTests", dependencies: ["CreditCode", "ZWKitTestSupport"]),
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
         .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCrypto", "ZWKitTestSupport"]),
-        .testTarget(name: "UnifiedIdentityTests", dependencies: ["UnifiedIdentity", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "UnifiedIdentityTests",
+            dependencies: [
+                "UnifiedIdentity", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
