@@ -1,26 +1,31 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: codes and crypto at the bottom, seals above crypto,
-// OFD above seals, licences on top. Each capability is its own library product.
+// Dependencies point one way: codes and crypto primitives at the bottom, certificates above
+// the primitives, seals above certificates, OFD above seals, licences above OFD; tokens above
+// certificates and codes. Each capability is its own library product.
 let package = Package(
     name: "ZhengwuKit",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ZhengwuKitCore", targets: ["ZhengwuKitCore"]),
         .library(name: "GMCrypto", targets: ["GMCrypto"]),
+        .library(name: "GMCertificates", targets: ["GMCertificates"]),
         .library(name: "AdminDivision", targets: ["AdminDivision"]),
         .library(name: "CitizenID", targets: ["CitizenID"]),
         .library(name: "CreditCode", targets: ["CreditCode"]),
         .library(name: "ServiceItem", targets: ["ServiceItem"]),
         .library(name: "ESeal", targets: ["ESeal"]),
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
+        .library(name: "OFD", targets: ["OFD"]),
+        .library(name: "ELicense", targets: ["ELicense"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // MARK: C shims (system libraries; imported with `internal import` only)
@@ -39,7 +44,7 @@ let package = Package(
 
         // MARK: Package-access support (not products)
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
-        .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2"]),
+        .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
         // MARK: Bottom layer: the house shapes, crypto and codes
         // The shapes every module shares: errors, codes, verdicts, policies. Depends on nothing.
@@ -47,7 +52,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL",
+                "CZhengwuKitOpenSSL", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -56,19 +61,50 @@ let package = Package(
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
 
-        // MARK: Above crypto
+        // MARK: Above the primitives: X.509 certificates, CRLs, OCSP, chains and policies
+        .target(
+            name: "GMCertificates",
+            dependencies: [
+                "GMCrypto", "ZhengwuKitCore", "CZhengwuKitOpenSSL",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+
+        // MARK: Above certificates
         .target(
             name: "ESeal",
             dependencies: [
-                "GMCrypto",
+                "GMCrypto", "GMCertificates", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "UnifiedIdentity",
             dependencies: [
-                "ZhengwuKitCore", "GMCrypto", "CitizenID", "CreditCode",
+                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Above seals
+        .target(
+            name: "OFD",
+            dependencies: [
+                "ESeal", "GMCrypto", "CreditCode", "ZhengwuKitCore", "ZhengwuKitXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+
+        // MARK: Licences (above seals; above OFD once it lands)
+        .target(
+            name: "ELicense",
+            dependencies: [
+                "ZhengwuKitCore", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto", "CitizenID",
+                "CreditCode", "AdminDivision",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
@@ -76,15 +112,17 @@ let package = Package(
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
-                "ESeal", "UnifiedIdentity",
+                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Examples (compiled on every build so they never rot)
         .executableTarget(name: "GMCryptoExample", dependencies: ["GMCrypto"], path: "Examples/GMCryptoExample"),
-        .executableTarget(name: "X509Example", dependencies: ["GMCrypto"], path: "Examples/X509Example"),
+        .executableTarget(
+            name: "GMCertificatesExample", dependencies: ["GMCertificates", "GMCrypto"],
+            path: "Examples/GMCertificatesExample"),
         .executableTarget(
             name: "UnifiedIdentityExample", dependencies: ["UnifiedIdentity"], path: "Examples/UnifiedIdentityExample"),
         .executableTarget(
@@ -94,24 +132,45 @@ let package = Package(
         .executableTarget(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
-        .executableTarget(name: "ESealExample", dependencies: ["ESeal", "GMCrypto"], path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
+            path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
-        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore"]),
+        .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "GMCertificatesTests",
+            dependencies: [
+                "GMCertificates", "GMCrypto", "ZWKitTestSupport", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
         .testTarget(name: "CreditCodeTests", dependencies: ["CreditCode", "ZWKitTestSupport"]),
         .testTarget(name: "ServiceItemTests", dependencies: ["ServiceItem", "ZWKitTestSupport"]),
-        .testTarget(name: "ESealTests", dependencies: ["ESeal", "GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "ESealTests",
+            dependencies: [
+                "ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "UnifiedIdentityTests",
             dependencies: [
-                "UnifiedIdentity", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                "UnifiedIdentity", "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .testTarget(
+            name: "ELicenseTests",
+            dependencies: [
+                "ELicense", "OFD", "GMCertificates", "GMCrypto", "ESeal", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "OFDTests",
+            dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

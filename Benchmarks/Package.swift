@@ -8,21 +8,21 @@ import struct Foundation.URL
 // Run: `swift package --package-path Benchmarks benchmark` (see Documentation/Benchmarks.md).
 let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("GMCryptoBenchmarks", ["GMCrypto"]),
-    ("X509Benchmarks", ["GMCrypto"]),
+    ("X509Benchmarks", ["GMCertificates", "GMCrypto"]),
     ("CodesBenchmarks", ["AdminDivision", "CitizenID", "CreditCode"]),
     ("ServiceItemBenchmarks", ["ServiceItem"]),
-    ("ESealBenchmarks", ["ESeal", "GMCrypto"]),
+    ("ESealBenchmarks", ["ESeal", "GMCertificates", "GMCrypto"]),
     ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
 ]
 
 // Plain measuring tools (no harness) under Tools/<Name>/, driven by Scripts/bench-*:
 let toolTargets: [(name: String, dependencies: [String])] = [
     // Scripts/bench-gmcrypto's ratios to `openssl speed`.
-    ("GMCryptoSpeed", ["GMCrypto"]),
+    ("GMCryptoSpeed", ["GMCertificates", "GMCrypto"]),
     // One token or raw verification N times, for Scripts/bench-identity --instructions (callgrind).
     ("IdentityInstructions", ["GMCrypto", "UnifiedIdentity"]),
     // Cold, warm and reference seal verifications N times, for Scripts/bench-eseal --instructions.
-    ("SealInstructions", ["ESeal", "GMCrypto"]),
+    ("SealInstructions", ["ESeal", "GMCertificates", "GMCrypto"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

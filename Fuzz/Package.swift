@@ -24,7 +24,11 @@ let package = Package(
         .executableTarget(
             name: "TokenFuzzer", dependencies: ["FuzzDriver", .product(name: "UnifiedIdentity", package: mainPackage)]),
         .executableTarget(
-            name: "RevocationFuzzer", dependencies: ["FuzzDriver", .product(name: "GMCrypto", package: mainPackage)]),
+            name: "RevocationFuzzer",
+            dependencies: [
+                "FuzzDriver", .product(name: "GMCertificates", package: mainPackage),
+                .product(name: "GMCrypto", package: mainPackage),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

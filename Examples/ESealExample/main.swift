@@ -1,6 +1,8 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 
 // A throwaway SM2 PKI: a CA, a seal maker (制章人) and a signer (签章人).
 let caKey = SM2.Signing.PrivateKey()
@@ -27,10 +29,22 @@ let seal = try SealBuilder(
     signerCertificates: [signer], validStart: Date(), validEnd: Date().addingTimeInterval(year)
 ).make(makerKey: makerKey, makerCertificate: maker)
 
-// 签章 and 验章: sign a document, then check every step against the CA.
+// 签章 and 验章: sign a document, then check every step against the CA, with a department's policies.
 let document = Array("关于开展政务服务事项标准化工作的通知".utf8)
 let signature = try SealSigner(privateKey: signerKey, certificate: signer)
     .sign(seal: seal, data: .bytes(document), propertyInfo: "notice.txt")
-let report = SealVerifier(trustAnchors: [ca]).verify(signature, data: .bytes(document))
+let verifier = SealVerifier(trustAnchors: [ca]) {
+    AllowedSealTypes([1])
+    StrictSealTimes()  // refuse a making or signing date before the certificate that vouches for it
+}
+let report = verifier.verify(signature, data: .bytes(document))
 for check in report.checks { print(check) }
-print(report.isValid ? "验章通过 (valid)" : "验章失败 (invalid)")
+for warning in report.warnings { print("warning \(warning.code): \(warning)") }
+print("\(report.verdict) (\(report.verdict.chineseTerm)), trust \(report.trust.rawValue)")
+
+// Fail-closed: no trust anchors means untrusted, never valid; integrity alone is asked for by name.
+let anchorless = SealVerifier().verify(signature, data: .bytes(document))
+print("no anchors: \(anchorless.verdict), valid \(anchorless.isValid)")  // untrusted, valid false
+let integrity = SealVerifier(mode: .integrityOnly).verify(signature, data: .bytes(document))
+print("integrity only: \(integrity.verdict), valid \(integrity.isValid)")  // intact, valid true
+guard report.isValid, !anchorless.isValid, integrity.isValid else { fatalError("unexpected verdicts") }

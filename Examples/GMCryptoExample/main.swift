@@ -11,7 +11,7 @@ print("SM2 signature valid:", key.publicKey.isValidSignature(signature, for: doc
 print("SM3(\"abc\") =", SM3.hash(data: Data("abc".utf8)).hexString)
 
 // Encrypt with SM4-CBC (PKCS #7 padding) under a fresh key and IV.
-let sm4Key = SymmetricKey(size: .bits128)
+let sm4Key = SecretKey(size: .bits128)
 let iv = SM4.CBC.randomIV()
 let ciphertext = try SM4.CBC.encrypt(document, using: sm4Key, iv: iv)
 let plaintext = try SM4.CBC.decrypt(ciphertext, using: sm4Key, iv: iv)

@@ -5,13 +5,13 @@ internal import CZhengwuKitOpenSSL
 /// Key values (`SM2.Signing.PrivateKey`, certificates' public keys, …) are structs that
 /// share this box; OpenSSL keys are immutable once built and safe to use from several
 /// threads for signing and verifying, hence `@unchecked Sendable`.
-final class EVPKey: @unchecked Sendable {
-    let pointer: OpaquePointer
+package final class EVPKey: @unchecked Sendable {
+    package let pointer: OpaquePointer
     /// Signing and verifying contexts kept for reuse with this key.
     let signatureContexts = DigestSignContextPool()
 
     /// Takes ownership of `pointer`: the caller must not free it.
-    init(taking pointer: OpaquePointer) {
+    package init(taking pointer: OpaquePointer) {
         self.pointer = pointer
     }
 
@@ -20,7 +20,7 @@ final class EVPKey: @unchecked Sendable {
     }
 
     /// Whether OpenSSL considers this key to be of the named type ("SM2", "EC", "ED25519", …).
-    func isA(_ name: String) -> Bool {
+    package func isA(_ name: String) -> Bool {
         EVP_PKEY_is_a(pointer, name) == 1
     }
 }

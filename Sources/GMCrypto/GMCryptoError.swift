@@ -74,7 +74,7 @@ extension GMCryptoError {
 
 extension GMCryptoError {
     /// A backend failure carrying whatever OpenSSL queued (and clearing the queue).
-    static func openSSL(_ operation: String) -> GMCryptoError {
+    package static func openSSL(_ operation: String) -> GMCryptoError {
         .backend(operation: operation, reason: OpenSSLErrorQueue.drain())
     }
 }

@@ -1,3 +1,6 @@
+// The namespaces follow the standards' own names and steer clear of swift-crypto's
+// top-level names (`P256`, `Curve25519`, …), so that a file can import both modules.
+
 /// SM2 (GB/T 32918): elliptic-curve signatures and public-key encryption over the SM2 curve.
 public enum SM2 {
     /// SM2 digital signatures with SM3 (SM3withSM2).
@@ -6,13 +9,13 @@ public enum SM2 {
     public enum Encryption {}
 }
 
-/// ECDSA over NIST P-256 with SHA-256 (ES256 in JOSE).
-public enum P256 {
+/// ECDSA over NIST P-256 (FIPS 186-4, secp256r1) with SHA-256 (ES256 in JOSE).
+public enum NISTP256 {
     public enum Signing {}
 }
 
-/// Ed25519 signatures (RFC 8032).
-public enum Curve25519 {
+/// Ed25519 signatures (RFC 8032; EdDSA in JOSE).
+public enum Ed25519 {
     public enum Signing {}
 }
 

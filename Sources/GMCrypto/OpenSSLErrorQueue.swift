@@ -2,10 +2,10 @@ internal import CZhengwuKitOpenSSL
 
 /// Reads and clears OpenSSL's thread-local error queue, so a failure is reported with
 /// OpenSSL's own reason and never leaks into the next, unrelated call.
-enum OpenSSLErrorQueue {
+package enum OpenSSLErrorQueue {
     /// The reasons queued since the last drain, oldest first, joined with "; ";
     /// `nil` when OpenSSL queued nothing.
-    static func drain() -> String? {
+    package static func drain() -> String? {
         var reasons: [String] = []
         while true {
             let code = ERR_get_error()
@@ -18,7 +18,7 @@ enum OpenSSLErrorQueue {
     }
 
     /// Discards whatever is queued, before an operation whose failure we want to explain.
-    static func clear() {
+    package static func clear() {
         ERR_clear_error()
     }
 }

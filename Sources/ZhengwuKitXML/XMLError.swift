@@ -1,6 +1,8 @@
+import ZhengwuKitCore
+
 /// Why a piece of XML was refused. Every case names the document (as the caller called
 /// it, e.g. a path inside an OFD package) and, where libxml2 knows it, the line.
-package enum XMLError: Error, Sendable, Equatable {
+package enum XMLError: ZhengwuKitError, Equatable {
     /// The document is larger than `XMLLimits.maximumBytes`.
     case tooLarge(document: String, bytes: Int, limit: Int)
     /// Elements nest deeper than `XMLLimits.maximumDepth`.
@@ -54,6 +56,17 @@ package enum XMLError: Error, Sendable, Equatable {
             return "\(document): \(issues.count) schema violation(s): \(first)"
         case .unreadableSchema(let reason):
             return "the XML schema could not be compiled: \(reason)"
+        }
+    }
+
+    /// The term a Chinese reader of the report looks for.
+    package var chineseTerm: String {
+        switch self {
+        case .tooLarge, .tooDeep, .tooManyNodes: return "XML超出限制"
+        case .documentTypeDeclaration, .entityReference: return "XML含不安全声明"
+        case .malformed: return "XML格式错误"
+        case .schemaViolations: return "XML不符合模式"
+        case .unreadableSchema: return "XML模式不可用"
         }
     }
 

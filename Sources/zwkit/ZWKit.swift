@@ -23,5 +23,7 @@ struct ZWKit: AsyncParsableCommand {
         ItemCommand.self,
         SealCommand.self,
         TokenCommand.self,
+        LicenseCommand.self,
+        OFDCommand.self,
     ]
 }

@@ -3,6 +3,7 @@ import Foundation
 import GMCrypto
 import Testing
 import ZWKitTestSupport
+import ZhengwuKitCore
 
 @Suite("Field deviations are accepted as warnings; department policies compose")
 struct DeviationAndPolicyTests {
@@ -22,9 +23,10 @@ struct DeviationAndPolicyTests {
         let pki = try TestPKI.make()
         let seal = try rawSignatureSeal(pki)
         #expect(seal.signatureValue.count == 64)
-        let report = SealVerifier().verify(seal)
+        let report = SealVerifier(trustAnchors: [pki.ca]).verify(seal)
         #expect(report.isValid, "\(report.failures)")
-        #expect(report.warnings.map(\.kind) == [.rawSignatureValue])
+        #expect(report.warnings.map(\.code) == ["eseal.raw_signature_value"])
+        #expect(seal.deviations.map(\.kind) == [.rawSignatureValue])
         var tampered = seal.signatureValue
         tampered[10] ^= 1
         guard case .v4(let structure) = seal.structure else { return }
@@ -43,50 +45,65 @@ struct DeviationAndPolicyTests {
         builder.extDatas = [ext]
         let seal = try builder.make(makerKey: pki.makerKey, makerCertificate: pki.maker)
         #expect(seal.derRepresentation.firstRange(of: [0x01, 0x01, 0x00]) != nil)
-        let report = SealVerifier().verify(seal)
+        let report = SealVerifier(trustAnchors: [pki.ca]).verify(seal)
         #expect(report.isValid)
-        #expect(report.warnings.map(\.kind) == [.explicitDefaultCritical])
+        #expect(report.warnings.map(\.code) == ["eseal.explicit_default_critical"])
     }
 
     @Test("policies compose with the fixed checks, each on its own report line")
     func policies() throws {
         let pki = try TestPKI.make()
         let signature = try pki.signature()
-        let allowed = SealVerifier {
+        let allowed = SealVerifier(trustAnchors: [pki.ca]) {
             AllowedSealTypes([1, 2])
             TrustedSealMakers([pki.maker])
             ClockSkewPolicy(maximumSkew: 300)
-        }.verify(signature)
-        #expect(allowed.isValid)
+        }.verify(signature, data: .bytes(TestPKI.document))
+        #expect(allowed.isValid, "\(allowed.failures)")
         #expect(
             allowed.checks.filter { $0.check == .policy }.map(\.name) == [
                 "allowedSealTypes", "trustedSealMakers", "clockSkew",
             ])
         let strict = true
-        let refused = SealVerifier {
+        let refused = SealVerifier(trustAnchors: [pki.ca]) {
             AllowedSealTypes([2])
             if strict { TrustedSealMakers([pki.signer]) }
             ClockSkewPolicy(maximumSkew: 0, now: { Date(timeIntervalSince1970: 0) })
         }.verify(signature)
         #expect(refused.failures.map(\.name) == ["allowedSealTypes", "trustedSealMakers", "clockSkew"])
-        #expect(refused.failures.allSatisfy { $0.check == .policy })
+        #expect(refused.failures.allSatisfy { $0.check == .policy && $0.role == .policy })
+        #expect(refused.verdict == .invalid && !refused.isValid)
+        #expect(refused.failures.first?.detail.contains("eseal.seal_type_not_allowed") == true)
     }
 
     @Test("chains: a certificate from another CA fails its chain check, with the reason")
     func foreignAnchor() throws {
         let pki = try TestPKI.make()
         let signature = try pki.signature()
-        let report = SealVerifier(trustAnchors: [pki.maker]).verify(signature)
+        let data = TestPKI.document
+        let report = SealVerifier(trustAnchors: [pki.maker]).verify(signature, data: .bytes(data))
         #expect(report.result(for: .makerCertificateChain)?.outcome == .passed)
         #expect(report.result(for: .signerCertificateChain)?.outcome == .failed)
-        #expect(SealVerifier(trustAnchors: [pki.ca]).verify(signature).isValid)
+        #expect(report.verdict == .untrusted && report.trust == .untrusted && !report.isValid)
+        #expect(SealVerifier(trustAnchors: [pki.ca]).verify(signature, data: .bytes(data)).verdict == .trusted)
     }
 
-    @Test("errors carry a stable code and the Chinese term")
+    @Test("errors and warnings carry a stable eseal.rule code and the Chinese term")
     func errorTerms() {
         let error = ESealError.malformed("x")
-        #expect(error.code == "malformed")
-        #expect(error.description.contains("数据格式错误"))
-        #expect(SealCheck.makerSignature.term == "制章人签名")
+        #expect(error.code == "eseal.malformed")
+        #expect(error.chineseTerm == "数据格式错误")
+        #expect(error.description == "malformed seal data: x (数据格式错误)")
+        #expect(SealCheck.makerSignature.chineseTerm == "制章人签名")
+        let errors: [ESealError] = [
+            .malformed(""), .unsupportedVersion(9), .unexpectedDocument(expected: "a", found: "b"),
+            .invalidParameter(""), .invalidCertificate(""), .keyCertificateMismatch(""), .crypto(""),
+            .unreadableData(""),
+        ]
+        let codes = errors.map(\.code) + Deviation.Kind.allCases.map(\.code) + SealTimeWarning.allCases.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        for code in codes {
+            #expect(ZhengwuKitErrorCode.isWellFormed(code) && code.hasPrefix("eseal."), "\(code)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 import Testing
 import ZWKitTestSupport
@@ -33,7 +34,7 @@ struct MakingAndSigningTests {
         #expect(seal.certList == .certificateDigests([CertDigestObj(type: "sm3", value: pki.signer.sm3Fingerprint)]))
         let signature = try SealSigner(privateKey: pki.signerKey, certificate: pki.signer)
             .sign(seal: seal, data: .bytes([1, 2, 3]), propertyInfo: "x")
-        #expect(SealVerifier().verify(signature, data: .bytes([1, 2, 3])).isValid)
+        #expect(SealVerifier(trustAnchors: [pki.ca]).verify(signature, data: .bytes([1, 2, 3])).verdict == .trusted)
         #expect(throws: ESealError.self) {
             try SealSigner(privateKey: pki.otherSignerKey, certificate: pki.otherSigner)
                 .sign(seal: seal, data: .bytes([1]), propertyInfo: "x")
@@ -50,7 +51,7 @@ struct MakingAndSigningTests {
         let signature = try SealSigner(privateKey: pki.signerKey, certificate: pki.signer)
             .sign(seal: seal, data: .bytes([]), propertyInfo: "empty")
         #expect(signature.version == .v5)
-        #expect(SealVerifier().verify(signature, data: .bytes([])).isValid)
+        #expect(SealVerifier(trustAnchors: [pki.ca]).verify(signature, data: .bytes([])).verdict == .trusted)
     }
 
     @Test("the builder refuses what would make a bad seal")
@@ -144,11 +145,11 @@ struct MakingAndSigningTests {
             makerKey: pki.makerKey, makerCertificate: pki.maker, timeStamper: EchoTimeStamper())
         #expect(seal.version == .v5 && seal.header.version == 5)
         #expect(seal.timeStamp == Array("TS".utf8) + seal.signatureValue.prefix(4))
-        let report = SealVerifier(timeStampVerifier: EchoTimeStamper()).verify(seal)
+        let report = SealVerifier(trustAnchors: [pki.ca], timeStampVerifier: EchoTimeStamper()).verify(seal)
         #expect(report.isValid && report.result(for: .timeStamp)?.outcome == .passed)
         let signature = try SealSigner(privateKey: pki.signerKey, certificate: pki.signer)
             .sign(seal: seal, data: .bytes([1]), propertyInfo: "x")
-        #expect(SealVerifier().verify(signature, data: .bytes([1])).isValid)
+        #expect(SealVerifier(trustAnchors: [pki.ca]).verify(signature, data: .bytes([1])).verdict == .trusted)
     }
 
     @Test("a time-stamp provider's token is stored, and a verifier checks it")
@@ -164,7 +165,7 @@ struct MakingAndSigningTests {
 }
 
 /// A stand-in time-stamp authority: its "token" is "TS" and the first bytes of the value.
-private struct EchoTimeStamper: TimeStampProvider, TimeStampVerifier {
+struct EchoTimeStamper: TimeStampProvider, TimeStampVerifier {
     func timeStamp(for signatureValue: [UInt8]) async throws -> [UInt8] {
         Array("TS".utf8) + signatureValue.prefix(4)
     }

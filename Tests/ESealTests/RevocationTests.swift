@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 import Testing
 
@@ -29,7 +30,8 @@ import Testing
 
     @Test func nothingRevokedPassesBothLines() throws {
         let pki = try TestPKI.make()
-        let report = Self.verifier(pki, [try Self.list(pki)]).verify(try pki.signature())
+        let report = Self.verifier(pki, [try Self.list(pki)]).verify(
+            try pki.signature(), data: .bytes(TestPKI.document))
         #expect(report.isValid, "\(report.failures)")
         #expect(report.result(for: .makerCertificateRevocation)?.outcome == .passed)
         let signer = try #require(report.result(for: .signerCertificateRevocation))
@@ -40,7 +42,7 @@ import Testing
     @Test func signerRevokedBeforeSigningFails() throws {
         let pki = try TestPKI.make()
         let list = try Self.list(pki, revoking: [(pki.signer, Date().addingTimeInterval(-3_600))])
-        let report = Self.verifier(pki, [list]).verify(try pki.signature())
+        let report = Self.verifier(pki, [list]).verify(try pki.signature(), data: .bytes(TestPKI.document))
         #expect(!report.isValid)
         #expect(report.failures.map(\.check) == [.signerCertificateRevocation])
         let line = try #require(report.result(for: .signerCertificateRevocation))
@@ -58,8 +60,9 @@ import Testing
         let list = try Self.list(pki, revoking: [(pki.signer, signingTime.addingTimeInterval(60))])
         let verifier = Self.verifier(pki, [list])
         #expect(verifier.revocationTime == .verification)
-        #expect(verifier.verify(signature, at: signingTime.addingTimeInterval(30)).isValid)
-        let later = verifier.verify(signature, at: signingTime.addingTimeInterval(120))
+        #expect(
+            verifier.verify(signature, data: .bytes(TestPKI.document), at: signingTime.addingTimeInterval(30)).isValid)
+        let later = verifier.verify(signature, data: .bytes(TestPKI.document), at: signingTime.addingTimeInterval(120))
         #expect(later.failures.map(\.check) == [.signerCertificateRevocation])
         #expect(later.result(for: .makerCertificateRevocation)?.outcome == .passed)
     }
@@ -72,12 +75,15 @@ import Testing
         let list = try Self.list(pki, revoking: [(pki.signer, signingTime.addingTimeInterval(60))])
         var verifier = Self.verifier(pki, [list])
         verifier.revocationTime = .asserted
-        let report = verifier.verify(signature, at: signingTime.addingTimeInterval(120))
+        let report = verifier.verify(signature, data: .bytes(TestPKI.document), at: signingTime.addingTimeInterval(120))
         #expect(report.isValid, "\(report.failures)")
         // A revocation before the claimed time still fails.
         let earlier = try Self.list(pki, revoking: [(pki.signer, signingTime.addingTimeInterval(-60))])
         verifier.revocation = SealVerifier.revocationPolicy(lists: [earlier])
-        #expect(verifier.verify(signature).failures.map(\.check) == [.signerCertificateRevocation])
+        #expect(
+            verifier.verify(signature, data: .bytes(TestPKI.document)).failures.map(\.check) == [
+                .signerCertificateRevocation
+            ])
     }
 
     /// A seal verified on its own is judged at `at:` by default, at its creation when asserted.
@@ -107,7 +113,7 @@ import Testing
         let hard = Self.verifier(pki, []).verify(signature)
         #expect(hard.failures.map(\.check) == [.makerCertificateRevocation, .signerCertificateRevocation])
         #expect(hard.failures.allSatisfy { $0.detail.contains("x509.revocation.no-list") })
-        let soft = Self.verifier(pki, [], whenNoList: .warn).verify(signature)
+        let soft = Self.verifier(pki, [], whenNoList: .warn).verify(signature, data: .bytes(TestPKI.document))
         #expect(soft.isValid)
         #expect(soft.result(for: .signerCertificateRevocation)?.detail.contains("warning") == true)
     }
@@ -121,7 +127,7 @@ import Testing
         var builder = X509RevocationListBuilder(crlNumber: 1, validFor: 86_400)
         builder.revoke(pki.otherSigner, at: Date())
         let forged = try builder.issue(issuer: impostor, issuerKey: otherKey)
-        let report = Self.verifier(pki, [forged]).verify(try pki.signature())
+        let report = Self.verifier(pki, [forged]).verify(try pki.signature(), data: .bytes(TestPKI.document))
         let line = try #require(report.result(for: .signerCertificateRevocation))
         #expect(line.outcome == .failed)
         #expect(line.detail.contains("x509.revocation.list-signature-invalid"))
@@ -129,11 +135,12 @@ import Testing
 
     @Test func withoutRevocationTheReportHasNoRevocationLines() throws {
         let pki = try TestPKI.make()
-        let report = SealVerifier(trustAnchors: [pki.ca]).verify(try pki.signature())
+        let report = SealVerifier(trustAnchors: [pki.ca]).verify(try pki.signature(), data: .bytes(TestPKI.document))
         #expect(report.isValid)
         #expect(report.result(for: .makerCertificateRevocation) == nil)
         #expect(report.result(for: .signerCertificateRevocation) == nil)
-        let noAnchors = SealVerifier(revocation: SealVerifier.revocationPolicy(lists: [])).verify(try pki.signature())
+        let noAnchors = SealVerifier(revocation: SealVerifier.revocationPolicy(lists: [])).verify(
+            try pki.signature(), data: .bytes(TestPKI.document))
         #expect(noAnchors.result(for: .signerCertificateRevocation)?.outcome == .notChecked)
     }
 }

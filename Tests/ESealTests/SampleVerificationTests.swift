@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 import Testing
 import ZWKitTestSupport
@@ -18,7 +19,7 @@ struct SampleVerificationTests {
         ])
     func seals(file: String, within: String) throws {
         guard let bytes = try SampleFiles.eseal(file) else { return }
-        let report = SealVerifier().verifySeal(bytes, at: Self.date(within))
+        let report = SealVerifier(mode: .integrityOnly).verifySeal(bytes, at: Self.date(within))
         #expect(report.result(for: .makerSignature)?.outcome == .passed, "\(report.checks)")
         #expect(report.result(for: .sealValidity)?.outcome == .passed)
         #expect(report.result(for: .makerCertificateChain)?.outcome == .notChecked)
@@ -29,6 +30,10 @@ struct SampleVerificationTests {
         let makerValid = report.result(for: .makerCertificateValidity)?.outcome
         #expect(makerValid == (file.hasPrefix("UserV5") ? .failed : .passed))
         #expect(report.isValid == !file.hasPrefix("UserV5"))
+        #expect(report.verdict == (file.hasPrefix("UserV5") ? .invalid : .intact))
+        // No root of theirs is at hand: verified in full they are never valid.
+        let full = SealVerifier().verifySeal(bytes, at: Self.date(within))
+        #expect(!full.isValid && full.trust == .notChecked)
     }
 
     @Test("an expired sample seal fails only the validity check")
@@ -53,11 +58,15 @@ struct SampleVerificationTests {
         #expect(wrongData.result(for: .dataHash)?.outcome == .failed)
     }
 
-    @Test("SignedValueV4 passes every check: it was signed in 2020 inside every validity period")
-    func signedValueV4IsFullyValid() throws {
+    @Test("SignedValueV4 is intact: it was signed in 2020 inside every validity period; untrusted without its root")
+    func signedValueV4IsIntact() throws {
         guard let bytes = try SampleFiles.eseal("SignedValueV4.dat") else { return }
-        let report = SealVerifier().verifySignature(bytes, data: .digest([UInt8](repeating: 0, count: 32)))
-        #expect(report.isValid, "\(report.failures)")
+        let zero = ProtectedData.digest([UInt8](repeating: 0, count: 32))
+        let report = SealVerifier(mode: .integrityOnly).verifySignature(bytes, data: zero)
+        #expect(report.isValid && report.verdict == .intact, "\(report.failures)")
+        let full = SealVerifier().verifySignature(bytes, data: zero)
+        #expect(full.verdict == .untrusted && full.trust == .notChecked && !full.isValid)
+        #expect(SealVerifier(mode: .integrityOnly).verifySignature(bytes).verdict == .incomplete)
     }
 
     @Test(
@@ -72,8 +81,8 @@ struct SampleVerificationTests {
             #expect(report.result(for: check)?.outcome == .passed, "\(file) \(check): \(report.checks)")
         }
         if file == "v4signed.ofd" {
-            let kinds = Set(report.warnings.map(\.kind))
-            #expect(kinds == [.explicitDefaultCritical, .nullAlgorithmParameters])
+            let codes = Set(report.warnings.map(\.code))
+            #expect(codes.isSuperset(of: ["eseal.explicit_default_critical", "eseal.null_algorithm_parameters"]))
         }
     }
 
@@ -81,7 +90,7 @@ struct SampleVerificationTests {
     func ofdSeals() throws {
         for (file, member) in SampleFiles.signedOFDs {
             guard let member, let seal = try SampleFiles.ofdMember(file, member) else { continue }
-            let report = SealVerifier().verifySeal(seal, at: Self.date("2021-01-01T00:00:00Z"))
+            let report = SealVerifier(mode: .integrityOnly).verifySeal(seal, at: Self.date("2021-01-01T00:00:00Z"))
             #expect(report.isValid, "\(file): \(report.failures)")
         }
     }

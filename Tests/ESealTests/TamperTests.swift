@@ -10,7 +10,7 @@ import ZWKitTestSupport
 struct TamperTests {
     private static let flips: [UInt8] = [0x01, 0x80]
 
-    private func failed(_ report: VerificationReport) -> Set<SealCheck> {
+    private func failed(_ report: SealVerificationReport) -> Set<SealCheck> {
         Set(report.failures.map(\.check))
     }
 
@@ -30,7 +30,7 @@ struct TamperTests {
             return
         }
         let verifier = SealVerifier(trustAnchors: [pki.ca])
-        #expect(verifier.verify(signature).isValid)
+        #expect(verifier.verify(signature, data: .bytes(TestPKI.document)).isValid)
         var positions = 0
         for index in bytes.indices {
             for flip in Self.flips {

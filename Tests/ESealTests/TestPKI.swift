@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 import ZWKitTestSupport
 
@@ -46,7 +47,10 @@ struct TestPKI: Sendable {
         try builder(listing: listing).make(makerKey: makerKey, makerCertificate: maker)
     }
 
-    func signature(data: [UInt8] = Array("公文正文".utf8)) throws -> ElectronicSignature {
+    /// The data ``signature(data:)`` signs by default.
+    static let document = Array("公文正文".utf8)
+
+    func signature(data: [UInt8] = TestPKI.document) throws -> ElectronicSignature {
         let signer = try SealSigner(privateKey: signerKey, certificate: self.signer)
         return try signer.sign(seal: try seal(), data: .bytes(data), propertyInfo: "document.txt")
     }

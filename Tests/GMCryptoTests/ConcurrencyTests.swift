@@ -28,19 +28,22 @@ import Testing
     /// One key's keyed HMAC contexts are copied, never shared, whatever the digest or task.
     @Test func oneHMACKeyFromManyTasksWithMixedDigests() async throws {
         let keyBytes = [UInt8](repeating: 0x0b, count: 20)
-        let key = SymmetricKey(data: keyBytes)
+        let key = SecretKey(data: keyBytes)
         let messages = (0..<32).map { Data("message \($0)".utf8) }
         // Expected codes from keys used for nothing else.
-        let expectedSM3 = messages.map { HMAC<SM3>.authenticationCode(for: $0, using: SymmetricKey(data: keyBytes)) }
-        let expectedSHA = messages.map { HMAC<SHA256>.authenticationCode(for: $0, using: SymmetricKey(data: keyBytes)) }
+        let expectedSM3 = messages.map { KeyedHash<SM3>.authenticationCode(for: $0, using: SecretKey(data: keyBytes)) }
+        let expectedSHA = messages.map {
+            KeyedHash<SHA2.SHA256>.authenticationCode(for: $0, using: SecretKey(data: keyBytes))
+        }
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for index in messages.indices {
                 group.addTask {
                     (0..<50).allSatisfy { _ in
-                        var streaming = HMAC<SM3>(key: key)
+                        var streaming = KeyedHash<SM3>(key: key)
                         streaming.update(data: messages[index])
-                        return HMAC<SM3>.authenticationCode(for: messages[index], using: key) == expectedSM3[index]
-                            && HMAC<SHA256>.authenticationCode(for: messages[index], using: key) == expectedSHA[index]
+                        return KeyedHash<SM3>.authenticationCode(for: messages[index], using: key) == expectedSM3[index]
+                            && KeyedHash<SHA2.SHA256>.authenticationCode(for: messages[index], using: key)
+                                == expectedSHA[index]
                             && streaming.finalize() == expectedSM3[index]
                     }
                 }

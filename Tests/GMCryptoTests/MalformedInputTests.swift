@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func keyOnTheWrongCurveIsReportedAsWrongType() {
-        let p256 = P256.Signing.PrivateKey()
+        let p256 = NISTP256.Signing.PrivateKey()
         #expect(
             throws: GMCryptoError.unexpectedKeyType(expected: "SM2", found: "P-256")
         ) { try SM2.Signing.PrivateKey(pemRepresentation: p256.pemRepresentation) }
@@ -59,8 +59,8 @@ import Testing
         ) { try SM2.Signing.PublicKey(derRepresentation: p256.publicKey.derRepresentation) }
         #expect(
             throws: GMCryptoError.unexpectedKeyType(expected: "P-256", found: "SM2")
-        ) { try P256.Signing.PublicKey(pemRepresentation: key.publicKey.pemRepresentation) }
-        let ed25519 = Curve25519.Signing.PrivateKey()
+        ) { try NISTP256.Signing.PublicKey(pemRepresentation: key.publicKey.pemRepresentation) }
+        let ed25519 = Ed25519.Signing.PrivateKey()
         #expect(
             throws: GMCryptoError.unexpectedKeyType(expected: "SM2", found: "Ed25519")
         ) { try SM2.Signing.PrivateKey(derRepresentation: ed25519.derRepresentation) }
@@ -82,7 +82,7 @@ import Testing
         ) { try SM2.Signing.PublicKey(rawRepresentation: [UInt8](repeating: 4, count: 66)) }
         #expect(
             throws: GMCryptoError.invalidLength(what: "a raw Ed25519 public key", expected: "32", actual: 31)
-        ) { try Curve25519.Signing.PublicKey(rawRepresentation: [UInt8](repeating: 1, count: 31)) }
+        ) { try Ed25519.Signing.PublicKey(rawRepresentation: [UInt8](repeating: 1, count: 31)) }
     }
 
     @Test func malformedSignaturesAreReportedAsSignatures() throws {

@@ -9,12 +9,12 @@ import ZWKitTestSupport
 
     @Test func p256SignaturesInteroperateWithOpenSSL() throws {
         let scratch = try Scratch()
-        let key = P256.Signing.PrivateKey()
+        let key = NISTP256.Signing.PrivateKey()
         let signature = try key.signature(for: message)
         #expect(signature.rawRepresentation.count == 64)
         #expect(key.publicKey.isValidSignature(signature, for: message))
         #expect(!key.publicKey.isValidSignature(signature, for: message.dropFirst()))
-        #expect(try P256.Signing.ECDSASignature(derRepresentation: signature.derRepresentation) == signature)
+        #expect(try NISTP256.Signing.ECDSASignature(derRepresentation: signature.derRepresentation) == signature)
 
         let publicPath = try scratch.write(Data(key.publicKey.pemRepresentation.utf8), "pub.pem")
         let dataPath = try scratch.write(message, "data")
@@ -24,21 +24,22 @@ import ZWKitTestSupport
 
         let keyPath = try scratch.write(Data(key.pemRepresentation.utf8), "key.pem")
         try openssl(["dgst", "-sha256", "-sign", keyPath, "-out", scratch.path("theirs"), dataPath])
-        let theirs = try P256.Signing.ECDSASignature(derRepresentation: try scratch.read("theirs"))
+        let theirs = try NISTP256.Signing.ECDSASignature(derRepresentation: try scratch.read("theirs"))
         #expect(key.publicKey.isValidSignature(theirs, for: message))
     }
 
     @Test func p256RawFormsRoundTrip() throws {
-        let key = P256.Signing.PrivateKey()
-        let again = try P256.Signing.PrivateKey(rawRepresentation: key.rawRepresentation)
+        let key = NISTP256.Signing.PrivateKey()
+        let again = try NISTP256.Signing.PrivateKey(rawRepresentation: key.rawRepresentation)
         #expect(again.publicKey.rawRepresentation == key.publicKey.rawRepresentation)
         let publicKey = key.publicKey
         #expect(publicKey.rawRepresentation.count == 64)
         #expect(publicKey.x963Representation == Data([0x04]) + publicKey.rawRepresentation)
-        let fromCompressed = try P256.Signing.PublicKey(compressedRepresentation: publicKey.compressedRepresentation)
+        let fromCompressed = try NISTP256.Signing.PublicKey(
+            compressedRepresentation: publicKey.compressedRepresentation)
         #expect(fromCompressed.x963Representation == publicKey.x963Representation)
         #expect(
-            try P256.Signing.PublicKey(derRepresentation: publicKey.derRepresentation).rawRepresentation
+            try NISTP256.Signing.PublicKey(derRepresentation: publicKey.derRepresentation).rawRepresentation
                 == publicKey.rawRepresentation)
     }
 
@@ -48,7 +49,7 @@ import ZWKitTestSupport
         try openssl(["genpkey", "-algorithm", "ED25519", "-out", keyPath])
         let dataPath = try scratch.write(message, "data")
         try openssl(["pkeyutl", "-sign", "-rawin", "-inkey", keyPath, "-in", dataPath, "-out", scratch.path("sig")])
-        let key = try Curve25519.Signing.PrivateKey(
+        let key = try Ed25519.Signing.PrivateKey(
             pemRepresentation: String(decoding: try scratch.read("key.pem"), as: UTF8.self))
         let theirs = try scratch.read("sig")
         #expect(key.publicKey.isValidSignature(theirs, for: message))
@@ -56,7 +57,7 @@ import ZWKitTestSupport
         #expect(try key.signature(for: message) == theirs)
         #expect(key.rawRepresentation.count == 32)
         #expect(key.publicKey.rawRepresentation.count == 32)
-        let rebuilt = try Curve25519.Signing.PrivateKey(rawRepresentation: key.rawRepresentation)
+        let rebuilt = try Ed25519.Signing.PrivateKey(rawRepresentation: key.rawRepresentation)
         #expect(rebuilt.publicKey.rawRepresentation == key.publicKey.rawRepresentation)
         var tampered = [UInt8](theirs)
         tampered[10] ^= 1
@@ -88,8 +89,8 @@ import ZWKitTestSupport
     }
 
     @Test func pooledContextsSurviveRepeatedUseOfOneKey() throws {
-        let ed25519 = Curve25519.Signing.PrivateKey()
-        let p256 = P256.Signing.PrivateKey()
+        let ed25519 = Ed25519.Signing.PrivateKey()
+        let p256 = NISTP256.Signing.PrivateKey()
         let sm2 = SM2.Signing.PrivateKey()
         for index in 0..<5 {
             let message = Data("message \(index)".utf8)

@@ -7,18 +7,18 @@ import ZWKitTestSupport
 @Suite struct SHA256Tests {
     @Test func fipsVectors() throws {
         #expect(
-            SHA256.hash(data: Array("abc".utf8)).hexString
+            SHA2.SHA256.hash(data: Array("abc".utf8)).hexString
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(
-            SHA256.hash(data: [UInt8]()).hexString
+            SHA2.SHA256.hash(data: [UInt8]()).hexString
                 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
     @Test func streamingMatchesOneShotAcrossSplits() {
         let message = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
-        let expected = SHA256.hash(data: message)
+        let expected = SHA2.SHA256.hash(data: message)
         for split in [0, 1, 55, 64, 65, 1000] {
-            var hasher = SHA256()
+            var hasher = SHA2.SHA256()
             hasher.update(data: message[..<split])
             hasher.update(data: message[split...])
             #expect(hasher.finalize() == expected, "split at \(split)")
@@ -26,8 +26,8 @@ import ZWKitTestSupport
     }
 
     @Test func hmacMatchesRFC4231TestCase2() {
-        let mac = HMAC<SHA256>.authenticationCode(
-            for: Array("what do ya want for nothing?".utf8), using: SymmetricKey(data: Array("Jefe".utf8)))
+        let mac = KeyedHash<SHA2.SHA256>.authenticationCode(
+            for: Array("what do ya want for nothing?".utf8), using: SecretKey(data: Array("Jefe".utf8)))
         #expect(mac.hexString == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
@@ -37,10 +37,11 @@ import ZWKitTestSupport
         let result = try Processes.python(
             "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())", stdin: Data(message))
         #expect(
-            result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == SHA256.hash(data: message).hexString)
+            result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+                == SHA2.SHA256.hash(data: message).hexString)
     }
 
     @Test func digestsOfWrongLengthAreRefused() {
-        #expect(throws: GMCryptoError.self) { try SHA256Digest(bytes: [UInt8](repeating: 0, count: 31)) }
+        #expect(throws: GMCryptoError.self) { try SHA2.SHA256.Digest(bytes: [UInt8](repeating: 0, count: 31)) }
     }
 }

@@ -62,25 +62,25 @@ import ZWKitTestSupport
     }
 
     @Test func hmacSM3MatchesOpenSSL() throws {
-        let key = SymmetricKey(data: Array("zhengwukit-secret".utf8))
+        let key = SecretKey(data: Array("zhengwukit-secret".utf8))
         let message = Data("政务服务".utf8)
-        let code = HMAC<SM3>.authenticationCode(for: message, using: key)
+        let code = KeyedHash<SM3>.authenticationCode(for: message, using: key)
         let result = try openssl(
             ["mac", "-digest", "SM3", "-macopt", "key:zhengwukit-secret", "HMAC"], stdin: message)
         #expect(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == code.hexString)
-        #expect(HMAC<SM3>.isValidAuthenticationCode(code.bytes, authenticating: message, using: key))
+        #expect(KeyedHash<SM3>.isValidAuthenticationCode(code.bytes, authenticating: message, using: key))
         var tampered = code.bytes
         tampered[31] ^= 1
-        #expect(!HMAC<SM3>.isValidAuthenticationCode(tampered, authenticating: message, using: key))
-        #expect(!HMAC<SM3>.isValidAuthenticationCode(code.bytes.dropLast(), authenticating: message, using: key))
+        #expect(!KeyedHash<SM3>.isValidAuthenticationCode(tampered, authenticating: message, using: key))
+        #expect(!KeyedHash<SM3>.isValidAuthenticationCode(code.bytes.dropLast(), authenticating: message, using: key))
     }
 
     @Test func hmacStreamingMatchesOneShot() {
-        let key = SymmetricKey(size: .bits256)
-        var mac = HMAC<SM3>(key: key)
+        let key = SecretKey(size: .bits256)
+        var mac = KeyedHash<SM3>(key: key)
         mac.update(data: Array("message ".utf8))
         mac.update(data: Array("digest".utf8))
-        #expect(mac.finalize() == HMAC<SM3>.authenticationCode(for: Array("message digest".utf8), using: key))
+        #expect(mac.finalize() == KeyedHash<SM3>.authenticationCode(for: Array("message digest".utf8), using: key))
     }
 }
 

@@ -9,12 +9,12 @@ import Testing
     let iv: [UInt8] = Array(repeating: 0xA5, count: 16)
 
     /// The answer from a key used for nothing else, so from freshly made contexts.
-    func fresh(_ body: (SymmetricKey) throws -> Data) rethrows -> Data {
-        try body(SymmetricKey(data: keyBytes))
+    func fresh(_ body: (SecretKey) throws -> Data) rethrows -> Data {
+        try body(SecretKey(data: keyBytes))
     }
 
     @Test func interleavedModesDirectionsAndPaddingsMatchFreshKeys() throws {
-        let key = SymmetricKey(data: keyBytes)
+        let key = SecretKey(data: keyBytes)
         for length in [0, 1, 15, 16, 17, 64, 100] {
             let message = Data((0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7) })
             for _ in 0..<3 {
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func aFailedDecryptionLeavesTheKeyUsable() throws {
-        let key = SymmetricKey(data: keyBytes)
+        let key = SecretKey(data: keyBytes)
         let message = Data("公文".utf8)
         var sealed = try SM4.CBC.encrypt(message, using: key, iv: iv)
         let good = sealed
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func oneKeyFromManyTasksGivesEveryTaskItsOwnAnswer() async throws {
-        let key = SymmetricKey(data: keyBytes)
+        let key = SecretKey(data: keyBytes)
         let iv = self.iv
         let expected = try (0..<32).map { index in
             try fresh { try SM4.CTR.encrypt(Data(repeating: UInt8(index), count: 16 + index), using: $0, counter: iv) }

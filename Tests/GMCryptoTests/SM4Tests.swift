@@ -4,14 +4,14 @@ import Testing
 import ZWKitTestSupport
 
 @Suite struct SM4Tests {
-    let key = SymmetricKey(data: [UInt8](0..<16))
+    let key = SecretKey(data: [UInt8](0..<16))
     let iv = Data([UInt8](repeating: 0xa5, count: 16))
 
     @Test func standardVectors() throws {
         let file = try Vectors.load("sm4", as: Vectors.SM4File.self)
         #expect(file.vectors.count == 2)
         for vector in file.vectors {
-            let key = SymmetricKey(data: try Hex.bytes(vector.key))
+            let key = SecretKey(data: try Hex.bytes(vector.key))
             let plaintext = try Hex.bytes(vector.plaintext)
             let ciphertext: Data
             if vector.iterations == 1 {
@@ -76,7 +76,7 @@ import ZWKitTestSupport
     }
 
     @Test func badKeysIVsLengthsAndPaddingEachGetTheirError() throws {
-        let shortKey = SymmetricKey(data: [UInt8](repeating: 1, count: 15))
+        let shortKey = SecretKey(data: [UInt8](repeating: 1, count: 15))
         #expect(throws: GMCryptoError.invalidLength(what: "an SM4 key", expected: "16", actual: 15)) {
             try SM4.ECB.encrypt([1], using: shortKey)
         }
@@ -88,7 +88,7 @@ import ZWKitTestSupport
         }
         #expect(throws: GMCryptoError.self) { try SM4.ECB.encrypt([1, 2, 3], using: key, padding: .none) }
         let ciphertext = try SM4.CBC.encrypt(Data("padding oracle".utf8), using: key, iv: iv)
-        let wrongKey = SymmetricKey(data: [UInt8](repeating: 9, count: 16))
+        let wrongKey = SecretKey(data: [UInt8](repeating: 9, count: 16))
         let outcome = Result { try SM4.CBC.decrypt(ciphertext, using: wrongKey, iv: iv) }
         switch outcome {
         case .failure(let error as GMCryptoError): #expect(error.code == "decryption-failed")

@@ -56,32 +56,3 @@ enum Vectors {
         }
     }
 }
-
-/// A scratch directory for files exchanged with the openssl CLI and Python.
-struct Scratch: ~Copyable {
-    let url: URL
-    init() throws { url = try Fixtures.temporaryDirectory() }
-    deinit { Fixtures.cleanUp(url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func write(_ data: Data, _ name: String) throws -> String {
-        let path = path(name)
-        try data.write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
-    func read(_ name: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path(name)))
-    }
-}
-
-/// Runs openssl, failing the test with its stderr when it exits non-zero.
-@discardableResult
-func openssl(_ arguments: [String], stdin: Data? = nil) throws -> ProcessResult {
-    let result = try Processes.run("openssl", arguments, stdin: stdin)
-    if result.status != 0 {
-        Issue.record("openssl \(arguments.joined(separator: " ")) failed: \(result.stderrText)")
-    }
-    return result
-}

@@ -186,8 +186,8 @@ private struct DepositAtLeast: VerificationPolicy {
 
     @Test func keysAreMadeDirectlyFromGMCryptoKeys() async throws {
         let sm2 = SM2.Signing.PrivateKey()
-        let p256 = P256.Signing.PrivateKey()
-        let ed25519 = Curve25519.Signing.PrivateKey()
+        let p256 = NISTP256.Signing.PrivateKey()
+        let ed25519 = Ed25519.Signing.PrivateKey()
         let pairs: [(SigningKey, VerificationKey)] = [
             (SigningKey(sm2), VerificationKey(sm2.publicKey)),
             (SigningKey(p256), VerificationKey(p256.publicKey)),

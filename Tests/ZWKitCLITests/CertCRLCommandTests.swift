@@ -156,12 +156,14 @@ struct CertCRLCommandTests {
         #expect(try work.issue("good.crl").status == 0)
         #expect(try work.issue("revoked.crl", revokeCerts: ["signer.pem,keyCompromise,\(hourAgo)"]).status == 0)
 
-        let good = try work.zwkit(["seal", "verify", "sig.dat", "--trust", "ca.pem", "--crl", "good.crl"])
+        let good = try work.zwkit([
+            "seal", "verify", "sig.dat", "--data", "doc.txt", "--trust", "ca.pem", "--crl", "good.crl",
+        ])
         #expect(good.status == 0, "\(good.stdoutText)")
         #expect(good.stdoutText.contains("signerCertificateRevocation"))
 
         let revoked = try work.zwkit([
-            "seal", "verify", "sig.dat", "--trust", "ca.pem", "--crl", "revoked.crl", "--json",
+            "seal", "verify", "sig.dat", "--data", "doc.txt", "--trust", "ca.pem", "--crl", "revoked.crl", "--json",
         ])
         #expect(revoked.status == 1)
         let checks = try #require(try json(revoked)["checks"] as? [[String: Any]])
@@ -177,12 +179,14 @@ struct CertCRLCommandTests {
         let inTwoHours = format.string(from: Date().addingTimeInterval(7_200))
         #expect(try work.issue("later.crl", revokeCerts: ["signer.pem,keyCompromise,\(inAnHour)"]).status == 0)
         let judgedNow = try work.zwkit([
-            "seal", "verify", "sig.dat", "--trust", "ca.pem", "--crl", "later.crl", "--at", inTwoHours,
+            "seal", "verify", "sig.dat", "--data", "doc.txt", "--trust", "ca.pem", "--crl", "later.crl", "--at",
+            inTwoHours,
         ])
         #expect(judgedNow.status == 1, "\(judgedNow.stdoutText)")
+        #expect(judgedNow.stdoutText.contains("failed      signerCertificateRevocation"))
         let judgedAsClaimed = try work.zwkit([
-            "seal", "verify", "sig.dat", "--trust", "ca.pem", "--crl", "later.crl", "--at", inTwoHours,
-            "--revocation-at", "asserted",
+            "seal", "verify", "sig.dat", "--data", "doc.txt", "--trust", "ca.pem", "--crl", "later.crl", "--at",
+            inTwoHours, "--revocation-at", "asserted",
         ])
         #expect(judgedAsClaimed.status == 0, "\(judgedAsClaimed.stdoutText)")
     }

@@ -35,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    let sm4Key = SymmetricKey(size: .bits128)
+    let sm4Key = SecretKey(size: .bits128)
     let iv = [UInt8](repeating: 0, count: 16)
     let block = [UInt8](repeating: 0x33, count: 16384)
     Benchmark("SM4-CBC 16 KiB") { benchmark in

@@ -66,12 +66,14 @@ let benchmarks: @Sendable () -> Void = {
         "SM2 issue", raw: { blackHole(try? sm2.signature(for: sm2Fixture.signingInput)) },
         token: { blackHole(try? sm2Fixture.issuer.issue(claims)) })
 
-    guard let p256 = try? P256.Signing.PrivateKey(pemRepresentation: P256.Signing.PrivateKey().pemRepresentation) else {
+    guard
+        let p256 = try? NISTP256.Signing.PrivateKey(pemRepresentation: NISTP256.Signing.PrivateKey().pemRepresentation)
+    else {
         return
     }
     let p256Public = p256.publicKey
     guard let p256Fixture = try? Fixture(SigningKey(pemRepresentation: p256.pemRepresentation)),
-        let p256Signature = try? P256.Signing.ECDSASignature(rawRepresentation: p256Fixture.signature)
+        let p256Signature = try? NISTP256.Signing.ECDSASignature(rawRepresentation: p256Fixture.signature)
     else { return }
     Benchmark("ES256 raw sign") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try p256.signature(for: p256Fixture.signingInput)) }
@@ -90,8 +92,8 @@ let benchmarks: @Sendable () -> Void = {
         token: { blackHole(try? p256Fixture.issuer.issue(claims)) })
 
     guard
-        let ed25519 = try? Curve25519.Signing.PrivateKey(
-            pemRepresentation: Curve25519.Signing.PrivateKey().pemRepresentation)
+        let ed25519 = try? Ed25519.Signing.PrivateKey(
+            pemRepresentation: Ed25519.Signing.PrivateKey().pemRepresentation)
     else { return }
     let ed25519Public = ed25519.publicKey
     guard let edFixture = try? Fixture(SigningKey(pemRepresentation: ed25519.pemRepresentation)) else { return }

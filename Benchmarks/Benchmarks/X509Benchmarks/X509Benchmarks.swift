@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Certificate work as seal and token verification does it: parse a certificate, verify a

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 #if canImport(Glibc)
@@ -53,16 +54,16 @@ for size in [16, 64, 1024, 16384, 1_048_576] {
     measure("sm3-\(size)", bytesPerOperation: size) { _ = SM3.hash(data: input) }
 }
 
-let hmacKey = SymmetricKey(size: .bits256)
+let hmacKey = SecretKey(size: .bits256)
 for size in [16, 64, 1024, 16384] {
     let input = [UInt8](repeating: 0x33, count: size)
     measure("hmac-sm3-\(size)", bytesPerOperation: size) {
-        _ = HMAC<SM3>.authenticationCode(for: input, using: hmacKey)
+        _ = KeyedHash<SM3>.authenticationCode(for: input, using: hmacKey)
     }
 }
 
 // Encryption without padding, as `openssl speed -evp sm4-*` measures it.
-let sm4Key = SymmetricKey(size: .bits128)
+let sm4Key = SecretKey(size: .bits128)
 let iv = [UInt8](repeating: 0, count: 16)
 for size in [16, 64, 1024, 16384] {
     let input = [UInt8](repeating: 0x33, count: size)

@@ -27,7 +27,7 @@ let claims = IdentityClaims(
     authenticationMethods: [.face, .sms], department: "dept-social-security", sessionID: "sso-2b1f6c")
 
 // Both sides read the key from the same PEM, as in UnifiedIdentityBenchmarks.
-let pem = isSM2 ? SM2.Signing.PrivateKey().pemRepresentation : P256.Signing.PrivateKey().pemRepresentation
+let pem = isSM2 ? SM2.Signing.PrivateKey().pemRepresentation : NISTP256.Signing.PrivateKey().pemRepresentation
 let key = try SigningKey(pemRepresentation: pem)
 let verifier = TokenVerifier(keys: KeySet(signingKey: key))
 let token = try TokenIssuer(issuer: "https://sso.zj.example.gov.cn", signingKey: key).sign(claims)
@@ -51,8 +51,8 @@ if isSM2 {
     let signature = try SM2.Signing.Signature(rawRepresentation: tokenSignature)
     rawVerify = { publicKey.isValidSignature(signature, for: signingInput) }
 } else {
-    let publicKey = try P256.Signing.PrivateKey(pemRepresentation: pem).publicKey
-    let signature = try P256.Signing.ECDSASignature(rawRepresentation: tokenSignature)
+    let publicKey = try NISTP256.Signing.PrivateKey(pemRepresentation: pem).publicKey
+    let signature = try NISTP256.Signing.ECDSASignature(rawRepresentation: tokenSignature)
     rawVerify = { publicKey.isValidSignature(signature, for: signingInput) }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+import GMCertificates
 import GMCrypto
 
 /// An issuer made once per fuzzing process, so parsed lists and responses also reach the

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Every cryptographic operation ESeal needs, in one place, over GMCrypto.
@@ -6,9 +7,11 @@ enum SealCrypto {
     /// The SM2 distinguishing ID every seal implementation uses (GM/T 0009): `1234567812345678`.
     static let userID = SM2.UserID.default
 
-    /// The parsed certificate, from the process-wide cache when it was seen before.
-    static func certificate(_ der: [UInt8], role: String) throws(ESealError) -> X509Certificate {
-        try CertificateCache.shared.certificate(der) { (der) throws(ESealError) -> X509Certificate in
+    /// The parsed certificate, from `cache` when it was seen before.
+    static func certificate(_ der: [UInt8], role: String, cache: SealCertificateCache) throws(ESealError)
+        -> X509Certificate
+    {
+        try cache.certificate(der) { (der) throws(ESealError) -> X509Certificate in
             do {
                 return try X509Certificate(derRepresentation: der)
             } catch {
@@ -61,10 +64,12 @@ enum SealCrypto {
 
 extension SealCrypto {
     /// The chain of `certificate` to one of `anchors` at `time` (GMCrypto's `X509Verifier`
-    /// with its RFC 5280 policies), or why there is none.
+    /// with its RFC 5280 policies and the caller's), or why there is none.
     static func chain(
-        _ certificate: X509Certificate, intermediates: [X509Certificate], anchors: [X509Certificate], at time: Date
+        _ certificate: X509Certificate, intermediates: [X509Certificate], anchors: [X509Certificate],
+        policies: [any X509VerifierPolicy], at time: Date
     ) -> X509VerificationResult {
-        X509Verifier(trustRoots: anchors).verify(certificate, intermediates: intermediates, at: time)
+        X509Verifier(trustRoots: anchors, policies: X509Verifier.standardPolicies + policies)
+            .verify(certificate, intermediates: intermediates, at: time)
     }
 }

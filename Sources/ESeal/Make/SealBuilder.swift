@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 import SwiftASN1
 

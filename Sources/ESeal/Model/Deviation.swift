@@ -1,7 +1,10 @@
+import ZhengwuKitCore
+
 /// A way a seal or signature departs from the standard that real implementations
-/// produce and that ESeal therefore accepts, reporting it as a warning.
+/// produce and that ESeal therefore accepts, reporting it as a ``VerificationWarning``
+/// (``warning``) with a stable code.
 public struct Deviation: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// A signature stored as raw 64-byte r‖s instead of DER `SEQUENCE { r, s }`.
         case rawSignatureValue
         /// `critical FALSE` encoded although DER omits a DEFAULT value.
@@ -14,6 +17,29 @@ public struct Deviation: Hashable, Sendable, Codable, CustomStringConvertible {
         case timeEncoding
         /// A header that does not say what the structure is ("ES", the version).
         case headerMismatch
+
+        /// The warning's stable code (`eseal.raw_signature_value`, …).
+        public var code: String {
+            switch self {
+            case .rawSignatureValue: return "eseal.raw_signature_value"
+            case .explicitDefaultCritical: return "eseal.explicit_default_critical"
+            case .nullAlgorithmParameters: return "eseal.null_algorithm_parameters"
+            case .nonDEREncoding: return "eseal.non_der_encoding"
+            case .timeEncoding: return "eseal.time_encoding"
+            case .headerMismatch: return "eseal.header_mismatch"
+            }
+        }
+
+        public var chineseTerm: String {
+            switch self {
+            case .rawSignatureValue: return "签名值非DER编码"
+            case .explicitDefaultCritical: return "默认值显式编码"
+            case .nullAlgorithmParameters: return "算法参数为NULL"
+            case .nonDEREncoding: return "非DER编码"
+            case .timeEncoding: return "时间类型不符"
+            case .headerMismatch: return "头信息不符"
+            }
+        }
     }
 
     public let kind: Kind
@@ -34,5 +60,10 @@ public struct Deviation: Hashable, Sendable, Codable, CustomStringConvertible {
         case .timeEncoding: return "\(location): time in the other ASN.1 time type than the version prescribes"
         case .headerMismatch: return "\(location): header does not match the structure"
         }
+    }
+
+    /// The deviation in the one warning shape reports carry.
+    public var warning: VerificationWarning {
+        VerificationWarning(code: kind.code, message: description, chineseTerm: kind.chineseTerm)
     }
 }

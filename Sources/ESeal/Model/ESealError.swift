@@ -1,7 +1,9 @@
-/// Every way reading, making or signing a seal can fail. Each case has a stable
-/// ``code`` for machines, an English ``description``, and the standard's Chinese term
-/// (``term``) for the people who read reports.
-public enum ESealError: Error, Sendable, Equatable {
+import ZhengwuKitCore
+
+/// Every way reading, making or signing a seal can fail, in the house error shape: a stable
+/// ``code`` (`eseal.rule`) for programs, an English ``message`` and the standard's Chinese
+/// term (``chineseTerm``) for the people who read reports.
+public enum ESealError: ZhengwuKitError, Equatable {
     /// The bytes are not a seal or signature of any known version; `reason` says where parsing stopped.
     case malformed(String)
     /// The structure parses but announces a version this library does not know.
@@ -19,22 +21,22 @@ public enum ESealError: Error, Sendable, Equatable {
     /// The data to protect could not be read.
     case unreadableData(String)
 
-    /// A stable machine-readable code.
+    /// A stable machine-readable code, `eseal.rule`.
     public var code: String {
         switch self {
-        case .malformed: return "malformed"
-        case .unsupportedVersion: return "unsupportedVersion"
-        case .unexpectedDocument: return "unexpectedDocument"
-        case .invalidParameter: return "invalidParameter"
-        case .invalidCertificate: return "invalidCertificate"
-        case .keyCertificateMismatch: return "keyCertificateMismatch"
-        case .crypto: return "crypto"
-        case .unreadableData: return "unreadableData"
+        case .malformed: return "eseal.malformed"
+        case .unsupportedVersion: return "eseal.unsupported_version"
+        case .unexpectedDocument: return "eseal.unexpected_document"
+        case .invalidParameter: return "eseal.invalid_parameter"
+        case .invalidCertificate: return "eseal.invalid_certificate"
+        case .keyCertificateMismatch: return "eseal.key_certificate_mismatch"
+        case .crypto: return "eseal.crypto"
+        case .unreadableData: return "eseal.unreadable_data"
         }
     }
 
     /// The standard's Chinese term for the failure.
-    public var term: String {
+    public var chineseTerm: String {
         switch self {
         case .malformed: return "数据格式错误"
         case .unsupportedVersion: return "版本不支持"
@@ -46,19 +48,17 @@ public enum ESealError: Error, Sendable, Equatable {
         case .unreadableData: return "原文不可读"
         }
     }
-}
 
-extension ESealError: CustomStringConvertible {
-    public var description: String {
+    public var message: String {
         switch self {
-        case .malformed(let reason): return "malformed seal data (\(term)): \(reason)"
-        case .unsupportedVersion(let version): return "unsupported seal version \(version) (\(term))"
-        case .unexpectedDocument(let expected, let found): return "expected \(expected), found \(found) (\(term))"
-        case .invalidParameter(let reason): return "invalid parameter (\(term)): \(reason)"
-        case .invalidCertificate(let reason): return "invalid certificate (\(term)): \(reason)"
-        case .keyCertificateMismatch(let reason): return "key does not match certificate (\(term)): \(reason)"
-        case .crypto(let reason): return "cryptographic failure (\(term)): \(reason)"
-        case .unreadableData(let reason): return "cannot read the protected data (\(term)): \(reason)"
+        case .malformed(let reason): return "malformed seal data: \(reason)"
+        case .unsupportedVersion(let version): return "unsupported seal version \(version)"
+        case .unexpectedDocument(let expected, let found): return "expected \(expected), found \(found)"
+        case .invalidParameter(let reason): return "invalid parameter: \(reason)"
+        case .invalidCertificate(let reason): return "invalid certificate: \(reason)"
+        case .keyCertificateMismatch(let reason): return "key does not match certificate: \(reason)"
+        case .crypto(let reason): return "cryptographic failure: \(reason)"
+        case .unreadableData(let reason): return "cannot read the protected data: \(reason)"
         }
     }
 }

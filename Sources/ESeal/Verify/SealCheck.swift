@@ -1,5 +1,10 @@
+import ZhengwuKitCore
+
 /// The checks a verification performs, in the order a report lists them.
-public enum SealCheck: String, Sendable, Hashable, Codable, CaseIterable {
+///
+/// Each is an integrity, trust or policy check (``role``), which decides how its outcome
+/// bears on the report's ``SealVerificationReport/verdict`` (see `Documentation/Conventions.md`).
+public enum SealCheck: String, VerificationCheck, CaseIterable {
     /// The bytes are a seal or signature of a known version 结构与版本.
     case structure
     /// The seal maker's signature over the seal information 制章人签名.
@@ -30,7 +35,7 @@ public enum SealCheck: String, Sendable, Hashable, Codable, CaseIterable {
     case policy
 
     /// The standard's Chinese term.
-    public var term: String {
+    public var chineseTerm: String {
         switch self {
         case .structure: return "结构与版本"
         case .makerSignature: return "制章人签名"
@@ -48,33 +53,22 @@ public enum SealCheck: String, Sendable, Hashable, Codable, CaseIterable {
         case .policy: return "业务策略"
         }
     }
-}
 
-/// What became of one check.
-public enum CheckOutcome: String, Sendable, Hashable, Codable {
-    case passed
-    case failed
-    /// Not performed (no data, no trust anchors, no time-stamp verifier); says nothing either way.
-    case notChecked
-}
-
-/// One line of a verification report.
-public struct CheckResult: Sendable, Hashable, Codable, CustomStringConvertible {
-    public let check: SealCheck
-    /// The check's name; for policies, the policy's own name.
-    public let name: String
-    public let outcome: CheckOutcome
-    /// Why it passed, failed or was skipped, in English.
-    public let detail: String
-
-    public init(_ check: SealCheck, _ outcome: CheckOutcome, _ detail: String, name: String? = nil) {
-        self.check = check
-        self.name = name ?? check.rawValue
-        self.outcome = outcome
-        self.detail = detail
-    }
-
-    public var description: String {
-        "\(outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(name) \(check.term): \(detail)"
+    /// Structure, signatures, hashes, validity periods and the time stamp bear on integrity;
+    /// the certificate chains and their revocation on trust; the caller's policies are policy.
+    public var role: CheckRole {
+        switch self {
+        case .structure, .makerSignature, .makerCertificateValidity, .sealValidity, .signerCertificateValidity,
+            .signerCertificateInSeal, .dataHash, .signature, .timeStamp:
+            return .integrity
+        case .makerCertificateChain, .signerCertificateChain, .makerCertificateRevocation,
+            .signerCertificateRevocation:
+            return .trust
+        case .policy:
+            return .policy
+        }
     }
 }
+
+/// A report line of a seal verification (internal shorthand).
+typealias SealLine = CheckResult<SealCheck>

@@ -1,59 +1,94 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 import SwiftASN1
+import ZhengwuKitCore
 
 /// The fixed checks of GB/T 38540, each answering one report line.
 enum SealChecks {
     static let sm3WithSM2: ASN1ObjectIdentifier = [1, 2, 156, 10197, 1, 501]
 
-    /// Checks the maker's signature and certificate validity; returns the maker's certificate when readable.
-    static func maker(of seal: ElectronicSeal, into checks: inout [CheckResult]) -> X509Certificate? {
+    /// What the maker's checks found: the certificate when readable, and the time its chain
+    /// is proven at (the making date, or the certificate's `notBefore` when the seal states
+    /// an earlier one; see ``SealTimeWarning``).
+    struct Maker {
+        let certificate: X509Certificate?
+        let madeAt: Date
+    }
+
+    /// Checks the maker's signature and certificate validity.
+    static func maker(
+        of seal: ElectronicSeal, cache: SealCertificateCache, into checks: inout [SealLine],
+        warnings: inout [VerificationWarning]
+    ) -> Maker {
         let certificate: X509Certificate
         do {
-            certificate = try SealCrypto.certificate(seal.makerCertificate, role: "maker")
+            certificate = try SealCrypto.certificate(seal.makerCertificate, role: "maker", cache: cache)
         } catch {
-            checks.append(CheckResult(.makerSignature, .failed, "\(error)"))
-            checks.append(CheckResult(.makerCertificateValidity, .failed, "\(error)"))
-            return nil
+            checks.append(SealLine(.makerSignature, .failed, "\(error)"))
+            checks.append(SealLine(.makerCertificateValidity, .failed, "\(error)"))
+            return Maker(certificate: nil, madeAt: seal.createDate)
         }
         checks.append(
             signatureCheck(
                 .makerSignature, value: seal.signatureValue, algorithm: seal.signatureAlgorithm,
                 over: seal.signedBytes, by: certificate))
-        checks.append(certificateValidity(.makerCertificateValidity, certificate, at: seal.createDate))
-        return certificate
+        let validity = certificateValidity(
+            .makerCertificateValidity, certificate, at: seal.createDate, stated: "the seal's stated making date",
+            early: .sealMadeBeforeMakerCertificate, warnings: &warnings)
+        checks.append(validity.line)
+        return Maker(certificate: certificate, madeAt: validity.judgedAt)
     }
 
-    static func validity(of seal: ElectronicSeal, at time: Date, label: String) -> CheckResult {
+    static func validity(of seal: ElectronicSeal, at time: Date, label: String) -> SealLine {
         if time < seal.validStart {
-            return CheckResult(
-                .sealValidity, .failed, "\(label): the seal is valid only from \(report: seal.validStart)")
+            return SealLine(.sealValidity, .failed, "\(label): the seal is valid only from \(report: seal.validStart)")
         }
         if time > seal.validEnd {
-            return CheckResult(.sealValidity, .failed, "\(label): the seal expired at \(report: seal.validEnd)")
+            return SealLine(.sealValidity, .failed, "\(label): the seal expired at \(report: seal.validEnd)")
         }
-        return CheckResult(
-            .sealValidity, .passed, "\(label) within \(report: seal.validStart) – \(report: seal.validEnd)")
+        return SealLine(.sealValidity, .passed, "\(label) within \(report: seal.validStart) – \(report: seal.validEnd)")
     }
 
-    static func certificateValidity(_ check: SealCheck, _ certificate: X509Certificate?, at time: Date) -> CheckResult {
-        guard let certificate else { return CheckResult(check, .failed, "the certificate could not be read") }
-        if time < certificate.notBefore || time > certificate.notAfter {
-            return CheckResult(
-                check, .failed,
-                "\(report: time) is outside the certificate's validity \(report: certificate.notBefore) – \(report: certificate.notAfter)"
+    /// The validity line of a certificate at a time its holder states, and the time the
+    /// certificate is judged at: the stated time, or the certificate's `notBefore` when the
+    /// stated time is earlier (accepted with the `early` warning). A stated time after
+    /// `notAfter` fails: a holder saying it acted with an expired certificate is believed.
+    static func certificateValidity(
+        _ check: SealCheck, _ certificate: X509Certificate?, at time: Date, stated: String,
+        early: SealTimeWarning, warnings: inout [VerificationWarning]
+    ) -> (line: SealLine, judgedAt: Date) {
+        guard let certificate else {
+            return (SealLine(check, .failed, "the certificate could not be read"), time)
+        }
+        if time > certificate.notAfter {
+            return (
+                SealLine(
+                    check, .failed,
+                    "\(stated) \(report: time) is after the certificate expired (\(report: certificate.notBefore) – \(report: certificate.notAfter))"
+                ), time
             )
         }
-        return CheckResult(check, .passed, "valid at \(report: time)")
+        if time < certificate.notBefore {
+            let warning = early.warning(stated, time, before: "the certificate's notBefore", certificate.notBefore)
+            warnings.append(warning)
+            return (
+                SealLine(
+                    check, .passed,
+                    "valid at its notBefore \(report: certificate.notBefore); \(stated) \(report: time) is earlier [\(early.code)]"
+                ), certificate.notBefore
+            )
+        }
+        return (SealLine(check, .passed, "valid at \(report: time)"), time)
     }
 
-    static func membership(of signerCertificate: [UInt8], in list: SESCertList) -> CheckResult {
+    static func membership(of signerCertificate: [UInt8], in list: SESCertList) -> SealLine {
         switch list {
         case .certificates(let certificates):
             if certificates.contains(signerCertificate) {
-                return CheckResult(.signerCertificateInSeal, .passed, "the seal lists the signer's certificate")
+                return SealLine(.signerCertificateInSeal, .passed, "the seal lists the signer's certificate")
             }
-            return CheckResult(
+            return SealLine(
                 .signerCertificateInSeal, .failed,
                 "the signer's certificate is not among the seal's \(certificates.count) certificates")
         case .certificateDigests(let digests):
@@ -65,34 +100,38 @@ enum SealChecks {
                     continue
                 }
                 if ConstantTime.equal(digest.value, sm3) {
-                    return CheckResult(
+                    return SealLine(
                         .signerCertificateInSeal, .passed, "the signer's certificate matches a listed SM3 digest")
                 }
             }
             let note =
                 unsupported.isEmpty ? "" : " (digest types not supported: \(unsupported.joined(separator: ", ")))"
-            return CheckResult(
+            return SealLine(
                 .signerCertificateInSeal, .failed, "the signer's certificate matches no listed digest\(note)")
         }
     }
 
-    static func dataHash(_ dataHash: [UInt8], _ data: ProtectedData?) -> CheckResult {
-        guard let data else { return CheckResult(.dataHash, .notChecked, "no data supplied") }
+    /// Without data the line is not checked, and it stays required: a signature whose data
+    /// was not given is *incomplete*, never valid.
+    static func dataHash(_ dataHash: [UInt8], _ data: ProtectedData?) -> SealLine {
+        guard let data else {
+            return SealLine(.dataHash, .notChecked, "no data supplied: the signed data was not compared")
+        }
         let digest: [UInt8]
         do {
             digest = try data.sm3Digest()
         } catch {
-            return CheckResult(.dataHash, .failed, "\(error)")
+            return SealLine(.dataHash, .failed, "\(error)")
         }
         if ConstantTime.equal(digest, dataHash) {
-            return CheckResult(.dataHash, .passed, "dataHash is SM3 of the data")
+            return SealLine(.dataHash, .passed, "dataHash is SM3 of the data")
         }
-        return CheckResult(.dataHash, .failed, "dataHash differs from SM3 of the data (原文被篡改)")
+        return SealLine(.dataHash, .failed, "dataHash differs from SM3 of the data (原文被篡改)")
     }
 
-    static func signerSignature(_ signature: ElectronicSignature, _ signer: X509Certificate?) -> CheckResult {
+    static func signerSignature(_ signature: ElectronicSignature, _ signer: X509Certificate?) -> SealLine {
         guard let signer else {
-            return CheckResult(.signature, .failed, "the signer's certificate could not be read")
+            return SealLine(.signature, .failed, "the signer's certificate could not be read")
         }
         return signatureCheck(
             .signature, value: signature.signatureValue, algorithm: signature.signatureAlgorithm,
@@ -102,20 +141,20 @@ enum SealChecks {
     static func signatureCheck(
         _ check: SealCheck, value: [UInt8], algorithm: ASN1ObjectIdentifier, over message: [UInt8],
         by certificate: X509Certificate
-    ) -> CheckResult {
+    ) -> SealLine {
         guard algorithm == sm3WithSM2 else {
-            return CheckResult(check, .failed, "algorithm \(algorithm) is not SM3withSM2 (1.2.156.10197.1.501)")
+            return SealLine(check, .failed, "algorithm \(algorithm) is not SM3withSM2 (1.2.156.10197.1.501)")
         }
         do {
             let key = try SealCrypto.sm2Key(of: certificate, role: check == .signature ? "signer" : "maker")
             let signature = try SealCrypto.signature(value)
             guard SealCrypto.isValid(signature, over: message, key: key) else {
-                return CheckResult(check, .failed, "the SM2 signature does not verify")
+                return SealLine(check, .failed, "the SM2 signature does not verify")
             }
             let form = SignatureValue.isRaw(value) ? " (raw r‖s)" : ""
-            return CheckResult(check, .passed, "SM2 signature by \(certificate.subject) verifies\(form)")
+            return SealLine(check, .passed, "SM2 signature by \(certificate.subject) verifies\(form)")
         } catch {
-            return CheckResult(check, .failed, "\(error)")
+            return SealLine(check, .failed, "\(error)")
         }
     }
 }

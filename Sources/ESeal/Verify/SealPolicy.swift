@@ -1,16 +1,21 @@
 import Foundation
+import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 
-/// A rule a department adds to the fixed checks (trusted makers, allowed seal types,
-/// clock skew, …), in the manner of swift-certificates' `VerifierPolicy`.
-public protocol SealPolicy: Sendable {
-    /// The name the report gives this policy's line.
-    var name: String { get }
-    func evaluate(_ context: SealPolicyContext) -> SealPolicyResult
-}
-
-/// What a policy sees: the seal, the signature when one is verified, their parsed
-/// certificates, and the time the verification is about.
+/// What a seal policy (a `VerificationPolicy<SealPolicyContext>`) sees: the seal, the
+/// signature when one is verified, their parsed certificates, the time the verification is
+/// about, and the warnings the fixed checks raised.
+///
+/// ```swift
+/// struct OnlyCompanySeals: VerificationPolicy {
+///     func evaluate(_ context: SealPolicyContext) -> PolicyResult {
+///         context.seal.type == 1 ? .meetsPolicy
+///             : .failsToMeetPolicy(.init(code: "dept.seal_type", message: "not a company seal", chineseTerm: "印章类型不符"))
+///     }
+/// }
+/// let verifier = SealVerifier(trustAnchors: roots) { OnlyCompanySeals(); StrictSealTimes() }
+/// ```
 public struct SealPolicyContext: Sendable {
     public let seal: ElectronicSeal
     public let signature: ElectronicSignature?
@@ -18,21 +23,19 @@ public struct SealPolicyContext: Sendable {
     public let signerCertificate: X509Certificate?
     /// The signing time for a signature; the requested time for a seal checked alone.
     public let validationTime: Date
-}
+    /// The warnings of the fixed checks (field deviations and self-asserted times), so a
+    /// policy can refuse what the verifier tolerates.
+    public let warnings: [VerificationWarning]
 
-public enum SealPolicyResult: Sendable, Hashable {
-    case meetsPolicy
-    case failsToMeetPolicy(reason: String)
-}
-
-/// Composes policies: `SealVerifier(policies: { AllowedSealTypes([1]); TrustedSealMakers(...) })`.
-@resultBuilder
-public enum SealPolicyBuilder {
-    public static func buildExpression(_ policy: some SealPolicy) -> [any SealPolicy] { [policy] }
-    public static func buildExpression(_ policies: [any SealPolicy]) -> [any SealPolicy] { policies }
-    public static func buildBlock(_ parts: [any SealPolicy]...) -> [any SealPolicy] { parts.flatMap { $0 } }
-    public static func buildOptional(_ part: [any SealPolicy]?) -> [any SealPolicy] { part ?? [] }
-    public static func buildEither(first part: [any SealPolicy]) -> [any SealPolicy] { part }
-    public static func buildEither(second part: [any SealPolicy]) -> [any SealPolicy] { part }
-    public static func buildArray(_ parts: [[any SealPolicy]]) -> [any SealPolicy] { parts.flatMap { $0 } }
+    public init(
+        seal: ElectronicSeal, signature: ElectronicSignature?, makerCertificate: X509Certificate?,
+        signerCertificate: X509Certificate?, validationTime: Date, warnings: [VerificationWarning]
+    ) {
+        self.seal = seal
+        self.signature = signature
+        self.makerCertificate = makerCertificate
+        self.signerCertificate = signerCertificate
+        self.validationTime = validationTime
+        self.warnings = warnings
+    }
 }

@@ -1,15 +1,16 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// The revocation lines of a report: GMCrypto's `X509RevocationPolicy` applied to a proven
 /// chain of the maker's or the signer's certificate.
 enum SealRevocation {
     static func check(_ check: SealCheck, chain: [X509Certificate], policy: X509RevocationPolicy, at time: Date)
-        -> CheckResult
+        -> SealLine
     {
         let statuses = policy.statuses(of: chain, at: time)
         if let fatal = statuses.first(where: { $0.isFatal }), let failure = fatal.failure {
-            return CheckResult(check, .failed, describe(fatal, failure))
+            return SealLine(check, .failed, describe(fatal, failure))
         }
         let warnings = statuses.compactMap { status in status.failure.map { "warning: " + describe(status, $0) } }
         let lists = statuses.compactMap { status -> String? in
@@ -22,7 +23,7 @@ enum SealRevocation {
         let summary =
             "not revoked at \(report: time)"
             + (lists.isEmpty ? "" : " by \(lists.joined(separator: ", "))")
-        return CheckResult(check, .passed, ([summary] + warnings).joined(separator: "; "))
+        return SealLine(check, .passed, ([summary] + warnings).joined(separator: "; "))
     }
 
     private static func describe(_ status: X509RevocationStatus, _ failure: X509RevocationFailure) -> String {

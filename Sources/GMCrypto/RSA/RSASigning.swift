@@ -5,8 +5,8 @@ extension RSA.Signing {
     /// An RSA public key for verifying RS256 signatures (RSASSA-PKCS1-v1_5 with SHA-256),
     /// as identity providers publish them in JWKS. GMCrypto does not sign with RSA.
     public struct PublicKey: Sendable {
-        let evpKey: EVPKey
-        init(evpKey: EVPKey) { self.evpKey = evpKey }
+        package let evpKey: EVPKey
+        package init(evpKey: EVPKey) { self.evpKey = evpKey }
 
         /// Moduli below this many bits are refused (NIST SP 800-131A, RFC 7518 §3.3).
         public static let minimumModulusBitCount = 2048

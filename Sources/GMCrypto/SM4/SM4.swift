@@ -4,7 +4,7 @@ import Foundation
 /// The SM4 block cipher (GB/T 32907-2016): 128-bit blocks, 128-bit keys.
 ///
 /// ```swift
-/// let key = SymmetricKey(size: .bits128)
+/// let key = SecretKey(size: .bits128)
 /// let iv = SM4.CBC.randomIV()
 /// let sealed = try SM4.CBC.encrypt(Data("公文".utf8), using: key, iv: iv)
 /// let opened = try SM4.CBC.decrypt(sealed, using: key, iv: iv)
@@ -28,13 +28,13 @@ public enum SM4 {
     /// Electronic codebook: each block alone. Only for single blocks, key wrapping and test vectors.
     public enum ECB {
         public static func encrypt<D: DataProtocol>(
-            _ plaintext: D, using key: SymmetricKey, padding: Padding = .pkcs7
+            _ plaintext: D, using key: SecretKey, padding: Padding = .pkcs7
         ) throws(GMCryptoError) -> Data {
             try SM4Cipher.run(.ecb, encrypt: true, key: key, iv: nil, padding: padding, input: plaintext)
         }
 
         public static func decrypt<D: DataProtocol>(
-            _ ciphertext: D, using key: SymmetricKey, padding: Padding = .pkcs7
+            _ ciphertext: D, using key: SecretKey, padding: Padding = .pkcs7
         ) throws(GMCryptoError) -> Data {
             try SM4Cipher.run(.ecb, encrypt: false, key: key, iv: nil, padding: padding, input: ciphertext)
         }
@@ -43,13 +43,13 @@ public enum SM4 {
     /// Cipher block chaining with a 16-byte IV that must be unpredictable for each message.
     public enum CBC {
         public static func encrypt<D: DataProtocol, IV: DataProtocol>(
-            _ plaintext: D, using key: SymmetricKey, iv: IV, padding: Padding = .pkcs7
+            _ plaintext: D, using key: SecretKey, iv: IV, padding: Padding = .pkcs7
         ) throws(GMCryptoError) -> Data {
             try SM4Cipher.run(.cbc, encrypt: true, key: key, iv: [UInt8](iv), padding: padding, input: plaintext)
         }
 
         public static func decrypt<D: DataProtocol, IV: DataProtocol>(
-            _ ciphertext: D, using key: SymmetricKey, iv: IV, padding: Padding = .pkcs7
+            _ ciphertext: D, using key: SecretKey, iv: IV, padding: Padding = .pkcs7
         ) throws(GMCryptoError) -> Data {
             try SM4Cipher.run(.cbc, encrypt: false, key: key, iv: [UInt8](iv), padding: padding, input: ciphertext)
         }
@@ -62,13 +62,13 @@ public enum SM4 {
     /// repeat under one key. Encryption and decryption are the same operation.
     public enum CTR {
         public static func encrypt<D: DataProtocol, IV: DataProtocol>(
-            _ plaintext: D, using key: SymmetricKey, counter: IV
+            _ plaintext: D, using key: SecretKey, counter: IV
         ) throws(GMCryptoError) -> Data {
             try SM4Cipher.run(.ctr, encrypt: true, key: key, iv: [UInt8](counter), padding: .none, input: plaintext)
         }
 
         public static func decrypt<D: DataProtocol, IV: DataProtocol>(
-            _ ciphertext: D, using key: SymmetricKey, counter: IV
+            _ ciphertext: D, using key: SecretKey, counter: IV
         ) throws(GMCryptoError) -> Data {
             try SM4Cipher.run(.ctr, encrypt: false, key: key, iv: [UInt8](counter), padding: .none, input: ciphertext)
         }
@@ -80,13 +80,11 @@ public enum SM4 {
     /// SM4-GCM is not in OpenSSL 3.0 (it arrived in 3.2); both calls throw `.unsupported`
     /// rather than fall back to something weaker. Use CBC or CTR with HMAC-SM3.
     public enum GCM {
-        public static func seal<D: DataProtocol>(_ plaintext: D, using key: SymmetricKey) throws(GMCryptoError) -> Data
-        {
+        public static func seal<D: DataProtocol>(_ plaintext: D, using key: SecretKey) throws(GMCryptoError) -> Data {
             throw SM4Cipher.gcmUnsupported
         }
 
-        public static func open<D: DataProtocol>(_ sealedBox: D, using key: SymmetricKey) throws(GMCryptoError) -> Data
-        {
+        public static func open<D: DataProtocol>(_ sealedBox: D, using key: SecretKey) throws(GMCryptoError) -> Data {
             throw SM4Cipher.gcmUnsupported
         }
     }
@@ -118,11 +116,11 @@ enum SM4Cipher {
         "SM4-GCM: OpenSSL 3.0 provides SM4 in ECB, CBC, CFB, OFB and CTR modes only (GCM arrived in OpenSSL 3.2)")
 
     static func randomBlock() -> Data {
-        SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
+        SecretKey(size: .bits128).withUnsafeBytes { Data($0) }
     }
 
     static func run<D: DataProtocol>(
-        _ mode: Mode, encrypt: Bool, key: SymmetricKey, iv: [UInt8]?, padding: SM4.Padding, input: D
+        _ mode: Mode, encrypt: Bool, key: SecretKey, iv: [UInt8]?, padding: SM4.Padding, input: D
     ) throws(GMCryptoError) -> Data {
         guard key.byteCount == SM4.blockByteCount else {
             throw .invalidLength(what: "an SM4 key", expected: "16", actual: key.byteCount)
@@ -147,7 +145,7 @@ enum SM4Cipher {
     }
 
     private static func run(
-        _ mode: Mode, encrypt: Bool, key: SymmetricKey, iv: [UInt8]?, padding: SM4.Padding,
+        _ mode: Mode, encrypt: Bool, key: SecretKey, iv: [UInt8]?, padding: SM4.Padding,
         _ bytes: UnsafeRawBufferPointer
     ) throws(GMCryptoError) -> Data {
         // EVP_CipherUpdate counts in C ints.

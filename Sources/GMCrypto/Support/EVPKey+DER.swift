@@ -5,14 +5,18 @@ import SwiftASN1
 extension EVPKey {
     /// Loads a PKCS#8 `PrivateKeyInfo` (or a SEC1 `ECPrivateKey`, which OpenSSL labels
     /// "EC PRIVATE KEY" or, for the SM2 curve, "SM2 PRIVATE KEY") of `kind`.
-    static func privateKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+    package static func privateKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError)
+        -> EVPKey
+    {
         try decode(der, kind: kind, what: "private key", structure: "a PKCS#8 private key") { cursor, length in
             d2i_AutoPrivateKey(nil, &cursor, length)
         }
     }
 
     /// Loads an X.509 `SubjectPublicKeyInfo` of `kind`.
-    static func publicKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+    package static func publicKey<D: DataProtocol>(derRepresentation der: D, kind: KeyKind) throws(GMCryptoError)
+        -> EVPKey
+    {
         try decode(der, kind: kind, what: "public key", structure: "a SubjectPublicKeyInfo") { cursor, length in
             d2i_PUBKEY(nil, &cursor, length)
         }
@@ -36,18 +40,18 @@ extension EVPKey {
         return try EVPKey(taking: pointer).normalised(as: kind)
     }
 
-    static func privateKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+    package static func privateKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
         let document = try PEMDocument(parsing: pem, expecting: ["PRIVATE KEY", "EC PRIVATE KEY", "SM2 PRIVATE KEY"])
         return try privateKey(derRepresentation: document.derBytes, kind: kind)
     }
 
-    static func publicKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+    package static func publicKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
         let document = try PEMDocument(parsing: pem, expecting: ["PUBLIC KEY"])
         return try publicKey(derRepresentation: document.derBytes, kind: kind)
     }
 
     /// The PKCS#8 `PrivateKeyInfo` DER.
-    func pkcs8DERRepresentation() throws(GMCryptoError) -> Data {
+    package func pkcs8DERRepresentation() throws(GMCryptoError) -> Data {
         var output: UnsafeMutablePointer<UInt8>?
         let length = CZWK_pkcs8_der(pointer, &output)
         guard length > 0, let output else { throw .openSSL("encode a PKCS#8 private key") }
@@ -56,7 +60,7 @@ extension EVPKey {
     }
 
     /// The `SubjectPublicKeyInfo` DER.
-    func spkiDERRepresentation() throws(GMCryptoError) -> Data {
+    package func spkiDERRepresentation() throws(GMCryptoError) -> Data {
         var output: UnsafeMutablePointer<UInt8>?
         let length = i2d_PUBKEY(pointer, &output)
         guard length > 0, let output else { throw .openSSL("encode a public key") }
@@ -65,7 +69,7 @@ extension EVPKey {
     }
 
     /// Generates a fresh key of `kind` (RSA is verify-only here and cannot be generated).
-    static func generate(_ kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+    package static func generate(_ kind: KeyKind) throws(GMCryptoError) -> EVPKey {
         let name: String
         switch kind {
         case .sm2: name = "SM2"

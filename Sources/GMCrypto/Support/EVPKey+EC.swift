@@ -1,23 +1,25 @@
 internal import CZhengwuKitOpenSSL
 
 /// The two short-Weierstrass curves GMCrypto's EC key types live on.
-enum ECCurve: Sendable {
+package enum ECCurve: Sendable {
     case sm2
     case p256
 
-    var nid: Int32 { self == .sm2 ? NID_sm2 : NID_X9_62_prime256v1 }
+    package var nid: Int32 { self == .sm2 ? NID_sm2 : NID_X9_62_prime256v1 }
     /// The OpenSSL key type: SM2 keys must be of type "SM2" to get the SM2 signature scheme.
-    var keyType: String { self == .sm2 ? "SM2" : "EC" }
-    var groupName: String { self == .sm2 ? "SM2" : "prime256v1" }
-    var kind: KeyKind { self == .sm2 ? .sm2 : .p256 }
+    package var keyType: String { self == .sm2 ? "SM2" : "EC" }
+    package var groupName: String { self == .sm2 ? "SM2" : "prime256v1" }
+    package var kind: KeyKind { self == .sm2 ? .sm2 : .p256 }
     /// Bytes in a scalar or one coordinate.
-    var coordinateByteCount: Int { 32 }
+    package var coordinateByteCount: Int { 32 }
 }
 
 extension EVPKey {
     /// Builds a key from a big-endian private scalar (the public point is derived) or
     /// from an encoded public point (uncompressed `04‖x‖y` or compressed `02/03‖x`).
-    static func ec(curve: ECCurve, privateScalar: [UInt8]?, publicPoint: [UInt8]?) throws(GMCryptoError) -> EVPKey {
+    package static func ec(curve: ECCurve, privateScalar: [UInt8]?, publicPoint: [UInt8]?) throws(GMCryptoError)
+        -> EVPKey
+    {
         var key: OpaquePointer?
         OpenSSLErrorQueue.clear()
         let status = curve.keyType.withCString { keyType in
@@ -43,7 +45,7 @@ extension EVPKey {
     }
 
     /// The big-endian private scalar (nil for a public key) and the uncompressed public point.
-    func ecRawComponents(coordinateByteCount width: Int) throws(GMCryptoError) -> (
+    package func ecRawComponents(coordinateByteCount width: Int) throws(GMCryptoError) -> (
         privateScalar: [UInt8]?, publicPoint: [UInt8]
     ) {
         guard let x = bigNumberParameter(OSSL_PKEY_PARAM_EC_PUB_X, width: width),

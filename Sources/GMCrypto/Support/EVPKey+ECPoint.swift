@@ -7,7 +7,7 @@ extension EVPKey {
     /// template key, which reuses the curve OpenSSL built once; `EVP_PKEY_fromdata` builds
     /// the curve twice for every key. Other encodings take the general path, which stores
     /// the point uncompressed. OpenSSL checks in both that the point is on the curve.
-    static func ecPublicKey(curve: ECCurve, point: [UInt8]) throws(GMCryptoError) -> EVPKey {
+    package static func ecPublicKey(curve: ECCurve, point: [UInt8]) throws(GMCryptoError) -> EVPKey {
         let coordinates = curve.coordinateByteCount
         guard point.count == 1 + 2 * coordinates, point.first == 0x04, let template = ECPublicKeyTemplate.key(curve)
         else {
@@ -25,10 +25,10 @@ extension EVPKey {
 /// One public key per curve, built once per process, whose copies receive other points.
 /// Only ever read after creation, which OpenSSL allows from any number of threads.
 private enum ECPublicKeyTemplate {
-    static let sm2 = make(.sm2)
-    static let p256 = make(.p256)
+    package static let sm2 = make(.sm2)
+    package static let p256 = make(.p256)
 
-    static func key(_ curve: ECCurve) -> EVPKey? {
+    package static func key(_ curve: ECCurve) -> EVPKey? {
         curve == .sm2 ? sm2 : p256
     }
 

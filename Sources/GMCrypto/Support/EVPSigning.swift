@@ -6,10 +6,10 @@ internal import CZhengwuKitOpenSSL
 /// OpenSSL 3.0 defaults to an empty ID (everyone else uses "1234567812345678"), and passing
 /// it as an init parameter fails silently (see Documentation/Platform.md). Contexts are
 /// pooled per key and ID (`DigestSignContextPool`).
-enum EVPSigning {
+package enum EVPSigning {
     /// `digest` is a fetched `EVP_MD` (nil for Ed25519, which hashes internally);
     /// `sm2ID` is the SM2 distinguishing ID, nil for every other algorithm.
-    static func sign(
+    package static func sign(
         key: EVPKey, digest: OpaquePointer?, sm2ID: [UInt8]?, message: UnsafeRawBufferPointer
     ) throws(GMCryptoError) -> [UInt8] {
         OpenSSLErrorQueue.clear()
@@ -35,7 +35,7 @@ enum EVPSigning {
 
     /// Whether `signature` (in OpenSSL's encoding: DER for ECDSA/SM2, raw for Ed25519,
     /// PKCS#1 v1.5 for RSA) is valid for `message`.
-    static func verify(
+    package static func verify(
         key: EVPKey, digest: OpaquePointer?, sm2ID: [UInt8]?, signature: [UInt8], message: UnsafeRawBufferPointer
     ) -> Bool {
         defer { OpenSSLErrorQueue.clear() }
@@ -53,7 +53,7 @@ enum EVPSigning {
     }
 
     /// Signs a ready-made digest (for SM2, e = SM3(Z‖M)) with `EVP_PKEY_sign`.
-    static func signDigest(key: EVPKey, digest: [UInt8]) throws(GMCryptoError) -> [UInt8] {
+    package static func signDigest(key: EVPKey, digest: [UInt8]) throws(GMCryptoError) -> [UInt8] {
         OpenSSLErrorQueue.clear()
         guard let context = EVP_PKEY_CTX_new(key.pointer, nil) else { throw .openSSL("allocate a signing context") }
         defer { EVP_PKEY_CTX_free(context) }
@@ -68,7 +68,7 @@ enum EVPSigning {
     }
 
     /// Verifies a DER signature over a ready-made digest with `EVP_PKEY_verify`.
-    static func verifyDigest(key: EVPKey, signature: [UInt8], digest: [UInt8]) -> Bool {
+    package static func verifyDigest(key: EVPKey, signature: [UInt8], digest: [UInt8]) -> Bool {
         defer { OpenSSLErrorQueue.clear() }
         guard let context = EVP_PKEY_CTX_new(key.pointer, nil) else { return false }
         defer { EVP_PKEY_CTX_free(context) }
@@ -79,7 +79,7 @@ enum EVPSigning {
 
 /// Calls `body` with a non-null base address even for an empty buffer: some OpenSSL
 /// paths reject a NULL message pointer although its length is zero.
-func withNonNullBase<R>(
+package func withNonNullBase<R>(
     _ buffer: UnsafeRawBufferPointer, _ body: (UnsafePointer<UInt8>, Int) -> R
 ) -> R {
     if let base = buffer.baseAddress, buffer.count > 0 {

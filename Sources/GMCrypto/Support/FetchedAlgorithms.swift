@@ -6,16 +6,16 @@ internal import CZhengwuKitOpenSSL
 /// implicit provider fetch (a locked hash-table lookup) on every init; fetching once and
 /// reusing the handle removes that cost from short hashes and every signature. Fetched
 /// handles are immutable and documented as safe to share between threads.
-enum FetchedAlgorithms {
-    nonisolated(unsafe) static let sm3: OpaquePointer? = EVP_MD_fetch(nil, "SM3", nil)
-    nonisolated(unsafe) static let sha256: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
-    nonisolated(unsafe) static let hmac: OpaquePointer? = EVP_MAC_fetch(nil, "HMAC", nil)
-    nonisolated(unsafe) static let sm4ECB: OpaquePointer? = EVP_CIPHER_fetch(nil, "SM4-ECB", nil)
-    nonisolated(unsafe) static let sm4CBC: OpaquePointer? = EVP_CIPHER_fetch(nil, "SM4-CBC", nil)
-    nonisolated(unsafe) static let sm4CTR: OpaquePointer? = EVP_CIPHER_fetch(nil, "SM4-CTR", nil)
+package enum FetchedAlgorithms {
+    package nonisolated(unsafe) static let sm3: OpaquePointer? = EVP_MD_fetch(nil, "SM3", nil)
+    package nonisolated(unsafe) static let sha256: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
+    package nonisolated(unsafe) static let hmac: OpaquePointer? = EVP_MAC_fetch(nil, "HMAC", nil)
+    package nonisolated(unsafe) static let sm4ECB: OpaquePointer? = EVP_CIPHER_fetch(nil, "SM4-ECB", nil)
+    package nonisolated(unsafe) static let sm4CBC: OpaquePointer? = EVP_CIPHER_fetch(nil, "SM4-CBC", nil)
+    package nonisolated(unsafe) static let sm4CTR: OpaquePointer? = EVP_CIPHER_fetch(nil, "SM4-CTR", nil)
 
     /// The fetched handle, or a backend error naming the algorithm OpenSSL could not provide.
-    static func require(_ handle: OpaquePointer?, _ name: String) throws(GMCryptoError) -> OpaquePointer {
+    package static func require(_ handle: OpaquePointer?, _ name: String) throws(GMCryptoError) -> OpaquePointer {
         guard let handle else {
             throw .unsupported("\(name) is not available from OpenSSL's default provider")
         }

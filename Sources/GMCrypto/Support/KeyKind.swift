@@ -1,14 +1,14 @@
 internal import CZhengwuKitOpenSSL
 
 /// The key algorithms GMCrypto's key types hold, and how to recognise each in an `EVP_PKEY`.
-enum KeyKind: Sendable {
+package enum KeyKind: Sendable {
     case sm2
     case p256
     case ed25519
     case rsa
 
     /// The name people use for it, in errors.
-    var displayName: String {
+    package var displayName: String {
         switch self {
         case .sm2: return "SM2"
         case .p256: return "P-256"
@@ -19,7 +19,7 @@ enum KeyKind: Sendable {
 
     /// Whether `key` is of this kind. An SM2-curve key OpenSSL decoded as plain "EC"
     /// (SEC1 files) counts: `EVPKey.normalised(as:)` converts it.
-    func matches(_ key: EVPKey) -> Bool {
+    package func matches(_ key: EVPKey) -> Bool {
         switch self {
         case .sm2: return key.isA("SM2") || (key.isA("EC") && key.groupName == "SM2")
         case .p256: return key.isA("EC") && key.groupName == "prime256v1"
@@ -31,7 +31,7 @@ enum KeyKind: Sendable {
 
 extension EVPKey {
     /// The curve's OpenSSL name for EC-family keys ("SM2", "prime256v1"), else nil.
-    var groupName: String? {
+    package var groupName: String? {
         var buffer = [CChar](repeating: 0, count: 64)
         var length = 0
         guard EVP_PKEY_get_group_name(pointer, &buffer, buffer.count, &length) == 1 else {
@@ -42,7 +42,7 @@ extension EVPKey {
     }
 
     /// What this key is, in words, for "expected X, found Y" errors.
-    var kindDescription: String {
+    package var kindDescription: String {
         for kind in [KeyKind.sm2, .p256, .ed25519, .rsa] where kind.matches(self) {
             return kind.displayName
         }
@@ -57,7 +57,7 @@ extension EVPKey {
 
     /// `self`, checked to be `kind`; SM2-curve keys loaded as generic EC become SM2 keys,
     /// because OpenSSL only applies the SM2 signature scheme to keys of type "SM2".
-    func normalised(as kind: KeyKind) throws(GMCryptoError) -> EVPKey {
+    package func normalised(as kind: KeyKind) throws(GMCryptoError) -> EVPKey {
         guard kind.matches(self) else {
             throw .unexpectedKeyType(expected: kind.displayName, found: kindDescription)
         }

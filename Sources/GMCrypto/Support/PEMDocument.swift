@@ -4,17 +4,17 @@ import Foundation
 ///
 /// PEM is parsed here rather than by OpenSSL so a caller learns exactly what was wrong
 /// (no BEGIN line, another label, a broken base64 body) instead of a generic decode error.
-struct PEMDocument: Sendable, Equatable {
-    let label: String
-    let derBytes: Data
+package struct PEMDocument: Sendable, Equatable {
+    package let label: String
+    package let derBytes: Data
 
-    init(label: String, derBytes: Data) {
+    package init(label: String, derBytes: Data) {
         self.label = label
         self.derBytes = derBytes
     }
 
     /// Parses the first PEM block in `text` whose label is one of `labels`.
-    init(parsing text: String, expecting labels: [String]) throws(GMCryptoError) {
+    package init(parsing text: String, expecting labels: [String]) throws(GMCryptoError) {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         let labelled = lines.indices.compactMap { index -> (index: Int, label: String)? in
             let line = lines[index]
@@ -46,7 +46,7 @@ struct PEMDocument: Sendable, Equatable {
     }
 
     /// The PEM text, base64 wrapped at 64 columns, ending with a newline.
-    var pemString: String {
+    package var pemString: String {
         let base64 = derBytes.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
         return "-----BEGIN \(label)-----\n\(base64)\n-----END \(label)-----\n"
     }

@@ -7,8 +7,8 @@ enum GMCryptoBackends {
     static func generate(_ keyType: KeyType) throws(JWKError) -> any SignatureSigningBackend {
         switch keyType {
         case .sm2: return SM2.Signing.PrivateKey()
-        case .p256: return P256.Signing.PrivateKey()
-        case .ed25519: return Curve25519.Signing.PrivateKey()
+        case .p256: return NISTP256.Signing.PrivateKey()
+        case .ed25519: return Ed25519.Signing.PrivateKey()
         case .rsa: throw .unsupported("RSA keys verify only; tokens are not issued with RS256")
         }
     }
@@ -16,16 +16,16 @@ enum GMCryptoBackends {
     /// A private key PEM of any supported type (the key says which).
     static func signingBackend(pem: String) throws(JWKError) -> any SignatureSigningBackend {
         if let key = try? SM2.Signing.PrivateKey(pemRepresentation: pem) { return key }
-        if let key = try? P256.Signing.PrivateKey(pemRepresentation: pem) { return key }
-        if let key = try? Curve25519.Signing.PrivateKey(pemRepresentation: pem) { return key }
+        if let key = try? NISTP256.Signing.PrivateKey(pemRepresentation: pem) { return key }
+        if let key = try? Ed25519.Signing.PrivateKey(pemRepresentation: pem) { return key }
         throw .unsupported("not an SM2, P-256 or Ed25519 private key PEM")
     }
 
     /// A public key PEM of any supported type.
     static func verificationBackend(pem: String) throws(JWKError) -> any SignatureVerificationBackend {
         if let key = try? SM2.Signing.PublicKey(pemRepresentation: pem) { return key }
-        if let key = try? P256.Signing.PublicKey(pemRepresentation: pem) { return key }
-        if let key = try? Curve25519.Signing.PublicKey(pemRepresentation: pem) { return key }
+        if let key = try? NISTP256.Signing.PublicKey(pemRepresentation: pem) { return key }
+        if let key = try? Ed25519.Signing.PublicKey(pemRepresentation: pem) { return key }
         if let key = try? RSA.Signing.PublicKey(pemRepresentation: pem) {
             return try RSABackend(key: key, pem: pem)
         }
@@ -36,11 +36,11 @@ enum GMCryptoBackends {
         do {
             switch try jwk.resolvedKeyType() {
             case .sm2: return try SM2.Signing.PublicKey(rawRepresentation: try ecPoint(jwk))
-            case .p256: return try P256.Signing.PublicKey(rawRepresentation: try ecPoint(jwk))
+            case .p256: return try NISTP256.Signing.PublicKey(rawRepresentation: try ecPoint(jwk))
             case .ed25519:
                 let x = try jwk.bytes("x")
                 guard x.count == 32 else { throw JWKError.invalidKey("Ed25519 \"x\" must be 32 bytes") }
-                return try Curve25519.Signing.PublicKey(rawRepresentation: x)
+                return try Ed25519.Signing.PublicKey(rawRepresentation: x)
             case .rsa:
                 let modulus = try jwk.bytes("n")
                 let exponent = try jwk.bytes("e")
@@ -64,11 +64,11 @@ enum GMCryptoBackends {
     }
 
     static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        SHA256.hash(data: bytes).bytes
+        SHA2.SHA256.hash(data: bytes).bytes
     }
 
     static func hmacSM3(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        HMAC<SM3>.authenticationCode(for: message, using: SymmetricKey(data: key)).bytes
+        KeyedHash<SM3>.authenticationCode(for: message, using: SecretKey(data: key)).bytes
     }
 }
 
@@ -102,7 +102,7 @@ extension SM2.Signing.PublicKey: SignatureVerificationBackend {
     }
 }
 
-extension P256.Signing.PrivateKey: SignatureSigningBackend {
+extension NISTP256.Signing.PrivateKey: SignatureSigningBackend {
     var keyType: KeyType { .p256 }
     var verificationBackend: any SignatureVerificationBackend { publicKey }
 
@@ -111,18 +111,18 @@ extension P256.Signing.PrivateKey: SignatureSigningBackend {
     }
 }
 
-extension P256.Signing.PublicKey: SignatureVerificationBackend {
+extension NISTP256.Signing.PublicKey: SignatureVerificationBackend {
     var keyType: KeyType { .p256 }
     var publicJWKMembers: [String: JSONValue] { ecMembers(curve: "P-256", raw: rawRepresentation) }
 
     func isValidJOSESignature(_ signature: [UInt8], for signingInput: [UInt8]) -> Bool {
-        guard signature.count == 64, let parsed = try? P256.Signing.ECDSASignature(rawRepresentation: signature)
+        guard signature.count == 64, let parsed = try? NISTP256.Signing.ECDSASignature(rawRepresentation: signature)
         else { return false }
         return isValidSignature(parsed, for: signingInput)
     }
 }
 
-extension Curve25519.Signing.PrivateKey: SignatureSigningBackend {
+extension Ed25519.Signing.PrivateKey: SignatureSigningBackend {
     var keyType: KeyType { .ed25519 }
     var verificationBackend: any SignatureVerificationBackend { publicKey }
 
@@ -131,7 +131,7 @@ extension Curve25519.Signing.PrivateKey: SignatureSigningBackend {
     }
 }
 
-extension Curve25519.Signing.PublicKey: SignatureVerificationBackend {
+extension Ed25519.Signing.PublicKey: SignatureVerificationBackend {
     var keyType: KeyType { .ed25519 }
     var publicJWKMembers: [String: JSONValue] {
         ["kty": "OKP", "crv": "Ed25519", "x": .string(Base64URL.encode(rawRepresentation))]

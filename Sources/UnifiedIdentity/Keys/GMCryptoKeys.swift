@@ -9,12 +9,12 @@ extension SigningKey {
     }
 
     /// Signs ES256 tokens with `key`.
-    public init(_ key: P256.Signing.PrivateKey, keyID: String? = nil) {
+    public init(_ key: NISTP256.Signing.PrivateKey, keyID: String? = nil) {
         self.init(backend: key, keyID: keyID)
     }
 
     /// Signs Ed25519 tokens with `key`.
-    public init(_ key: Curve25519.Signing.PrivateKey, keyID: String? = nil) {
+    public init(_ key: Ed25519.Signing.PrivateKey, keyID: String? = nil) {
         self.init(backend: key, keyID: keyID)
     }
 }
@@ -26,12 +26,12 @@ extension VerificationKey {
     }
 
     /// Verifies ES256 tokens with `key`.
-    public init(_ key: P256.Signing.PublicKey, keyID: String? = nil) {
+    public init(_ key: NISTP256.Signing.PublicKey, keyID: String? = nil) {
         self.init(backend: key, keyID: keyID)
     }
 
     /// Verifies Ed25519 tokens with `key`.
-    public init(_ key: Curve25519.Signing.PublicKey, keyID: String? = nil) {
+    public init(_ key: Ed25519.Signing.PublicKey, keyID: String? = nil) {
         self.init(backend: key, keyID: keyID)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit demo` section 证书 X.509: a root, an intermediate and a leaf issued on the spot,

@@ -16,6 +16,8 @@ struct DemoCommand: AsyncParsableCommand {
         CodesDemo(),
         ServiceItemDemo(),
         ESealDemo(),
+        OFDDemo(),
+        ELicenseDemo(),
         UnifiedIdentityDemo(),
     ]
 

@@ -13,7 +13,7 @@ struct GMCryptoDemo: DemoSection {
             digest.hexString == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
             "SM3 disagrees with GB/T 32905 A.1")
 
-        let sm4Key = SymmetricKey(data: try hex("0123456789abcdeffedcba9876543210"))
+        let sm4Key = SecretKey(data: try hex("0123456789abcdeffedcba9876543210"))
         let block = try SM4.ECB.encrypt(try hex("0123456789abcdeffedcba9876543210"), using: sm4Key, padding: .none)
         Console.output("SM4(GB/T 32907 A.1)    = \(Hex.encode(block))")
         try check(Hex.encode(block) == "681edf34d206965e86b3e94f536e4246", "SM4 disagrees with GB/T 32907 A.1")

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit demo` section 证书撤销 CRL: a CA issues two leaves, then a revocation list naming

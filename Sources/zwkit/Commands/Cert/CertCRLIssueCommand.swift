@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert crl issue --ca-cert CA.pem --ca-key CA.key [--revoke SERIAL[,REASON[,DATE]]]...`.
@@ -49,7 +50,7 @@ struct CertCRLIssueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let issuer = try CertificateFiles.readOne(caCert)
-        let start = try thisUpdate.map(CertificateFiles.parseDate) ?? Date()
+        let start = try thisUpdate.map { try TimeOptions.parse($0, option: "--this-update") } ?? Date()
         var builder = X509RevocationListBuilder(
             crlNumber: crlNumber, validFor: TimeInterval(days) * 86_400, from: start)
         for spec in revoke {
@@ -72,7 +73,7 @@ struct CertCRLIssueCommand: AsyncParsableCommand {
         } catch let error as X509RevocationListError {
             throw CLIError("\(error) [\(error.code), \(error.chineseTerm)]")
         }
-        try InputFiles.write(der ? list.derRepresentation : Data(list.pemRepresentation.utf8), to: out)
+        try OutputFiles.write(der ? list.derRepresentation : Data(list.pemRepresentation.utf8), to: out)
         if out != "-" {
             Console.error("issued CRL \(crlNumber) of \(issuer.subject) with \(list.entries.count) entries to \(out)")
         }
@@ -93,6 +94,6 @@ struct CertCRLIssueCommand: AsyncParsableCommand {
 
     private func date(_ parts: [String], at index: Int, default start: Date) throws -> Date {
         guard parts.count > index, !parts[index].isEmpty else { return start }
-        return try CertificateFiles.parseDate(parts[index])
+        return try TimeOptions.parse(parts[index], option: "--revoke")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert crl show FILE [--json] [--ca CERT]`: every field of a revocation list.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert issue`: test CAs and leaves, self-signed or signed by a CA key.
@@ -89,9 +90,9 @@ struct CertIssueCommand: AsyncParsableCommand {
             throw CLIError("\(error) [\(error.code), \(error.chineseTerm)]")
         }
         if key == nil, let keyOut {
-            try InputFiles.write(Data(subjectKey.pemRepresentation.utf8), to: keyOut)
+            try OutputFiles.write(Data(subjectKey.pemRepresentation.utf8), to: keyOut, access: .ownerOnly)
         }
-        try InputFiles.write(Data(certificate.pemRepresentation.utf8), to: out)
+        try OutputFiles.write(Data(certificate.pemRepresentation.utf8), to: out)
         if out != "-" {
             Console.error("issued \(certificate.subject), serial \(certificate.serialNumber), to \(out)")
         }
@@ -104,7 +105,7 @@ struct CertIssueCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("--subject: \(error)")
         }
-        let start = try notBefore.map(CertificateFiles.parseDate) ?? Date()
+        let start = try notBefore.map { try TimeOptions.parse($0, option: "--not-before") } ?? Date()
         let duration = TimeInterval(days) * 86_400
         var builder =
             ca

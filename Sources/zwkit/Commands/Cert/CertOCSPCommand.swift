@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert ocsp RESPONSE.der --cert LEAF.pem --issuer CA.pem [--at DATE] [--json]`.
@@ -46,7 +47,7 @@ struct CertOCSPCommand: AsyncParsableCommand {
         let bytes = try InputFiles.read(response)
         let certificate = try CertificateFiles.readOne(cert)
         let issuerCertificate = try CertificateFiles.readOne(issuer)
-        let time = try at.map(CertificateFiles.parseDate) ?? Date()
+        let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
         let parsed: X509OCSPResponse
         do {
             parsed = try X509OCSPResponse(derRepresentation: bytes)

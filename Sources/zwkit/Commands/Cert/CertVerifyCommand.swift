@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// `zwkit cert verify LEAF.pem --ca ROOT.pem [--intermediate CERT.pem]... [--at DATE]`.
@@ -51,7 +52,7 @@ struct CertVerifyCommand: AsyncParsableCommand {
         let leafCertificate = try CertificateFiles.readOne(leaf)
         let trustRoots = try roots.flatMap(CertificateFiles.read)
         let intermediateCertificates = try intermediates.flatMap(CertificateFiles.read)
-        let time = try at.map(CertificateFiles.parseDate) ?? Date()
+        let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
 
         let revocationPolicy =
             try revocation.isEnabled

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Reading certificate files the way operators have them: PEM (one or a bundle) or DER.
@@ -34,13 +35,4 @@ enum CertificateFiles {
         }
     }
 
-    /// `2025-01-31`, `2025-01-31T08:00:00Z` or `2025-01-31T16:00:00+08:00`.
-    static func parseDate(_ text: String) throws -> Date {
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        let dateOnly = ISO8601DateFormatter()
-        dateOnly.formatOptions = [.withFullDate]
-        if let date = dateOnly.date(from: text) { return date }
-        throw CLIError("\(text) is not an ISO 8601 date (2025-01-31 or 2025-01-31T08:00:00Z)")
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// What `zwkit cert show` prints about one certificate, as text lines or one JSON object.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Reading revocation lists (PEM or DER) and the revocation options the verify commands share.

@@ -1,4 +1,5 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// What `zwkit cert crl show` prints about one list, as text lines or one JSON object.

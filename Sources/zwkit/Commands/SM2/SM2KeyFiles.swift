@@ -22,9 +22,7 @@ enum SM2KeyFiles {
 
     /// Writes a private key readable by its owner only.
     static func writePrivate(_ pem: String, to path: String) throws {
-        try InputFiles.write(Data(pem.utf8), to: path)
-        guard path != "-" else { return }
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try OutputFiles.write(Data(pem.utf8), to: path, access: .ownerOnly)
     }
 
     /// The signature in `data`: DER when it parses as DER, else 64-byte raw r‖s.

@@ -22,7 +22,7 @@ struct SM2KeygenCommand: ParsableCommand {
         let key = SM2.Signing.PrivateKey()
         try SM2KeyFiles.writePrivate(key.pemRepresentation, to: out)
         if let pub {
-            try InputFiles.write(Data(key.publicKey.pemRepresentation.utf8), to: pub)
+            try OutputFiles.write(Data(key.publicKey.pemRepresentation.utf8), to: pub)
         }
         let point = Hex.encode(key.publicKey.x963Representation)
         if json {

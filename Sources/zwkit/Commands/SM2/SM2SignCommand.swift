@@ -36,7 +36,7 @@ struct SM2SignCommand: ParsableCommand {
             throw CLIError("cannot sign \(file): \(result)")
         }
         let bytes = format == .der ? signature.derRepresentation : signature.rawRepresentation
-        try InputFiles.write(bytes, to: out)
+        try OutputFiles.write(bytes, to: out)
         if json {
             try Console.json(
                 Report(

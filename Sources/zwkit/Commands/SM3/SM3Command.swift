@@ -21,7 +21,10 @@ struct SM3Command: ParsableCommand {
 
     func run() throws {
         for file in files {
-            let digest = SM3.hash(data: try InputFiles.read(file))
+            // Streamed: a file of any size hashes in one chunk's memory.
+            var hash = SM3()
+            try InputFiles.stream(file) { hash.update(bufferPointer: $0) }
+            let digest = hash.finalize()
             if json {
                 try Console.json(Report(file: file, algorithm: "SM3", digest: digest.hexString))
             } else if files.count == 1 {

@@ -1,5 +1,6 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// Reading keys, certificates, dates and seals for the seal commands, each failure a usage error (exit 2).
@@ -45,12 +46,4 @@ enum SealInputs {
         }
     }
 
-    /// `YYYY-MM-DD` (midnight UTC) or an ISO 8601 date-time such as `2026-01-02T03:04:05Z`.
-    static func date(_ text: String, option: String) throws -> Date {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withFullDate]
-        if let date = formatter.date(from: text) { return date }
-        throw CLIError("\(option) \(text): expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
-    }
 }

@@ -19,6 +19,10 @@ struct SealMakeCommand: AsyncParsableCommand {
     @Option(name: .customLong("valid-days"), help: "Valid from now for this many days.") var validDays: Int?
     @Option(name: .customLong("valid-from"), help: "Start of validity (YYYY-MM-DD or ISO 8601).") var validFrom: String?
     @Option(name: .customLong("valid-to"), help: "End of validity (YYYY-MM-DD or ISO 8601).") var validTo: String?
+    @Option(
+        help:
+            "The seal's stated making date 制章日期 (ISO 8601; default now), e.g. the date the seal was approved.")
+    var created: String?
     @Option(name: .customLong("esid"), help: "The seal identifier 电子印章标识 (random when absent).") var esID: String?
     @Option(help: "The vendor identifier in the header.") var vendor = "ZhengwuKit"
     @Flag(help: "List SM3 digests of the signer certificates instead of the certificates.") var digests = false
@@ -36,7 +40,7 @@ struct SealMakeCommand: AsyncParsableCommand {
             validity = (now, now.addingTimeInterval(Double(days) * 86_400))
         case (nil, let from?, let to?):
             validity = (
-                try SealInputs.date(from, option: "--valid-from"), try SealInputs.date(to, option: "--valid-to")
+                try TimeOptions.parse(from, option: "--valid-from"), try TimeOptions.parse(to, option: "--valid-to")
             )
         default:
             throw CLIError("give either --valid-days N or both --valid-from and --valid-to")
@@ -50,13 +54,13 @@ struct SealMakeCommand: AsyncParsableCommand {
             var builder = SealBuilder(
                 name: name, type: type, picture: image, signerCertificates: signers, validStart: validity.0,
                 validEnd: validity.1)
-            builder.createDate = now
+            builder.createDate = try created.map { try TimeOptions.parse($0, option: "--created") } ?? now
             builder.esID = esID
             builder.vendorID = vendor
             builder.listing = digests ? .sm3Digests : .certificates
             builder.version = version5 ? .v5 : .v4
             let seal = try builder.make(makerKey: key, makerCertificate: makerCertificate)
-            try InputFiles.write(Data(seal.derRepresentation), to: output)
+            try OutputFiles.write(Data(seal.derRepresentation), to: output)
             Console.error(
                 "made \(seal.version) seal \"\(seal.name)\" (\(seal.esID)), \(seal.derRepresentation.count) bytes")
         } catch let error as ESealError {

@@ -26,7 +26,7 @@ struct SealShowCommand: AsyncParsableCommand {
             case .seal(let value): seal = value
             case .signature(let value): seal = value.seal
             }
-            try InputFiles.write(Data(seal.picture.data), to: picture)
+            try OutputFiles.write(Data(seal.picture.data), to: picture)
         }
         if json {
             try Console.json(summary)
@@ -70,7 +70,7 @@ struct SealShowCommand: AsyncParsableCommand {
         Console.output("  signatureAlgorithm \(seal.signatureAlgorithm)")
         Console.output("  signedValue        \(seal.signatureValue)")
         if let timeStamp = seal.timeStamp { Console.output("  timeStamp          \(timeStamp)") }
-        for warning in summary.warnings { Console.output("warning: \(warning)") }
+        for warning in summary.warnings { Console.output("warning: \(warning.code): \(warning)") }
     }
 
     private func printCertificate(_ label: String, _ certificate: SealSummary.Certificate) {

@@ -19,7 +19,7 @@ struct SealSignCommand: AsyncParsableCommand {
         let sealValue = try SealInputs.seal(seal)
         let privateKey = try SealInputs.privateKey(key)
         let certificate = try SealInputs.certificate(cert)
-        let time = try at.map { try SealInputs.date($0, option: "--at") } ?? Date()
+        let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
         let protected: ProtectedData =
             data == "-" ? .bytes(try InputFiles.read("-")) : .file(URL(fileURLWithPath: data))
         do {
@@ -27,7 +27,7 @@ struct SealSignCommand: AsyncParsableCommand {
             let signature = try signer.sign(
                 seal: sealValue, data: protected,
                 propertyInfo: property ?? URL(fileURLWithPath: data).lastPathComponent, at: time)
-            try InputFiles.write(Data(signature.derRepresentation), to: output)
+            try OutputFiles.write(Data(signature.derRepresentation), to: output)
             Console.error("signed with seal \"\(sealValue.name)\": \(signature.derRepresentation.count) bytes")
         } catch let error as ESealError {
             throw CLIError(error.description)

@@ -1,6 +1,8 @@
 import ESeal
 import Foundation
+import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 
 /// Every field of a seal or signature, in a form both people and JSON readers use.
 struct SealSummary: Encodable {
@@ -124,7 +126,7 @@ struct SealSummary: Encodable {
     let kind: String
     let seal: Seal
     let signature: Signature?
-    let warnings: [String]
+    let warnings: [VerificationWarning]
 
     init(file: String, document: ESealDocument) {
         self.file = file
@@ -133,7 +135,7 @@ struct SealSummary: Encodable {
             kind = "seal"
             seal = Seal(value)
             signature = nil
-            warnings = value.deviations.map(\.description)
+            warnings = value.deviations.map(\.warning)
         case .signature(let value):
             kind = "signature"
             seal = Seal(value.seal)
@@ -143,7 +145,7 @@ struct SealSummary: Encodable {
                 signerCertificate: Certificate(der: value.signerCertificate),
                 signatureAlgorithm: "\(value.signatureAlgorithm)", signatureValue: Hex.encode(value.signatureValue),
                 timeStamp: value.timeStamp.map(Hex.encode))
-            warnings = value.deviations.map(\.description)
+            warnings = value.deviations.map(\.warning)
         }
     }
 }

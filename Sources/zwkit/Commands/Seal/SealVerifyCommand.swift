@@ -2,24 +2,38 @@ import ArgumentParser
 import ESeal
 import Foundation
 import GMCrypto
+import ZhengwuKitCore
 
-/// `zwkit seal verify`: 验章, every check with its outcome.
+/// `zwkit seal verify`: 验章, every check with its outcome and a fail-closed verdict.
 struct SealVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify a seal or a signature (验章) and list every check.",
         discussion: """
             A seal is checked on its own (maker's signature, validity at --at or now); a signature with \
-            every check, the data hash reported as not checked when --data is absent. With --crl (and \
-            --trust), the maker's and signer's certificates must not be revoked at the verification time (--at or \
-            now), or with --revocation-at asserted at the seal's creation and the signing time they claim. \
-            Exit 0 when every performed check passes, 1 otherwise (a revoked certificate included), 2 when \
-            the file cannot be read.
+            every check, and is incomplete without --data. The maker's and signer's certificates must chain \
+            to the roots given with --trust; without --trust the signer is not established (未验证信任链) and \
+            the answer is not valid unless --integrity-only asks for integrity alone. With --crl (and \
+            --trust), the certificates must not be revoked at the verification time (--at or now), or with \
+            --revocation-at asserted at the seal's creation and the signing time they claim. Times the seal \
+            states before its own certificates begin are accepted with a warning, refused with --strict. \
+            Exit 0 only when trusted (or intact with --integrity-only), 1 for any other verdict, 2 when the \
+            file cannot be read or the options are wrong.
             """)
 
     @Argument(help: "A seal (.esl) or a signature (SignedValue.dat).") var file: String
     @Option(help: "The signed data, to check dataHash against.") var data: String?
+    @Option(
+        name: .customLong("data-sm3"),
+        help: "Instead of --data: the SM3 digest of the signed data (64 hex digits), computed elsewhere.")
+    var dataSM3: String?
     @Option(help: "Trust anchors (PEM bundle) the certificates must chain to.") var trust: String?
+    @Flag(
+        name: .customLong("integrity-only"),
+        help: "Check integrity alone (signatures, hashes, validity), not who made or signed the seal.")
+    var integrityOnly = false
+    @Flag(help: "Refuse the self-asserted times tolerated by default (a seal made before its maker certificate, …).")
+    var strict = false
     @Option(
         help:
             "The verification time (YYYY-MM-DD or ISO 8601; default now): a seal's validity, and revocation, are judged at it."
@@ -38,13 +52,25 @@ struct SealVerifyCommand: AsyncParsableCommand {
         guard !revocation.isEnabled || trust != nil else {
             throw ValidationError("--crl and --ocsp need --trust: revocation is checked along a proven chain")
         }
+        guard data == nil || dataSM3 == nil else {
+            throw ValidationError("give either --data or --data-sm3, not both")
+        }
+        guard !(integrityOnly && trust != nil) else {
+            throw ValidationError("--integrity-only checks no trust: give either --trust or --integrity-only")
+        }
     }
 
     func run() async throws {
         let bytes = try InputFiles.read(file)
         let anchors = try trust.map(SealInputs.certificates) ?? []
-        let time = try at.map { try SealInputs.date($0, option: "--at") } ?? Date()
-        let protected = data.map { ProtectedData.file(URL(fileURLWithPath: $0)) }
+        let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
+        var protected = data.map { ProtectedData.file(URL(fileURLWithPath: $0)) }
+        if let dataSM3 {
+            guard let digest = Hex.decode(dataSM3), digest.count == 32 else {
+                throw CLIError("--data-sm3 \(dataSM3): expected 64 hex digits (an SM3 digest)")
+            }
+            protected = .digest(digest)
+        }
         if let data, !FileManager.default.isReadableFile(atPath: data) {
             throw CLIError("cannot read \(data)")
         }
@@ -55,16 +81,23 @@ struct SealVerifyCommand: AsyncParsableCommand {
                 whenNoList: revocation.whenNoList, whenStale: revocation.whenStale,
                 maximumAge: revocation.maximumAge)
             : nil
-        let report = SealVerifier(trustAnchors: anchors, revocation: revocationPolicy, revocationTime: revocationAt)
-            .verify(document: bytes, data: protected, at: time)
+        let verifier = SealVerifier(
+            trustAnchors: anchors, mode: integrityOnly ? .integrityOnly : .full, revocation: revocationPolicy,
+            revocationTime: revocationAt
+        ) {
+            if strict { StrictSealTimes() }
+        }
+        let report = verifier.verify(document: bytes, data: protected, at: time)
+        let summary = VerdictSummary.line(report, trustAnchorsGiven: !anchors.isEmpty)
         if json {
-            try Console.json(VerifyOutput(file: file, report: report))
+            try Console.json(VerifyOutput(file: file, report: report, summary: summary))
+            if !report.isValid { Console.error(summary) }
         } else {
             let kind = report.version.map { "\($0) \(report.subject.rawValue)" } ?? report.subject.rawValue
             Console.output("\(file): \(kind)")
             for check in report.checks { Console.output("  \(check)") }
-            for warning in report.warnings { Console.output("  warning    \(warning)") }
-            Console.output(report.isValid ? "VALID (验章通过)" : "INVALID (验章失败)")
+            for warning in report.warnings { Console.output("  warning     \(warning.code): \(warning)") }
+            Console.output(summary)
         }
         if !report.isValid { throw CLIExit.invalid }
     }
@@ -72,15 +105,23 @@ struct SealVerifyCommand: AsyncParsableCommand {
 
 private struct VerifyOutput: Encodable {
     let file: String
+    let verdict: Verdict
+    let trust: Trust
+    let mode: VerificationMode
     let valid: Bool
+    let summary: String
     let subject: String
     let version: Int?
-    let checks: [CheckResult]
-    let warnings: [Deviation]
+    let checks: [CheckResult<SealCheck>]
+    let warnings: [VerificationWarning]
 
-    init(file: String, report: VerificationReport) {
+    init(file: String, report: SealVerificationReport, summary: String) {
         self.file = file
+        self.verdict = report.verdict
+        self.trust = report.trust
+        self.mode = report.mode
         self.valid = report.isValid
+        self.summary = summary
         self.subject = report.subject.rawValue
         self.version = report.version?.rawValue
         self.checks = report.checks

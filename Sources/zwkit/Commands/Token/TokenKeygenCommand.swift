@@ -21,7 +21,7 @@ struct TokenKeygenCommand: AsyncParsableCommand {
     func run() async throws {
         let keyType = try TokenCLI.keyType(forAlgorithmOption: alg)
         let key = try SigningKey.generate(keyType)
-        try InputFiles.write(Data(key.pemRepresentation.utf8), to: out)
+        try OutputFiles.write(Data(key.pemRepresentation.utf8), to: out, access: .ownerOnly)
         if json {
             try Console.json(["alg": alg, "kid": key.keyID, "out": out])
         } else if out != "-" {

@@ -42,7 +42,10 @@ struct TokenVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard (jwks == nil) != (pub == nil) else { throw CLIError("give exactly one of --jwks FILE or --pub PUB.pem") }
-        let compact = (token == "-" ? try InputFiles.readText("-") : token)
+        // A token longer than the verifier accepts is refused before more is read (the limit
+        // plus room for a trailing newline and spaces).
+        let limit = TokenLimits.standard.maximumTokenBytes + 64
+        let compact = (token == "-" ? try InputFiles.readText("-", limit: limit) : token)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let keys = try keySet(for: compact)
         var names = AlgorithmNames.interoperable

@@ -1,0 +1,81 @@
+import ESeal
+import ZhengwuKitCore
+
+/// Why an electronic-licence operation failed. Every case says what and where; `code` is a
+/// stable `elicense.rule` string, `chineseTerm` the standard's term.
+public enum ELicenseError: ZhengwuKitError, Hashable {
+    /// The type code is not in the catalogue.
+    case unknownType(String)
+    /// A field of the licence data is missing or wrong (`field` is its element code, e.g. `CZZTDM`).
+    case invalidData(field: String, reason: String)
+    /// The licence identifier is wrong.
+    case invalidIdentifier(LicenceIdentifierError)
+    /// XML that could not be read (hostile, malformed or not a licence); `document` names it.
+    case unreadableXML(document: String, reason: String)
+    /// XML that does not conform to its schema; each issue names a line.
+    case schemaViolation(document: String, issues: [String])
+    /// A status list that could not be read or made.
+    case invalidStatusList(String)
+    /// An OFD licence file that could not be read, written or sealed.
+    case invalidLicenceFile(String)
+    /// Signing or sealing failed (the seal, key or certificate did not fit).
+    case signing(String)
+    /// A value the caller passed is out of range (an empty purpose, an expiry in the past…).
+    case invalidParameter(String)
+
+    /// A stable dotted code (`elicense.rule`).
+    public var code: String {
+        switch self {
+        case .unknownType: return "elicense.unknown_type"
+        case .invalidData: return "elicense.invalid_data"
+        case .invalidIdentifier(let error): return error.code
+        case .unreadableXML: return "elicense.unreadable_xml"
+        case .schemaViolation: return "elicense.schema_violation"
+        case .invalidStatusList: return "elicense.status_list"
+        case .invalidLicenceFile: return "elicense.licence_file"
+        case .signing: return "elicense.signing"
+        case .invalidParameter: return "elicense.invalid_parameter"
+        }
+    }
+
+    /// The standard's term.
+    public var chineseTerm: String {
+        switch self {
+        case .unknownType: return "证照类型未登记"
+        case .invalidData: return "证照数据错误"
+        case .invalidIdentifier(let error): return error.chineseTerm
+        case .unreadableXML: return "证照数据无法读取"
+        case .schemaViolation: return "不符合证照数据模式"
+        case .invalidStatusList: return "证照状态列表错误"
+        case .invalidLicenceFile: return "证照文件错误"
+        case .signing: return "签章失败"
+        case .invalidParameter: return "参数错误"
+        }
+    }
+
+    /// What is wrong and what to do, in English.
+    public var message: String {
+        switch self {
+        case .unknownType(let code):
+            return "licence type \(code) is not in the catalogue; `zwkit license types` lists the registered types"
+        case .invalidData(let field, let reason):
+            return "\(field): \(reason)"
+        case .invalidIdentifier(let error):
+            return "licence identifier (ZZBS): \(error.message)"
+        case .unreadableXML(let document, let reason):
+            return "\(document): \(reason)"
+        case .schemaViolation(let document, let issues):
+            return "\(document) does not conform to its schema: " + issues.prefix(5).joined(separator: "; ")
+        case .invalidStatusList(let reason):
+            return "status list: \(reason)"
+        case .invalidLicenceFile(let reason):
+            return "licence file: \(reason)"
+        case .signing(let reason):
+            return "sealing the licence failed: \(reason)"
+        case .invalidParameter(let reason):
+            return reason
+        }
+    }
+
+    static func sealing(_ error: ESealError) -> ELicenseError { .signing("\(error)") }
+}

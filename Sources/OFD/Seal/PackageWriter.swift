@@ -1,0 +1,67 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes a new package: the entries of the source (except those replaced) and new ones.
+/// The result goes to a temporary file beside the destination and is renamed into place, so
+/// an error never leaves a half-written file, and the input is never overwritten mid-way.
+enum PackageWriter {
+    static func write(
+        source: OFDPackage, replacing replaced: [String: [UInt8]], adding added: [(String, [UInt8])], to url: URL
+    ) throws(OFDError) {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part")
+        do {
+            let archive = try Archive(url: temporary, accessMode: .create)
+            try fill(archive, source: source, replacing: replaced, adding: added)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? OFDError { throw error }
+            throw .unwritableOutput("\(url.path): \(error)")
+        }
+        do {
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .unwritableOutput("\(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    static func data(
+        source: OFDPackage, replacing replaced: [String: [UInt8]], adding added: [(String, [UInt8])]
+    ) throws(OFDError) -> Data {
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            try fill(archive, source: source, replacing: replaced, adding: added)
+            guard let data = archive.data else { throw OFDError.unwritableOutput("the archive kept no data") }
+            return data
+        } catch let error as OFDError {
+            throw error
+        } catch {
+            throw .unwritableOutput("\(error)")
+        }
+    }
+
+    private static func fill(
+        _ archive: Archive, source: OFDPackage, replacing replaced: [String: [UInt8]], adding added: [(String, [UInt8])]
+    ) throws {
+        for entry in source.entries {
+            let bytes = try replaced[entry.path] ?? source.data(at: entry.path)
+            try add(archive, entry.path, bytes)
+        }
+        for (path, bytes) in added { try add(archive, path, bytes) }
+    }
+
+    private static func add(_ archive: Archive, _ path: String, _ bytes: [UInt8]) throws {
+        let data = Data(bytes)
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+            provider: { position, size in
+                let start = Int(position)
+                return data.subdata(in: start..<min(start + size, data.count))
+            })
+    }
+}

@@ -1,0 +1,99 @@
+import ELicense
+import ESeal
+import Foundation
+import GMCertificates
+import GMCrypto
+import ZhengwuKitCore
+
+/// Issues a business licence and an ID-card licence, verifies both, revokes one through a
+/// status list, and tampers with the other to show the failing check.
+struct ELicenseDemo: DemoSection {
+    let title = "ELicense: electronic licences (GB/T 36901–36906)"
+
+    private static let png: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
+        0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF,
+        0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func run() async throws {
+        let validity: TimeInterval = 30 * 86_400
+        let caKey = SM2.Signing.PrivateKey()
+        let ca = try X509CertificateBuilder.certificateAuthority(
+            subject: [.commonName("ZhengwuKit Demo CA")], validFor: validity
+        ).selfSigned(with: .sm2(caKey))
+        let makerKey = SM2.Signing.PrivateKey()
+        let issuerKey = SM2.Signing.PrivateKey()
+        let maker = try X509CertificateBuilder.endEntity(subject: [.commonName("演示制章机构")], validFor: validity)
+            .issue(for: .sm2(makerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
+        let issuerCertificate = try X509CertificateBuilder.endEntity(
+            subject: [.commonName("演示发证机关")], validFor: validity
+        ).issue(for: .sm2(issuerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
+        let seal = try SealBuilder(
+            name: "演示发证机关电子印章", type: 1,
+            picture: try SealPicture(data: Self.png, widthMillimetres: 40, heightMillimetres: 40),
+            signerCertificates: [issuerCertificate], validStart: Date(), validEnd: Date().addingTimeInterval(validity)
+        ).make(makerKey: makerKey, makerCertificate: maker)
+        let issuer = try LicenceIssuer(seal: seal, privateKey: issuerKey, certificate: issuerCertificate)
+        let verifier = LicenceVerifier(trustAnchors: [ca])
+
+        var files: [String: Data] = [:]
+        var identifiers: [String: LicenceIdentifier] = [:]
+        for code in ["11100000MB0143028R001", "11100000000013127D001"] {
+            let type = try LicenceCatalogue.standard.type(code: code)
+            guard let json = LicenceRequest.exampleJSON(for: type) else { throw Failure(description: "no example") }
+            let data = try issuer.prepare(try LicenceRequest(json: Array(json.utf8)), typeCode: code)
+            let ofd = try issuer.issue(data)
+            let report = verifier.verify(ofd: ofd)
+            Console.output("签发 \(type.name): \(ofd.count)-byte OFD, 证照标识 \(data.metadata.identifierText)")
+            Console.output(
+                "  验证: \(report.verdict.rawValue) (\(report.checks.count) checks, \(report.failures.count) failed)")
+            guard report.verdict == .trusted else { throw Failure(description: "\(type.name): \(report.failures)") }
+            files[code] = ofd
+            identifiers[code] = try data.metadata.identifier()
+        }
+
+        // Revoke the business licence (07 吊销) through a signed status list.
+        let business = try require(identifiers["11100000MB0143028R001"])
+        let list = try LicenceStatusList.issue(
+            issuerName: "演示发证机关", issuerCode: business.issuerCode,
+            entries: [.init(identifier: business, status: .revoked, changedAt: Date(), reason: "演示吊销")],
+            nextUpdate: Date().addingTimeInterval(86_400), key: issuerKey, certificate: issuerCertificate)
+        var withList = verifier
+        withList.statusList = list
+        let revoked = withList.verify(ofd: try require(files["11100000MB0143028R001"]))
+        Console.output("状态列表 (\(list.derRepresentation.count) bytes DER, SM2): \(business.masked) → 07 吊销")
+        Console.output("  验证: \(revoked.verdict.rawValue), failing: \(revoked.failures.map(\.description))")
+        guard revoked.failures.map(\.check) == [.status] else { throw Failure(description: "revocation not caught") }
+
+        // Tamper with the ID card licence's data (its detached sealed copy): the seal names it.
+        let file = try LicenceFile(data: try require(files["11100000000013127D001"]))
+        let detached = try issuer.sealDetached(try LicenceXML.decode(file.dataXML))
+        let forged = Array(
+            String(decoding: detached.xml, as: UTF8.self).replacingOccurrences(of: "王芳", with: "李四").utf8)
+        let tampered = verifier.verifyDetached(data: forged, signature: detached.signature)
+        Console.output("篡改 居民身份证 data (王芳 → 李四): \(tampered.verdict.rawValue)")
+        for line in tampered.failures { Console.output("  \(line)") }
+        guard tampered.failures.map(\.check).contains(.seal) else { throw Failure(description: "tampering not caught") }
+
+        // A wrong check character is reported with the expected one.
+        do {
+            _ = try LicenceIdentifier(
+                parsing: "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.V",
+                strictness: .strict)
+            throw Failure(description: "a wrong check character was accepted")
+        } catch let error as LicenceIdentifierError {
+            Console.output("证照标识 …001.V: \(error.description)")
+        }
+    }
+
+    private func require<T>(_ value: T?) throws -> T {
+        guard let value else { throw Failure(description: "missing demo value") }
+        return value
+    }
+}
