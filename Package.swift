@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Tests only: the coexistence test imports `Crypto` beside every ZhengwuKit library.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
@@ -133,17 +135,21 @@ let package = Package(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
         .executableTarget(
+            name: "OFDExample", dependencies: ["OFD", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/OFDExample"),
+        .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
         .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
-        .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZWKitTestSupport"]),
+        .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(
             name: "GMCertificatesTests",
             dependencies: [
-                "GMCertificates", "GMCrypto", "ZWKitTestSupport", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .testTarget(name: "AdminDivisionTests", dependencies: ["AdminDivision", "ZWKitTestSupport"]),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "ZWKitTestSupport"]),
@@ -171,6 +177,13 @@ let package = Package(
         .testTarget(
             name: "OFDTests",
             dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "SwiftCryptoCoexistenceTests",
+            dependencies: [
+                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

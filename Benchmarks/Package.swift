@@ -23,6 +23,8 @@ let toolTargets: [(name: String, dependencies: [String])] = [
     ("IdentityInstructions", ["GMCrypto", "UnifiedIdentity"]),
     // Cold, warm and reference seal verifications N times, for Scripts/bench-eseal --instructions.
     ("SealInstructions", ["ESeal", "GMCertificates", "GMCrypto"]),
+    // Scripts/bench-ofd: e-invoice verification rate vs its SM2 + SM3 reference; 100 MB memory.
+    ("OFDSpeed", ["OFD", "ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"]),
 ]
 
 // A path dependency's identity is its folder's name, which differs between clones.

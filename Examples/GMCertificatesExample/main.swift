@@ -19,7 +19,7 @@ print(X509Verifier(trustRoots: [root]).verify(parsed).isValid)  // true
 var revocations = X509RevocationListBuilder(crlNumber: 1, validFor: 7 * 86_400)
 revocations.revoke(leaf, at: Date(), reason: .keyCompromise)
 let list = try revocations.issue(issuer: root, issuerKey: .sm2(rootKey))
-let checking = X509Verifier(trustRoots: [root], policies: X509Verifier.standardPolicies + [.notRevoked(by: [list])])
+let checking = X509Verifier(trustRoots: [root]) { .notRevoked(by: [list]) }
 if case .revocation(.revoked(let entry)) = checking.verify(parsed).failure?.reason {
     print("revoked:", entry.reason?.name ?? "unspecified")  // revoked: keyCompromise
 }

@@ -1,4 +1,5 @@
 import GMCrypto
+import ZhengwuKitCore
 
 /// Why bytes could not be read as a certificate, or a certificate could not be issued.
 ///
@@ -33,12 +34,12 @@ public enum X509Error: Error, Sendable, Equatable {
         case .malformedPEM: return "x509.pem.malformed"
         case .unexpectedPEMLabel: return "x509.pem.label"
         case .truncatedDER: return "x509.der.truncated"
-        case .trailingData: return "x509.der.trailing-data"
+        case .trailingData: return "x509.der.trailing_data"
         case .malformedDER: return "x509.der.malformed"
         case .malformedExtension: return "x509.extension.malformed"
         case .malformedName: return "x509.name.malformed"
         case .unsupportedKeyType: return "x509.key.unsupported"
-        case .invalidIssuanceRequest: return "x509.issue.invalid-request"
+        case .invalidIssuanceRequest: return "x509.issue.invalid_request"
         case .issuanceFailed: return "x509.issue.failed"
         }
     }
@@ -59,8 +60,8 @@ public enum X509Error: Error, Sendable, Equatable {
     }
 }
 
-extension X509Error: CustomStringConvertible {
-    public var description: String {
+extension X509Error: ZhengwuKitError {
+    public var message: String {
         switch self {
         case .malformedPEM(let detail): return "malformed PEM certificate: \(detail)"
         case .unexpectedPEMLabel(let label): return "expected a CERTIFICATE PEM block, found \(label)"

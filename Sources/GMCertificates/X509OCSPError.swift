@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+import ZhengwuKitCore
 
 /// Why bytes could not be read as an OCSP response, or a response gives no trustworthy
 /// answer about a certificate. Each case has a stable ``code`` and a ``chineseTerm``.
@@ -31,15 +32,15 @@ public enum X509OCSPError: Error, Sendable, Hashable {
     public var code: String {
         switch self {
         case .malformed: return "x509.ocsp.malformed"
-        case .unsupportedResponseType: return "x509.ocsp.response-type-unsupported"
-        case .unsupportedCriticalExtension: return "x509.ocsp.critical-extension-unsupported"
+        case .unsupportedResponseType: return "x509.ocsp.response_type_unsupported"
+        case .unsupportedCriticalExtension: return "x509.ocsp.critical_extension_unsupported"
         case .unsuccessful: return "x509.ocsp.unsuccessful"
-        case .noResponseForCertificate: return "x509.ocsp.no-response-for-certificate"
-        case .certificateNotIssuedBy: return "x509.ocsp.certificate-not-issued-by-issuer"
-        case .responderNotAuthorized: return "x509.ocsp.responder-not-authorized"
-        case .badSignature: return "x509.ocsp.bad-signature"
-        case .unsupportedSignatureAlgorithm: return "x509.ocsp.unsupported-algorithm"
-        case .notYetValid: return "x509.ocsp.not-yet-valid"
+        case .noResponseForCertificate: return "x509.ocsp.no_response_for_certificate"
+        case .certificateNotIssuedBy: return "x509.ocsp.certificate_not_issued_by_issuer"
+        case .responderNotAuthorized: return "x509.ocsp.responder_not_authorized"
+        case .badSignature: return "x509.ocsp.bad_signature"
+        case .unsupportedSignatureAlgorithm: return "x509.ocsp.unsupported_algorithm"
+        case .notYetValid: return "x509.ocsp.not_yet_valid"
         case .expired: return "x509.ocsp.expired"
         }
     }
@@ -61,8 +62,8 @@ public enum X509OCSPError: Error, Sendable, Hashable {
     }
 }
 
-extension X509OCSPError: CustomStringConvertible {
-    public var description: String {
+extension X509OCSPError: ZhengwuKitError {
+    public var message: String {
         switch self {
         case .malformed(let detail): return "malformed OCSP response: \(detail)"
         case .unsupportedResponseType(let oid): return "unsupported OCSP response type \(oid)"

@@ -13,7 +13,7 @@ extension X509Certificate.PrivateKey {
                 )
                 .derBytes)
         } catch {
-            throw .malformedPEM(error.description)
+            throw .malformedPEM(error.message)
         }
         var found = "an unknown key type"
         for kind in [KeyKind.sm2, .p256, .ed25519] {
@@ -28,7 +28,7 @@ extension X509Certificate.PrivateKey {
             } catch .unexpectedKeyType(_, let actual) {
                 found = actual
             } catch {
-                throw .malformedDER(error.description)
+                throw .malformedDER(error.message)
             }
         }
         throw .unsupportedKeyType(found)

@@ -1,10 +1,11 @@
 import Foundation
 import GMCrypto
+import ZhengwuKitCore
 
 /// What revocation checking found wrong with one certificate of a chain: either why it
 /// fails (``X509VerificationFailure/Reason/revocation(_:)``) or, when the policy was told
 /// to tolerate it, what it warns about.
-public enum X509RevocationFailure: Error, Hashable, Sendable, CustomStringConvertible {
+public enum X509RevocationFailure: ZhengwuKitError, Hashable {
     /// The issuer's list revokes the certificate, from ``X509RevocationList/Entry/effectiveDate``.
     case revoked(X509RevocationList.Entry)
     /// No list of the certificate's issuer was given, so its status is unknown.
@@ -24,11 +25,11 @@ public enum X509RevocationFailure: Error, Hashable, Sendable, CustomStringConver
     public var code: String {
         switch self {
         case .revoked: return "x509.revocation.revoked"
-        case .noList: return "x509.revocation.no-list"
-        case .listSignatureInvalid: return "x509.revocation.list-signature-invalid"
-        case .listNotYetValid: return "x509.revocation.list-not-yet-valid"
-        case .listExpired: return "x509.revocation.list-expired"
-        case .listTooOld: return "x509.revocation.list-too-old"
+        case .noList: return "x509.revocation.no_list"
+        case .listSignatureInvalid: return "x509.revocation.list_signature_invalid"
+        case .listNotYetValid: return "x509.revocation.list_not_yet_valid"
+        case .listExpired: return "x509.revocation.list_expired"
+        case .listTooOld: return "x509.revocation.list_too_old"
         }
     }
 
@@ -44,7 +45,7 @@ public enum X509RevocationFailure: Error, Hashable, Sendable, CustomStringConver
         }
     }
 
-    public var description: String {
+    public var message: String {
         switch self {
         case .revoked(let entry):
             var text = "revoked on \(Self.format(entry.revocationDate))"

@@ -1,4 +1,5 @@
 import GMCrypto
+import ZhengwuKitCore
 
 /// Why bytes could not be read as a certificate revocation list, a list's signature could
 /// not be accepted, or a list could not be issued.
@@ -39,20 +40,20 @@ public enum X509RevocationListError: Error, Sendable, Hashable {
     /// A stable identifier for scripts and logs, e.g. `x509.crl.truncated`.
     public var code: String {
         switch self {
-        case .malformedPEM: return "x509.crl.pem-malformed"
+        case .malformedPEM: return "x509.crl.pem_malformed"
         case .truncatedDER: return "x509.crl.truncated"
-        case .trailingData: return "x509.crl.trailing-data"
+        case .trailingData: return "x509.crl.trailing_data"
         case .malformedDER: return "x509.crl.malformed"
-        case .malformedEntry: return "x509.crl.entry-malformed"
-        case .malformedExtension: return "x509.crl.extension-malformed"
-        case .unsupportedVersion: return "x509.crl.version-unsupported"
-        case .unsupportedCriticalExtension: return "x509.crl.critical-extension-unsupported"
-        case .wrongIssuer: return "x509.crl.wrong-issuer"
-        case .issuerMayNotSignLists: return "x509.crl.issuer-lacks-crl-sign"
-        case .badSignature: return "x509.crl.bad-signature"
-        case .unsupportedSignatureAlgorithm: return "x509.crl.unsupported-algorithm"
-        case .invalidIssuanceRequest: return "x509.crl.issue-invalid-request"
-        case .issuanceFailed: return "x509.crl.issue-failed"
+        case .malformedEntry: return "x509.crl.entry_malformed"
+        case .malformedExtension: return "x509.crl.extension_malformed"
+        case .unsupportedVersion: return "x509.crl.version_unsupported"
+        case .unsupportedCriticalExtension: return "x509.crl.critical_extension_unsupported"
+        case .wrongIssuer: return "x509.crl.wrong_issuer"
+        case .issuerMayNotSignLists: return "x509.crl.issuer_lacks_crl_sign"
+        case .badSignature: return "x509.crl.bad_signature"
+        case .unsupportedSignatureAlgorithm: return "x509.crl.unsupported_algorithm"
+        case .invalidIssuanceRequest: return "x509.crl.issue_invalid_request"
+        case .issuanceFailed: return "x509.crl.issue_failed"
         }
     }
 
@@ -77,8 +78,8 @@ public enum X509RevocationListError: Error, Sendable, Hashable {
     }
 }
 
-extension X509RevocationListError: CustomStringConvertible {
-    public var description: String {
+extension X509RevocationListError: ZhengwuKitError {
+    public var message: String {
         switch self {
         case .malformedPEM(let detail): return "malformed PEM revocation list: \(detail)"
         case .truncatedDER(let declared, let actual):

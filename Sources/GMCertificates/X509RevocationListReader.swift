@@ -128,7 +128,7 @@ enum X509RevocationListReader {
             } catch let error as Failure {
                 switch error {
                 case .unsupportedCriticalExtension, .malformedEntry: throw error
-                default: throw Failure.malformedEntry(index: position, error.description)
+                default: throw Failure.malformedEntry(index: position, error.message)
                 }
             } catch {
                 throw Failure.malformedEntry(index: position, String(describing: error))

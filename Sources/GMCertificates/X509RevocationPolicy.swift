@@ -1,12 +1,14 @@
 import Foundation
 import GMCrypto
+import ZhengwuKitCore
 
 /// No certificate of the chain below the trust root is revoked, according to revocation
 /// lists its issuer signed (RFC 5280 §6.3, complete CRLs only).
 ///
 /// ```swift
-/// let verifier = X509Verifier(
-///     trustRoots: [root], policies: X509Verifier.standardPolicies + [.notRevoked(by: [rootList, caList])])
+/// let verifier = X509Verifier(trustRoots: [root]) {
+///     X509RevocationPolicy.notRevoked(by: [rootList, caList])
+/// }
 /// if case .invalid(let failure) = verifier.verify(leaf, intermediates: [ca], at: signingTime),
 ///     case .revocation(.revoked(let entry)) = failure.reason {
 ///     print("revoked on \(entry.revocationDate), reason \(entry.reason?.name ?? "unspecified")")
@@ -21,7 +23,7 @@ import GMCrypto
 /// `thisUpdate`) answers. A certificate is revoked at time T when its entry's
 /// ``X509RevocationList/Entry/effectiveDate`` is at or before T: verifying a signature
 /// at its signing time accepts a certificate revoked afterwards.
-public struct X509RevocationPolicy: X509VerifierPolicy {
+public struct X509RevocationPolicy: X509ChainPolicy {
     /// What to do about a missing or stale list: fail the chain, or accept it and report a
     /// warning in ``statuses(of:at:)``.
     public enum Handling: String, Hashable, Sendable, CaseIterable {
@@ -67,17 +69,19 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
         self.maximumAge = maximumAge
     }
 
-    public func check(chain: [X509Certificate], at time: Date) -> X509PolicyResult {
-        for status in statuses(of: chain, at: time) where status.isFatal {
+    public var name: String { "revocation" }
+
+    public func check(_ context: X509ChainContext) -> X509VerificationFailure? {
+        for status in statuses(of: context.chain, at: context.time) where status.isFatal {
             guard let failure = status.failure else { continue }
-            return .failsToMeetPolicy(
-                .init(reason: .revocation(failure), certificate: status.certificate, depth: status.depth))
+            return X509VerificationFailure(
+                reason: .revocation(failure), certificate: status.certificate, depth: status.depth)
         }
-        return .meetsPolicy
+        return nil
     }
 
     /// The status of every certificate of `chain` (leaf first, trust root last) except the
-    /// root, at `time`; warnings included, which ``check(chain:at:)`` cannot report.
+    /// root, at `time`; warnings included, which ``check(_:)`` cannot report.
     public func statuses(of chain: [X509Certificate], at time: Date) -> [X509RevocationStatus] {
         guard chain.count > 1 else { return [] }
         return (0..<(chain.count - 1)).map { depth in
@@ -211,7 +215,7 @@ public struct X509RevocationPolicy: X509VerifierPolicy {
     }
 }
 
-extension X509VerifierPolicy where Self == X509RevocationPolicy {
+extension VerificationPolicy where Self == X509RevocationPolicy {
     /// ``X509RevocationPolicy``: no certificate below the root is revoked by `lists`.
     public static func notRevoked(
         by lists: [X509RevocationList], responses: [X509OCSPResponse] = [],

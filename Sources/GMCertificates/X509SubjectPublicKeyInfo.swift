@@ -95,7 +95,7 @@ enum X509SubjectPublicKeyInfo {
         do {
             return try body()
         } catch {
-            throw .unsupportedKeyType(error.description)
+            throw .unsupportedKeyType(error.message)
         }
     }
 

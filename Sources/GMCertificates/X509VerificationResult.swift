@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+import ZhengwuKitCore
 
 /// The answer of ``X509Verifier``: the chain that was proven, or why none could be.
 public enum X509VerificationResult: Sendable {
@@ -26,7 +27,7 @@ public enum X509VerificationResult: Sendable {
 }
 
 /// Why a certificate chain was rejected, and which certificate caused it.
-public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringConvertible {
+public struct X509VerificationFailure: ZhengwuKitError, Hashable {
     public let reason: Reason
     /// The certificate the reason is about.
     public let certificate: X509Certificate
@@ -60,8 +61,8 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
         case unhandledCriticalExtension(oid: String)
         /// The leaf's key usage lacks usages the caller requires.
         case leafKeyUsage(missing: X509Certificate.KeyUsage)
-        /// A caller-supplied policy rejected the chain, with its own explanation.
-        case policy(String)
+        /// A caller-supplied policy rejected the chain, with its own code and explanation.
+        case policy(PolicyFailure)
         /// ``X509RevocationPolicy`` found the certificate revoked, or its status unknown.
         case revocation(X509RevocationFailure)
     }
@@ -70,16 +71,16 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
     public var code: String {
         switch reason {
         case .expired: return "x509.chain.expired"
-        case .notYetValid: return "x509.chain.not-yet-valid"
-        case .untrustedRoot: return "x509.chain.untrusted-root"
-        case .badSignature: return "x509.chain.bad-signature"
-        case .unsupportedSignatureAlgorithm: return "x509.chain.unsupported-algorithm"
-        case .issuerNotCA: return "x509.chain.issuer-not-ca"
-        case .missingKeyCertSign: return "x509.chain.missing-key-cert-sign"
-        case .pathLengthExceeded: return "x509.chain.path-length-exceeded"
-        case .unhandledCriticalExtension: return "x509.chain.unhandled-critical-extension"
-        case .leafKeyUsage: return "x509.chain.leaf-key-usage"
-        case .policy: return "x509.chain.policy"
+        case .notYetValid: return "x509.chain.not_yet_valid"
+        case .untrustedRoot: return "x509.chain.untrusted_root"
+        case .badSignature: return "x509.chain.bad_signature"
+        case .unsupportedSignatureAlgorithm: return "x509.chain.unsupported_algorithm"
+        case .issuerNotCA: return "x509.chain.issuer_not_ca"
+        case .missingKeyCertSign: return "x509.chain.missing_key_cert_sign"
+        case .pathLengthExceeded: return "x509.chain.path_length_exceeded"
+        case .unhandledCriticalExtension: return "x509.chain.unhandled_critical_extension"
+        case .leafKeyUsage: return "x509.chain.leaf_key_usage"
+        case .policy(let failure): return failure.code
         case .revocation(let failure): return failure.code
         }
     }
@@ -97,7 +98,7 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
         case .pathLengthExceeded: return "超出证书路径长度限制"
         case .unhandledCriticalExtension: return "无法处理的关键扩展项"
         case .leafKeyUsage: return "证书密钥用法不符"
-        case .policy: return "不符合验证策略"
+        case .policy(let failure): return failure.chineseTerm
         case .revocation(let failure): return failure.chineseTerm
         }
     }
@@ -117,8 +118,8 @@ public struct X509VerificationFailure: Error, Hashable, Sendable, CustomStringCo
             return "path length constraint \(limit) exceeded by \(count) intermediate CA certificate(s)"
         case .unhandledCriticalExtension(let oid): return "unhandled critical extension \(oid)"
         case .leafKeyUsage(let missing): return "key usage lacks \(missing)"
-        case .policy(let detail): return detail
-        case .revocation(let failure): return failure.description
+        case .policy(let failure): return failure.message
+        case .revocation(let failure): return failure.message
         }
     }
 

@@ -1,11 +1,14 @@
 import Foundation
 import GMCrypto
+import ZhengwuKitCore
 
 /// Verifies a certificate chain from a leaf through intermediates to caller-supplied
 /// trusted roots, at a given time.
 ///
 /// ```swift
-/// let verifier = X509Verifier(trustRoots: [root])
+/// let verifier = X509Verifier(trustRoots: [root]) {
+///     X509RevocationPolicy.notRevoked(by: [rootList])   // beside the standard policies
+/// }
 /// switch verifier.verify(leaf, intermediates: [intermediate], at: Date()) {
 /// case .valid(let chain): print("trusted through \(chain.count) certificates")
 /// case .invalid(let failure): print(failure)  // expired at …, depth 0, subject CN=…
@@ -17,17 +20,20 @@ import GMCrypto
 /// per-certificate signature check (SM2 with the ID `1234567812345678`). It does not
 /// call `X509_verify_cert`, whose handling of SM2 chains of several levels is broken in
 /// OpenSSL 3.0 (upstream issues 23471 and 22234). Each complete chain is then judged by
-/// the policies; the first chain that meets all of them is the answer.
+/// the policies (`VerificationPolicy<X509ChainContext>`, composed with `@PolicyBuilder`); the
+/// first chain that meets all of them is the answer.
 ///
 /// Trust roots are trusted as given: their self-signature is not checked (RFC 5280 §6.1
 /// takes trust anchors as inputs), but their validity period is.
 public struct X509Verifier: Sendable {
     public var trustRoots: [X509Certificate]
-    public var policies: [any X509VerifierPolicy]
+    /// Every policy a chain must meet, in order; the standard ones included unless the
+    /// caller chose the whole set with ``init(trustRoots:policies:)``.
+    public var policies: PolicySet<X509ChainContext>
 
-    /// The checks of RFC 5280 path validation GMCrypto implements: validity periods,
+    /// The checks of RFC 5280 path validation GMCertificates makes: validity periods,
     /// CA basic constraints, `keyCertSign` and path length, unhandled critical extensions.
-    public static var standardPolicies: [any X509VerifierPolicy] {
+    public static var standardPolicies: [any VerificationPolicy<X509ChainContext>] {
         [X509ValidityPolicy(), X509IssuerConstraintsPolicy(), X509CriticalExtensionsPolicy()]
     }
 
@@ -38,7 +44,19 @@ public struct X509Verifier: Sendable {
     /// document being verified, so many look-alike issuers must not make the search explode.
     static let maximumSignatureChecks = 256
 
-    public init(trustRoots: [X509Certificate], policies: [any X509VerifierPolicy] = X509Verifier.standardPolicies) {
+    /// A verifier that holds chains to ``standardPolicies`` and then to the caller's own,
+    /// built with `@PolicyBuilder` (revocation, allowed issuers, leaf key usage, …).
+    public init(
+        trustRoots: [X509Certificate],
+        @PolicyBuilder<X509ChainContext> adding additional: () -> [any VerificationPolicy<X509ChainContext>] = { [] }
+    ) {
+        self.trustRoots = trustRoots
+        self.policies = PolicySet(X509Verifier.standardPolicies + additional())
+    }
+
+    /// A verifier that holds chains to exactly `policies`: start from ``standardPolicies``
+    /// (to set a clock skew, say), since a chain no policy checks is only proven signed.
+    public init(trustRoots: [X509Certificate], policies: PolicySet<X509ChainContext>) {
         self.trustRoots = trustRoots
         self.policies = policies
     }
@@ -111,8 +129,10 @@ public struct X509Verifier: Sendable {
         }
 
         private mutating func judge(_ chain: [X509Certificate]) -> [X509Certificate]? {
-            for policy in verifier.policies {
-                if case .failsToMeetPolicy(let failure) = policy.check(chain: chain, at: time) {
+            let context = X509ChainContext(
+                chain: chain, time: time, understoodCriticalExtensions: verifier.policies.understoodCriticalExtensions)
+            for policy in verifier.policies.policies {
+                if let failure = policy.typedFailure(context) {
                     record(failure, rank: 2)
                     return nil
                 }

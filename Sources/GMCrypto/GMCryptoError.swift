@@ -1,3 +1,5 @@
+import ZhengwuKitCore
+
 /// Every way a GMCrypto operation can fail. Each case says what was wrong with the
 /// input, so callers can tell a truncated file from a key of the wrong kind.
 public enum GMCryptoError: Error, Sendable, Equatable {
@@ -22,8 +24,8 @@ public enum GMCryptoError: Error, Sendable, Equatable {
     case backend(operation: String, reason: String?)
 }
 
-extension GMCryptoError: CustomStringConvertible {
-    public var description: String {
+extension GMCryptoError: ZhengwuKitError {
+    public var message: String {
         switch self {
         case .malformedPEM(let detail): return "malformed PEM: \(detail)"
         case .malformedDER(let detail): return "malformed DER: \(detail)"
@@ -44,15 +46,15 @@ extension GMCryptoError {
     /// A stable machine-readable code for logs, JSON output and tests.
     public var code: String {
         switch self {
-        case .malformedPEM: return "malformed-pem"
-        case .malformedDER: return "malformed-der"
-        case .unexpectedKeyType: return "unexpected-key-type"
-        case .invalidLength: return "invalid-length"
-        case .invalidKey: return "invalid-key"
-        case .malformedSignature: return "malformed-signature"
-        case .decryptionFailed: return "decryption-failed"
-        case .unsupported: return "unsupported"
-        case .backend: return "backend"
+        case .malformedPEM: return "gmcrypto.malformed_pem"
+        case .malformedDER: return "gmcrypto.malformed_der"
+        case .unexpectedKeyType: return "gmcrypto.unexpected_key_type"
+        case .invalidLength: return "gmcrypto.invalid_length"
+        case .invalidKey: return "gmcrypto.invalid_key"
+        case .malformedSignature: return "gmcrypto.malformed_signature"
+        case .decryptionFailed: return "gmcrypto.decryption_failed"
+        case .unsupported: return "gmcrypto.unsupported"
+        case .backend: return "gmcrypto.backend"
         }
     }
 

@@ -112,7 +112,7 @@ import Testing
         let signature = try pki.signature()
         let hard = Self.verifier(pki, []).verify(signature)
         #expect(hard.failures.map(\.check) == [.makerCertificateRevocation, .signerCertificateRevocation])
-        #expect(hard.failures.allSatisfy { $0.detail.contains("x509.revocation.no-list") })
+        #expect(hard.failures.allSatisfy { $0.detail.contains("x509.revocation.no_list") })
         let soft = Self.verifier(pki, [], whenNoList: .warn).verify(signature, data: .bytes(TestPKI.document))
         #expect(soft.isValid)
         #expect(soft.result(for: .signerCertificateRevocation)?.detail.contains("warning") == true)
@@ -130,7 +130,7 @@ import Testing
         let report = Self.verifier(pki, [forged]).verify(try pki.signature(), data: .bytes(TestPKI.document))
         let line = try #require(report.result(for: .signerCertificateRevocation))
         #expect(line.outcome == .failed)
-        #expect(line.detail.contains("x509.revocation.list-signature-invalid"))
+        #expect(line.detail.contains("x509.revocation.list_signature_invalid"))
     }
 
     @Test func withoutRevocationTheReportHasNoRevocationLines() throws {

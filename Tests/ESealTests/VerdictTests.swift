@@ -95,14 +95,15 @@ struct SealVerdictTests {
 @Suite("Chain policies pass through to the seal's chains")
 struct SealChainPolicyTests {
     /// Refuses chains whose leaf was issued by `issuer`.
-    struct RefuseIssuer: X509VerifierPolicy {
+    struct RefuseIssuer: VerificationPolicy {
         let issuer: X509Certificate.DistinguishedName
 
-        func check(chain: [X509Certificate], at time: Date) -> X509PolicyResult {
-            guard let leaf = chain.first, leaf.issuer == issuer else { return .meetsPolicy }
+        func evaluate(_ context: X509ChainContext) -> PolicyResult {
+            guard let leaf = context.leaf, leaf.issuer == issuer else { return .meetsPolicy }
             return .failsToMeetPolicy(
-                X509VerificationFailure(
-                    reason: .policy("certificates of \(issuer) are not accepted here"), certificate: leaf, depth: 0))
+                PolicyFailure(
+                    code: "dept.refused_issuer", message: "certificates of \(issuer) are not accepted here",
+                    chineseTerm: "签发者不符"))
         }
     }
 

@@ -58,7 +58,7 @@ import ZWKitTestSupport
     @Test func trailingGarbage() throws {
         defer { ca.cleanUp() }
         #expect(error(der: der + [0, 1, 2]) == .trailingData(byteCount: 3))
-        #expect(error(der: der + [0, 1, 2])?.description == "3 bytes of trailing data after the certificate")
+        #expect(error(der: der + [0, 1, 2])?.message == "3 bytes of trailing data after the certificate")
     }
 
     @Test func notACertificate() throws {

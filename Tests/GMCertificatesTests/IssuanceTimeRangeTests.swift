@@ -29,7 +29,7 @@ import Testing
             do {
                 _ = try builder.issue(issuer: issuer, issuerKey: key)
             } catch {
-                #expect(error.code == "x509.crl.issue-invalid-request", "\(error)")
+                #expect(error.code == "x509.crl.issue_invalid_request", "\(error)")
             }
         }
     }

@@ -171,18 +171,18 @@ import ZWKitTestSupport
             }
         }
         let empty = X509CertificateBuilder.endEntity(subject: [], validFor: Self.year)
-        #expect(reason { try empty.selfSigned(with: key) } == "x509.issue.invalid-request")
+        #expect(reason { try empty.selfSigned(with: key) } == "x509.issue.invalid_request")
         var backwards = X509CertificateBuilder.endEntity(subject: [.commonName("x")], validFor: Self.year)
         backwards.notAfter = backwards.notBefore - 1
-        #expect(reason { try backwards.selfSigned(with: key) } == "x509.issue.invalid-request")
+        #expect(reason { try backwards.selfSigned(with: key) } == "x509.issue.invalid_request")
         let wrongCountry = X509CertificateBuilder.endEntity(subject: [.country("CHN")], validFor: Self.year)
-        #expect(reason { try wrongCountry.selfSigned(with: key) } == "x509.issue.invalid-request")
+        #expect(reason { try wrongCountry.selfSigned(with: key) } == "x509.issue.invalid_request")
         let leaf = X509CertificateBuilder.endEntity(subject: [.commonName("x")], validFor: Self.year)
         #expect(
             reason { try leaf.issue(for: key.publicKey, issuer: root, issuerKey: other) }
-                == "x509.issue.invalid-request")
+                == "x509.issue.invalid_request")
         var negativePath = X509CertificateBuilder.certificateAuthority(subject: [.commonName("x")], validFor: Self.year)
         negativePath.basicConstraints = .init(isCertificateAuthority: true, pathLengthConstraint: -1)
-        #expect(reason { try negativePath.selfSigned(with: key) } == "x509.issue.invalid-request")
+        #expect(reason { try negativePath.selfSigned(with: key) } == "x509.issue.invalid_request")
     }
 }

@@ -207,10 +207,7 @@ import ZWKitTestSupport
         defer { fixture.ca.cleanUp() }
         let response = try fixture.response()
         func verify(_ leaf: X509Certificate) -> X509VerificationResult {
-            X509Verifier(
-                trustRoots: [fixture.root],
-                policies: X509Verifier.standardPolicies + [.notRevoked(by: [], responses: [response])]
-            ).verify(leaf)
+            X509Verifier(trustRoots: [fixture.root]) { .notRevoked(by: [], responses: [response]) }.verify(leaf)
         }
         #expect(verify(fixture.good).isValid, "\(String(describing: verify(fixture.good).failure))")
         let statuses = X509RevocationPolicy(lists: [], responses: [response])
@@ -279,12 +276,9 @@ extension X509OCSPResponseTests {
         let response = try fixture.response()
         let twoHoursOn = Date().addingTimeInterval(7_200)
         func verify(_ leaf: X509Certificate, maximumAge: TimeInterval?) -> X509VerificationResult {
-            X509Verifier(
-                trustRoots: [fixture.root],
-                policies: X509Verifier.standardPolicies + [
-                    .notRevoked(by: [], responses: [response], maximumAge: maximumAge)
-                ]
-            ).verify(leaf, at: twoHoursOn)
+            X509Verifier(trustRoots: [fixture.root]) {
+                .notRevoked(by: [], responses: [response], maximumAge: maximumAge)
+            }.verify(leaf, at: twoHoursOn)
         }
         #expect(verify(fixture.good, maximumAge: nil).isValid)
         #expect(verify(fixture.good, maximumAge: 4 * 3_600).isValid)

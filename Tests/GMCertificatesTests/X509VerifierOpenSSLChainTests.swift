@@ -3,6 +3,7 @@ import GMCertificates
 import GMCrypto
 import Testing
 import ZWKitTestSupport
+import ZhengwuKitCore
 
 /// Chains made entirely by the `openssl` CLI, verified by GMCrypto: interoperability in
 /// the direction "someone else's CA, our verifier".
@@ -67,6 +68,48 @@ import ZWKitTestSupport
         let root = try X509Certificate(pemRepresentation: ca.read("root.pem"))
         let leaf = try X509Certificate(pemRepresentation: ca.read("leaf.pem"))
         #expect(X509Verifier(trustRoots: [root]).verify(leaf).chain == [leaf, root])
+    }
+
+    /// RFC 5280 §4.2: a critical extension nobody processes fails the chain; a caller's
+    /// policy that declares it in `understoodCriticalExtensions` lets it through, and then
+    /// judges it itself.
+    @Test func aCriticalExtensionPassesOnlyWhenAPolicyProcessesIt() throws {
+        struct DepartmentMark: VerificationPolicy {
+            static let oid = "1.2.156.112562.99.1"
+            var understoodCriticalExtensions: Set<String> { [Self.oid] }
+            func evaluate(_ context: X509ChainContext) -> PolicyResult {
+                context.leaf?.extensions.contains { $0.oid == Self.oid } == true
+                    ? .meetsPolicy
+                    : .failsToMeetPolicy(.init(code: "dept.mark", message: "no department mark", chineseTerm: "缺少部门标识"))
+            }
+        }
+        let ca = try OpenSSLPKI()
+        defer { ca.cleanUp() }
+        try ca.makeRoot("root", subject: "/C=CN/CN=某某市测试 CA")
+        try ca.makeIssued(
+            "leaf", subject: "/C=CN/CN=经办人", issuer: "root",
+            extensions: Self.leafExtensions + ["\(DepartmentMark.oid)=critical,ASN1:UTF8String:dept"])
+        try ca.makeIssued("plain", subject: "/C=CN/CN=经办人乙", issuer: "root", extensions: Self.leafExtensions)
+        let root = try X509Certificate(pemRepresentation: ca.read("root.pem"))
+        let leaf = try X509Certificate(pemRepresentation: ca.read("leaf.pem"))
+        let plain = try X509Certificate(pemRepresentation: ca.read("plain.pem"))
+        #expect(leaf.extensions.contains { $0.oid == DepartmentMark.oid && $0.isCritical })
+
+        let standard = try #require(X509Verifier(trustRoots: [root]).verify(leaf).failure)
+        #expect(standard.reason == .unhandledCriticalExtension(oid: DepartmentMark.oid))
+        #expect(standard.code == "x509.chain.unhandled_critical_extension")
+
+        let marking = X509Verifier(trustRoots: [root]) { DepartmentMark() }
+        #expect(marking.verify(leaf).chain == [leaf, root])
+        #expect(marking.verify(plain).failure?.code == "dept.mark")
+        // The caller's own allowance works the same way.
+        let allowing = X509Verifier(
+            trustRoots: [root],
+            policies: PolicySet([
+                X509ValidityPolicy(), X509IssuerConstraintsPolicy(),
+                X509CriticalExtensionsPolicy(alsoUnderstood: [DepartmentMark.oid]),
+            ]))
+        #expect(allowing.verify(leaf).isValid)
     }
 
     @Test func missingIntermediateMeansNoPathToARoot() throws {

@@ -3,6 +3,7 @@ import GMCertificates
 import GMCrypto
 import Testing
 import ZWKitTestSupport
+import ZhengwuKitCore
 
 /// Every failure reason of `X509Verifier`, each produced by a real certificate that has
 /// exactly that defect, on SM2 chains issued by GMCrypto.
@@ -52,9 +53,9 @@ import ZWKitTestSupport
         _ leaf: X509Certificate,
         intermediates: [X509Certificate]? = nil,
         roots: [X509Certificate]? = nil,
-        policies: [any X509VerifierPolicy] = X509Verifier.standardPolicies
+        policies: [any VerificationPolicy<X509ChainContext>] = X509Verifier.standardPolicies
     ) throws -> X509VerificationFailure {
-        let verifier = X509Verifier(trustRoots: roots ?? [root.certificate], policies: policies)
+        let verifier = X509Verifier(trustRoots: roots ?? [root.certificate], policies: PolicySet(policies))
         return try #require(verifier.verify(leaf, intermediates: intermediates ?? [intermediate.certificate]).failure)
     }
 
@@ -81,7 +82,7 @@ import ZWKitTestSupport
         let leaf = try leaf(.endEntity(subject: [.commonName("未来")], validFor: Self.year, from: Date() + 86_400))
         let failure = try failure(leaf)
         #expect(failure.reason == .notYetValid(notBefore: leaf.notBefore))
-        #expect(failure.code == "x509.chain.not-yet-valid")
+        #expect(failure.code == "x509.chain.not_yet_valid")
     }
 
     @Test func wrongRootIsUntrusted() throws {
@@ -212,23 +213,37 @@ import ZWKitTestSupport
         #expect(failure.reason == .leafKeyUsage(missing: .nonRepudiation))
     }
 
+    /// A caller's policy in the house shape (`VerificationPolicy<X509ChainContext>`), added
+    /// with the builder beside the standard ones; its failure keeps its own code and term.
     @Test func callerPoliciesCompose() throws {
-        struct AllowedIssuers: X509VerifierPolicy {
+        struct AllowedIssuers: VerificationPolicy {
             let names: Set<String>
-            func check(chain: [X509Certificate], at time: Date) -> X509PolicyResult {
-                guard let leaf = chain.first, names.contains(leaf.issuer.commonName ?? "") else {
+            func evaluate(_ context: X509ChainContext) -> PolicyResult {
+                guard let leaf = context.leaf, names.contains(leaf.issuer.commonName ?? "") else {
                     return .failsToMeetPolicy(
-                        .init(reason: .policy("issuer not on the department's list"), certificate: chain[0], depth: 0))
+                        .init(code: "dept.issuer", message: "issuer not on the department's list", chineseTerm: "签发者不符")
+                    )
                 }
                 return .meetsPolicy
             }
         }
         defer { ca.cleanUp() }
         let leaf = try leaf()
-        let allowed = X509Verifier(trustRoots: [root.certificate], policies: [AllowedIssuers(names: ["某某市中级 CA"])])
-        #expect(allowed.verify(leaf, intermediates: [intermediate.certificate]).isValid)
-        let failure = try failure(leaf, policies: [AllowedIssuers(names: ["别的 CA"])])
-        #expect(failure.reason == .policy("issuer not on the department's list"))
+        let intermediates = [intermediate.certificate]
+        let allowed = X509Verifier(trustRoots: [root.certificate]) { AllowedIssuers(names: ["某某市中级 CA"]) }
+        #expect(allowed.verify(leaf, intermediates: intermediates).isValid)
+        #expect(allowed.policies.policies.count == X509Verifier.standardPolicies.count + 1)
+        let refusing = X509Verifier(trustRoots: [root.certificate]) { AllowedIssuers(names: ["别的 CA"]) }
+        let failure = try #require(refusing.verify(leaf, intermediates: intermediates).failure)
+        #expect(failure.code == "dept.issuer" && failure.chineseTerm == "签发者不符" && failure.depth == 0)
+        guard case .policy(let reason) = failure.reason else {
+            Issue.record("expected the caller's policy failure, got \(failure)")
+            return
+        }
+        #expect(reason.message == "issuer not on the department's list")
+        // The standard policies still run first: an expired chain fails on validity, not on the caller's policy.
+        let later = Date().addingTimeInterval(10 * Self.year)
+        #expect(refusing.verify(leaf, intermediates: intermediates, at: later).failure?.code == "x509.chain.expired")
     }
 }
 

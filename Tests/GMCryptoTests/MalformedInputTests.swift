@@ -1,6 +1,7 @@
 import Foundation
 import GMCrypto
 import Testing
+import ZhengwuKitCore
 
 /// Each kind of bad input gets its own error, never a crash or a silent wrong answer.
 @Suite struct MalformedInputTests {
@@ -14,11 +15,11 @@ import Testing
         #expect(throws: GMCryptoError.self) {
             try SM2.Signing.PrivateKey(pemRepresentation: publicPEM)
         }
-        #expect(errorCode { try SM2.Signing.PrivateKey(pemRepresentation: publicPEM) } == "malformed-pem")
+        #expect(errorCode { try SM2.Signing.PrivateKey(pemRepresentation: publicPEM) } == "gmcrypto.malformed_pem")
         let noEnd = key.pemRepresentation.replacingOccurrences(of: "-----END PRIVATE KEY-----", with: "")
-        #expect(errorCode { try SM2.Signing.PrivateKey(pemRepresentation: noEnd) } == "malformed-pem")
+        #expect(errorCode { try SM2.Signing.PrivateKey(pemRepresentation: noEnd) } == "gmcrypto.malformed_pem")
         let badBase64 = key.pemRepresentation.replacingOccurrences(of: "M", with: "*")
-        #expect(errorCode { try SM2.Signing.PrivateKey(pemRepresentation: badBase64) } == "malformed-pem")
+        #expect(errorCode { try SM2.Signing.PrivateKey(pemRepresentation: badBase64) } == "gmcrypto.malformed_pem")
     }
 
     @Test func theWantedBlockIsFoundAfterOtherBlocks() throws {
@@ -32,12 +33,13 @@ import Testing
         let der = key.derRepresentation
         for length in [0, 1, 10, der.count / 2, der.count - 1] {
             #expect(
-                errorCode { try SM2.Signing.PrivateKey(derRepresentation: der.prefix(length)) } == "malformed-der",
+                errorCode { try SM2.Signing.PrivateKey(derRepresentation: der.prefix(length)) }
+                    == "gmcrypto.malformed_der",
                 "private key cut to \(length) bytes")
         }
         let spki = key.publicKey.derRepresentation
-        #expect(errorCode { try SM2.Signing.PublicKey(derRepresentation: spki.dropLast()) } == "malformed-der")
-        #expect(errorCode { try SM2.Signing.PublicKey(derRepresentation: spki + [0]) } == "malformed-der")
+        #expect(errorCode { try SM2.Signing.PublicKey(derRepresentation: spki.dropLast()) } == "gmcrypto.malformed_der")
+        #expect(errorCode { try SM2.Signing.PublicKey(derRepresentation: spki + [0]) } == "gmcrypto.malformed_der")
         // Well-formed DER of another structure: still a DER error, with OpenSSL's reason.
         let other: [UInt8] = [0x30, 0x03, 0x02, 0x01, 0x01]
         if case .malformedDER(let reason) = GMCryptoErrorCapture.error({
@@ -67,7 +69,7 @@ import Testing
         // A P-256 point is (almost surely) not on the SM2 curve.
         #expect(
             errorCode { try SM2.Signing.PublicKey(rawRepresentation: p256.publicKey.rawRepresentation) }
-                == "invalid-key")
+                == "gmcrypto.invalid_key")
     }
 
     @Test func wrongLengthsAreReportedAsLengths() {
@@ -88,37 +90,41 @@ import Testing
     @Test func malformedSignaturesAreReportedAsSignatures() throws {
         let signature = try key.signature(for: [1, 2, 3])
         let der = signature.derRepresentation
-        #expect(errorCode { try SM2.Signing.Signature(derRepresentation: der.dropLast()) } == "malformed-signature")
-        #expect(errorCode { try SM2.Signing.Signature(derRepresentation: der + [0]) } == "malformed-signature")
+        #expect(
+            errorCode { try SM2.Signing.Signature(derRepresentation: der.dropLast()) } == "gmcrypto.malformed_signature"
+        )
+        #expect(errorCode { try SM2.Signing.Signature(derRepresentation: der + [0]) } == "gmcrypto.malformed_signature")
         // r of 33 significant bytes cannot be an SM2 scalar.
         let oversized: [UInt8] =
             [0x30, 0x26, 0x02, 0x21, 0x01] + [UInt8](repeating: 0x11, count: 32) + [0x02, 0x01, 0x01]
-        #expect(errorCode { try SM2.Signing.Signature(derRepresentation: oversized) } == "malformed-signature")
+        #expect(errorCode { try SM2.Signing.Signature(derRepresentation: oversized) } == "gmcrypto.malformed_signature")
         let negative: [UInt8] = [0x30, 0x06, 0x02, 0x01, 0x80, 0x02, 0x01, 0x01]
-        #expect(errorCode { try SM2.Signing.Signature(derRepresentation: negative) } == "malformed-signature")
+        #expect(errorCode { try SM2.Signing.Signature(derRepresentation: negative) } == "gmcrypto.malformed_signature")
     }
 
     @Test func outOfRangeScalarsAndPointsAreInvalidKeys() {
         #expect(
             errorCode { try SM2.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0, count: 32)) }
-                == "invalid-key")
+                == "gmcrypto.invalid_key")
         #expect(
             errorCode { try SM2.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0xff, count: 32)) }
-                == "invalid-key")
+                == "gmcrypto.invalid_key")
         #expect(
             errorCode { try SM2.Signing.PublicKey(x963Representation: [0x05] + [UInt8](repeating: 1, count: 64)) }
-                == "invalid-key")
+                == "gmcrypto.invalid_key")
         #expect(
             errorCode {
                 try SM2.Signing.PublicKey(compressedRepresentation: [0x02] + [UInt8](repeating: 0xff, count: 32))
-            } == "invalid-key")
+            } == "gmcrypto.invalid_key")
     }
 
     @Test func errorsCarryCodesAndChineseTerms() {
         let error = GMCryptoError.invalidLength(what: "x", expected: "1", actual: 2)
-        #expect(error.code == "invalid-length")
+        #expect(error.code == "gmcrypto.invalid_length")
         #expect(error.chineseTerm == "数据长度错误")
-        #expect(error.description == "x must be 1 bytes, got 2")
+        #expect(error.message == "x must be 1 bytes, got 2")
+        #expect(error.description == "x must be 1 bytes, got 2 (数据长度错误)")
+        #expect(ZhengwuKitErrorCode.isWellFormed(error.code))
     }
 
     private func errorCode(_ body: () throws -> Any) -> String? {

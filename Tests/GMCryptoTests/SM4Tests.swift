@@ -91,7 +91,7 @@ import ZWKitTestSupport
         let wrongKey = SecretKey(data: [UInt8](repeating: 9, count: 16))
         let outcome = Result { try SM4.CBC.decrypt(ciphertext, using: wrongKey, iv: iv) }
         switch outcome {
-        case .failure(let error as GMCryptoError): #expect(error.code == "decryption-failed")
+        case .failure(let error as GMCryptoError): #expect(error.code == "gmcrypto.decryption_failed")
         case .failure(let error): Issue.record("unexpected \(error)")
         // One time in 256 a wrong key still ends in valid padding; the text then differs.
         case .success(let text): #expect(text != Data("padding oracle".utf8))
@@ -101,7 +101,7 @@ import ZWKitTestSupport
     @Test func gcmIsAClearUnsupportedError() {
         #expect(throws: GMCryptoError.self) { try SM4.GCM.seal([1, 2, 3], using: key) }
         let error = GMCryptoErrorCapture.error { try SM4.GCM.seal([1, 2, 3], using: key) }
-        #expect(error?.code == "unsupported")
+        #expect(error?.code == "gmcrypto.unsupported")
         #expect(error?.description.contains("OpenSSL 3.0") == true)
     }
 }

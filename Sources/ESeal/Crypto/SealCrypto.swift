@@ -1,6 +1,7 @@
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 
 /// Every cryptographic operation ESeal needs, in one place, over GMCrypto.
 enum SealCrypto {
@@ -63,13 +64,13 @@ enum SealCrypto {
 }
 
 extension SealCrypto {
-    /// The chain of `certificate` to one of `anchors` at `time` (GMCrypto's `X509Verifier`
+    /// The chain of `certificate` to one of `anchors` at `time` (GMCertificates' `X509Verifier`
     /// with its RFC 5280 policies and the caller's), or why there is none.
     static func chain(
         _ certificate: X509Certificate, intermediates: [X509Certificate], anchors: [X509Certificate],
-        policies: [any X509VerifierPolicy], at time: Date
+        policies: [any VerificationPolicy<X509ChainContext>], at time: Date
     ) -> X509VerificationResult {
-        X509Verifier(trustRoots: anchors, policies: X509Verifier.standardPolicies + policies)
+        X509Verifier(trustRoots: anchors, policies: PolicySet(X509Verifier.standardPolicies + policies))
             .verify(certificate, intermediates: intermediates, at: time)
     }
 }

@@ -35,10 +35,10 @@ public struct SealVerifier: Sendable {
     public var revocation: X509RevocationPolicy?
     /// When the certificates must not yet have been revoked: by default the verification time.
     public var revocationTime: RevocationTime
-    /// The caller's X.509 policies, applied (after GMCrypto's RFC 5280 ones) to the maker's
+    /// The caller's X.509 policies, applied (after GMCertificates' RFC 5280 ones, `X509Verifier.standardPolicies`) to the maker's
     /// and the signer's certificate chains: a chain that fails one fails its chain line
     /// (`makerCertificateChain`, `signerCertificateChain`), which leaves the seal untrusted.
-    public var chainPolicies: [any X509VerifierPolicy]
+    public var chainPolicies: [any VerificationPolicy<X509ChainContext>]
     /// The caller's seal policies, one report line each.
     public var policies: PolicySet<SealPolicyContext>
     /// Where parsed certificates are kept between verifications (``SealCertificateCache/shared``
@@ -60,7 +60,7 @@ public struct SealVerifier: Sendable {
         timeStampVerifier: (any TimeStampVerifier)? = nil,
         revocation: X509RevocationPolicy? = nil,
         revocationTime: RevocationTime = .verification,
-        chainPolicies: [any X509VerifierPolicy] = [],
+        chainPolicies: [any VerificationPolicy<X509ChainContext>] = [],
         certificateCache: SealCertificateCache = .shared,
         logger: Logger = SealVerifier.silentLogger,
         @PolicyBuilder<SealPolicyContext> policies: () -> [any VerificationPolicy<SealPolicyContext>] = { [] }

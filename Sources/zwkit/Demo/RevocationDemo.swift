@@ -30,8 +30,7 @@ struct RevocationDemo: DemoSection {
             "issued   CRL \(list.crlNumberDescription ?? "?") of \(list.issuer.commonName ?? "?") (\(list.signatureAlgorithm)), \(list.entries.count) entry, next update \(list.nextUpdate?.formatted(.iso8601) ?? "none")"
         )
 
-        let verifier = X509Verifier(
-            trustRoots: [ca], policies: X509Verifier.standardPolicies + [.notRevoked(by: [list])])
+        let verifier = X509Verifier(trustRoots: [ca]) { .notRevoked(by: [list]) }
         guard verifier.verify(kept).isValid else {
             throw Unexpected(description: "a certificate the list does not name was not accepted")
         }

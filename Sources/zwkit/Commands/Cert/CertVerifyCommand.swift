@@ -60,9 +60,9 @@ struct CertVerifyCommand: AsyncParsableCommand {
                 lists: revocation.readLists(), responses: revocation.readResponses(), whenNoList: revocation.whenNoList,
                 whenStale: revocation.whenStale, maximumAge: revocation.maximumAge)
             : nil
-        let result = X509Verifier(
-            trustRoots: trustRoots, policies: X509Verifier.standardPolicies + (revocationPolicy.map { [$0] } ?? [])
-        ).verify(leafCertificate, intermediates: intermediateCertificates, at: time)
+        let result = X509Verifier(trustRoots: trustRoots) {
+            if let revocationPolicy { revocationPolicy }
+        }.verify(leafCertificate, intermediates: intermediateCertificates, at: time)
         switch result {
         case .valid(let chain):
             let warnings = RevocationListFiles.warnings(revocationPolicy?.statuses(of: chain, at: time) ?? [])
