@@ -44,6 +44,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // SM2 field and point arithmetic for GMCrypto's dedicated SM2 verification (issue 13):
+        // our own C, no third-party code; see its header for why it is C.
+        .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
+
         // MARK: Package-access support (not products)
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
@@ -54,11 +58,11 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "ZhengwuKitCore",
+                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision"),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
         .target(name: "CitizenID", dependencies: ["AdminDivision"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
@@ -99,7 +103,7 @@ let package = Package(
             ]
         ),
 
-        // MARK: Licences (above seals; above OFD once it lands)
+        // MARK: Licences (above OFD and seals)
         .target(
             name: "ELicense",
             dependencies: [
@@ -140,6 +144,9 @@ let package = Package(
         .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ELicenseExample", dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/ELicenseExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
