@@ -45,6 +45,8 @@ let package = Package(
         ),
 
         // MARK: Package-access support (not products)
+        // Internals several modules share (hex, constant-time comparison, zero padding), once.
+        .target(name: "ZhengwuKitSupport"),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
@@ -54,7 +56,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "ZhengwuKitCore",
+                "CZhengwuKitOpenSSL", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -111,7 +113,8 @@ let package = Package(
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "GMCrypto", "GMCertificates", "ZhengwuKitSupport", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem",
                 "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
