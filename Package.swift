@@ -44,6 +44,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // SM2 field and point arithmetic for GMCrypto's dedicated SM2 verification (issue 13):
+        // our own C, no third-party code; see its header for why it is C.
+        .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
+
         // MARK: Package-access support (not products)
         // Internals several modules share (hex, constant-time comparison, zero padding), once.
         .target(name: "ZhengwuKitSupport"),
@@ -56,11 +60,11 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "ZhengwuKitCore", "ZhengwuKitSupport",
+                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision"),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
         .target(name: "CitizenID", dependencies: ["AdminDivision"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
@@ -140,6 +144,9 @@ let package = Package(
         .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ELicenseExample", dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/ELicenseExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
