@@ -59,6 +59,8 @@ let package = Package(
         .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
 
         // MARK: Package-access support (not products)
+        // Internals several modules share (hex, constant-time comparison, zero padding), once.
+        .target(name: "ZhengwuKitSupport"),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
@@ -68,7 +70,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore",
+                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -97,7 +99,10 @@ let package = Package(
         ),
         .target(
             name: "UnifiedIdentity",
-            dependencies: ["GMCrypto", "GMCertificates", "CitizenID", "CreditCode"]
+            dependencies: [
+                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: Above seals
@@ -159,7 +164,8 @@ let package = Package(
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "GMCrypto", "GMCertificates", "ZhengwuKitSupport", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem",
                 "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -219,7 +225,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "UnifiedIdentityTests",
-            dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+            dependencies: [
+                "UnifiedIdentity", "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "ELicenseTests",
             dependencies: [
