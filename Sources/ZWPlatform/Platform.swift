@@ -102,11 +102,10 @@ public struct Platform: Sendable {
             let keys = try client.publicKeys.map { pem throws in try VerificationKey(pemRepresentation: pem) }
             let verifier = TokenVerifier(
                 keys: KeySet(verificationKeys: keys), allowedAlgorithms: [.es256, .sm2WithSM3],
-                timeValidity: TimeValidity(maximumLifetime: 600)
+                timeValidity: TimeValidity(maximumLifetime: 600), stages: [OneTimeUse(StoreReplays(store: store))]
             ) {
                 IssuerAllowList([client.id])
                 AudienceRequirement(tokenEndpoint)
-                OneTimeUse(StoreReplays(store: store))
             }
             let verified = try await verifier.verify(assertion)
             guard verified.claims.subject == client.id else {
@@ -184,10 +183,10 @@ public struct Platform: Sendable {
         let keySet = try await keys.verificationKeys()
         var verifier = TokenVerifier(
             keys: keySet, allowedAlgorithms: [.es256, .sm2WithSM3],
-            timeValidity: checkTime ? TimeValidity(clockSkew: 0) : TimeValidity(clockSkew: .greatestFiniteMagnitude)
+            timeValidity: checkTime ? TimeValidity(clockSkew: 0) : TimeValidity(clockSkew: .greatestFiniteMagnitude),
+            stages: [RevocationCheck(StoreRevocations(store: store))]
         ) {
             IssuerAllowList([issuer])
-            RevocationCheck(StoreRevocations(store: store))
         }
         verifier.clock = clock
         let verified = try await verifier.verify(token)

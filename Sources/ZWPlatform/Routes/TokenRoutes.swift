@@ -144,10 +144,12 @@ extension Platform {
             throw OAuthError.invalidRequest("requested_token_type \(requested) cannot be issued")
         }
         let keySet = try await keys.verificationKeys()
-        var subjectVerifier = TokenVerifier(keys: keySet, allowedAlgorithms: [.es256, .sm2WithSM3]) {
+        var subjectVerifier = TokenVerifier(
+            keys: keySet, allowedAlgorithms: [.es256, .sm2WithSM3],
+            stages: [RevocationCheck(StoreRevocations(store: store))]
+        ) {
             IssuerAllowList([issuer])
             AudienceRequirement(client.id)
-            RevocationCheck(StoreRevocations(store: store))
         }
         subjectVerifier.clock = clock
         var sessionIssuer = TokenIssuer(issuer: issuer, signingKey: try await signingKey(for: client))
