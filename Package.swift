@@ -44,7 +44,13 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // SM2 field and point arithmetic for GMCrypto's dedicated SM2 verification (issue 13):
+        // our own C, no third-party code; see its header for why it is C.
+        .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
+
         // MARK: Package-access support (not products)
+        // Internals several modules share (hex, constant-time comparison, zero padding), once.
+        .target(name: "ZhengwuKitSupport"),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
@@ -54,11 +60,11 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "ZhengwuKitCore",
+                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision"),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
         .target(name: "CitizenID", dependencies: ["AdminDivision"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
@@ -111,7 +117,8 @@ let package = Package(
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "GMCrypto", "GMCertificates", "ZhengwuKitSupport", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem",
                 "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
