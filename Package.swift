@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Tests only: the coexistence test imports `Crypto` beside every ZhengwuKit library.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
@@ -56,7 +58,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision"),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
         .target(name: "CitizenID", dependencies: ["AdminDivision"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
@@ -94,7 +96,7 @@ let package = Package(
             ]
         ),
 
-        // MARK: Licences (above seals; above OFD once it lands)
+        // MARK: Licences (above OFD and seals)
         .target(
             name: "ELicense",
             dependencies: [
@@ -135,6 +137,9 @@ let package = Package(
         .executableTarget(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
+        .executableTarget(
+            name: "ELicenseExample", dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto"],
+            path: "Examples/ELicenseExample"),
 
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
@@ -169,6 +174,13 @@ let package = Package(
         .testTarget(
             name: "OFDTests",
             dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "SwiftCryptoCoexistenceTests",
+            dependencies: [
+                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

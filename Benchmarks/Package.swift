@@ -13,6 +13,7 @@ let benchmarkTargets: [(name: String, dependencies: [String])] = [
     ("ServiceItemBenchmarks", ["ServiceItem"]),
     ("ESealBenchmarks", ["ESeal", "GMCertificates", "GMCrypto"]),
     ("UnifiedIdentityBenchmarks", ["UnifiedIdentity", "GMCrypto"]),
+    ("ELicenseBenchmarks", ["ELicense", "OFD", "ESeal", "GMCertificates", "GMCrypto"]),
 ]
 
 // Plain measuring tools (no harness) under Tools/<Name>/, driven by Scripts/bench-*:

@@ -5,7 +5,8 @@ import struct Foundation.URL
 
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
 // Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token;
-// Scripts/fuzz-revocation (CRLs and OCSP responses); Scripts/fuzz-ofd (OFD packages and parts).
+// Scripts/fuzz-revocation (CRLs and OCSP responses); Scripts/fuzz-ofd (OFD packages and parts);
+// Scripts/fuzz-elicense (licence XML and status lists).
 
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -23,6 +24,8 @@ let package = Package(
             name: "ESealFuzzer", dependencies: ["FuzzDriver", .product(name: "ESeal", package: mainPackage)]),
         .executableTarget(
             name: "TokenFuzzer", dependencies: ["FuzzDriver", .product(name: "UnifiedIdentity", package: mainPackage)]),
+        .executableTarget(
+            name: "LicenceFuzzer", dependencies: ["FuzzDriver", .product(name: "ELicense", package: mainPackage)]),
         .executableTarget(
             name: "OFDFuzzer",
             dependencies: [

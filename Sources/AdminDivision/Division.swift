@@ -3,7 +3,7 @@
 /// all their periods.
 ///
 /// ```swift
-/// let nanshan = Division("440305")!
+/// let nanshan = try Division("440305")
 /// nanshan.name                    // "南山区"
 /// nanshan.parent?.name            // "深圳市"
 /// Division.exists("110103", in: 2015)  // false: 崇文区 was merged into 东城区 in 2010
@@ -14,24 +14,41 @@ public struct Division: Hashable, Sendable, CustomStringConvertible {
     /// Every naming period, oldest first (periods may share a year where a name changed).
     public let periods: [DivisionPeriod]
 
-    /// The division with `code`, or `nil` when the code is in none of the lists.
-    public init?(code: DivisionCode) {
-        guard let slot = DivisionTable.shared.slot(of: code.rawValue) else { return nil }
+    /// The division with `code`, or ``DivisionError/unknownCode(_:)`` when the code is in none
+    /// of the lists.
+    public init(code: DivisionCode) throws(DivisionError) {
+        guard let slot = DivisionTable.shared.slot(of: code.rawValue) else { throw .unknownCode(code) }
         self.code = code
         self.periods = DivisionTable.shared.periods(slot: slot)
     }
 
-    /// The division with the six-digit code `text`, or `nil` when it is malformed or unknown.
-    public init?(_ text: some StringProtocol) {
-        guard let code = DivisionCode(text) else { return nil }
-        self.init(code: code)
+    /// The division with the six-digit code `text`; throws when it is malformed or unknown.
+    public init(_ text: some StringProtocol) throws(DivisionError) {
+        guard let code = DivisionCode(text) else { throw .malformedCode(String(text)) }
+        try self.init(code: code)
     }
 
-    /// The division with `code` as of `year`, or `nil` when the code was not valid then (years
-    /// before ``firstListYear`` are answered from that list).
-    public init?(_ text: some StringProtocol, in year: Int) {
-        guard let division = Division(text), division.isValid(in: year) else { return nil }
+    /// The division with `text` as of `year`; throws when the code is malformed, unknown, or
+    /// was not in force then (with the periods it was). Years before ``firstListYear`` are
+    /// answered from that list.
+    public init(_ text: some StringProtocol, in year: Int) throws(DivisionError) {
+        let division = try Division(text)
+        guard division.isValid(in: year) else {
+            throw .notValidInYear(division.code, year: year, validPeriods: division.periods)
+        }
         self = division
+    }
+
+    /// The division from its table slot, which exists.
+    private init(code: DivisionCode, slot: Int) {
+        self.code = code
+        self.periods = DivisionTable.shared.periods(slot: slot)
+    }
+
+    /// The division with `code`, `nil` when it is in no list: for walks over codes the table
+    /// itself derived (parents), where absence is an answer, not an error.
+    static func existing(_ code: DivisionCode) -> Division? {
+        DivisionTable.shared.slot(of: code.rawValue).map { Division(code: code, slot: $0) }
     }
 
     /// The level, from the code's shape.
@@ -60,9 +77,9 @@ public struct Division: Hashable, Sendable, CustomStringConvertible {
         case .province:
             return nil
         case .prefecture:
-            return Division(code: code.provinceCode)
+            return Division.existing(code.provinceCode)
         case .county:
-            return code.prefectureCode.flatMap { Division(code: $0) } ?? Division(code: code.provinceCode)
+            return code.prefectureCode.flatMap(Division.existing) ?? Division.existing(code.provinceCode)
         }
     }
 
@@ -124,12 +141,11 @@ extension Division {
         case notValidInYear
     }
 
-    /// Whether `code` (as a number) was valid in `year`; `lenient` accepts any year.
+    /// Whether `code` (as a number) was valid in `year`.
     @inline(__always)
-    package static func lookup(code: Int, year: Int, lenient: Bool) -> Lookup {
+    package static func lookup(code: Int, year: Int) -> Lookup {
         // Read the shared table in place: copying it would retain its arrays on every call.
         guard let slot = DivisionTable.shared.slot(of: code) else { return .unknown }
-        if lenient { return .valid }
         return DivisionTable.shared.isValid(slot: slot, in: year) ? .valid : .notValidInYear
     }
 

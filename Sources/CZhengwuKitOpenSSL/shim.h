@@ -2,9 +2,9 @@
 #define CZHENGWUKIT_OPENSSL_SHIM_H
 
 // The one door from Swift into libcrypto. Swift cannot import function-like
-// macros or variadic functions, so each one GMCrypto needs gets a static inline
-// wrapper here (see ../shared/docs/platform-notes.md). Only GMCrypto imports this
-// module, with `internal import`, so no client ever sees the C API.
+// macros or variadic functions, so each one GMCrypto and GMCertificates need gets a
+// static inline wrapper here (see Documentation/Platform.md). Only those two modules
+// import this one, with `internal import`, so no client ever sees the C API.
 
 #include <openssl/opensslv.h>
 #include <openssl/crypto.h>

@@ -1,9 +1,9 @@
 #ifndef CZHENGWUKIT_OPENSSL_SHIM_X509_PARSE_H
 #define CZHENGWUKIT_OPENSSL_SHIM_X509_PARSE_H
-// Pieces of certificate reading that GMCrypto leaves to OpenSSL after swift-asn1 has
+// Pieces of certificate reading that GMCertificates leaves to OpenSSL after swift-asn1 has
 // taken the certificate apart. d2i_X509 itself is not used on that path: OpenSSL 3.0
 // decodes the subject key inside it through a freshly built OSSL_DECODER chain, which
-// costs about as much as an SM2 verification (see Documentation/X509.md).
+// costs about as much as an SM2 verification (see Documentation/GMCertificates.md).
 
 #include <openssl/x509v3.h>
 

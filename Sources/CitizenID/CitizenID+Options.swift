@@ -1,19 +1,10 @@
 import AdminDivision
 
 extension CitizenID {
-    /// How a region (address code) is checked against the GB/T 2260 history.
-    public enum RegionPolicy: String, Sendable, Hashable {
-        /// The code must have been valid in the birth year.
-        case strict
-        /// The code must have been valid in some year (the default: a number's address code is
-        /// the one in force when the number was issued, which may be years after the birth).
-        case lenient
-    }
-
-    /// What a validation accepts.
+    /// What a parse accepts beside the standard's rules. How strictly the address code is held
+    /// to the birth year is not here: it is the ``Strictness`` every code takes under the label
+    /// `strictness:` (``CitizenID/defaultStrictness`` explains the default).
     public struct Options: Sendable, Hashable {
-        /// How the address code is checked; ``RegionPolicy/lenient`` by default.
-        public var regionPolicy: RegionPolicy
         /// The document kinds accepted; all by default.
         public var acceptedKinds: Set<DocumentKind>
         /// Whether 15-digit numbers (issued before 1999, no check character) are accepted and
@@ -23,21 +14,16 @@ extension CitizenID {
         public var referenceDate: CalendarDate
 
         public init(
-            regionPolicy: RegionPolicy = .lenient,
             acceptedKinds: Set<DocumentKind> = Set(DocumentKind.allCases),
             acceptsLegacyNumbers: Bool = true,
             referenceDate: CalendarDate = .today
         ) {
-            self.regionPolicy = regionPolicy
             self.acceptedKinds = acceptedKinds
             self.acceptsLegacyNumbers = acceptsLegacyNumbers
             self.referenceDate = referenceDate
         }
 
-        /// The defaults: lenient regions, every kind, 15-digit numbers accepted.
+        /// Every kind, 15-digit numbers accepted, today as the reference date.
         public static var `default`: Options { Options() }
-
-        /// The defaults with the strict region policy.
-        public static var strict: Options { Options(regionPolicy: .strict) }
     }
 }

@@ -4,18 +4,20 @@ extension CitizenID {
     /// Validates a number's bytes in the order python-stdnum does (length, characters, check
     /// character, birth date, region), without allocating unless it fails.
     @usableFromInline
-    static func parse(_ bytes: [UInt8], options: Options) throws(CitizenIDError) -> CitizenID {
+    static func parse(_ bytes: [UInt8], strictness: Strictness, options: Options) throws(CitizenIDError) -> CitizenID {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(CitizenIDError) in try parse(buffer, options: options) }
+            Result { () throws(CitizenIDError) in try parse(buffer, strictness: strictness, options: options) }
         }
         return try result.get()
     }
 
     @usableFromInline
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) throws(CitizenIDError) -> CitizenID {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, strictness: Strictness, options: Options)
+        throws(CitizenIDError) -> CitizenID
+    {
         switch bytes.count {
-        case 18: return try parse18(bytes, options: options)
-        case 15 where options.acceptsLegacyNumbers: return try parse15(bytes, options: options)
+        case 18: return try parse18(bytes, strictness: strictness, options: options)
+        case 15 where options.acceptsLegacyNumbers: return try parse15(bytes, strictness: strictness, options: options)
         default:
             var position = 0
             for byte in bytes where byte & 0xC0 != 0x80 {
@@ -32,7 +34,8 @@ extension CitizenID {
         return value < 10 ? Int(value) : nil
     }
 
-    private static func parse18(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) throws(CitizenIDError)
+    private static func parse18(_ bytes: UnsafeBufferPointer<UInt8>, strictness: Strictness, options: Options)
+        throws(CitizenIDError)
         -> CitizenID
     {
         // Horner's rule: Σ a_i·2^(17−i) = 2·(…((a_1·2 + a_2)·2 + …) + a_17). One pass, three
@@ -76,10 +79,12 @@ extension CitizenID {
                 expected: Character(Unicode.Scalar(expected)), found: Character(Unicode.Scalar(found)))
         }
         return try finish(
-            leading: leading, date: date, sequence: sequence, check: expected, legacy: false, options: options)
+            leading: leading, date: date, sequence: sequence, check: expected, legacy: false, strictness: strictness,
+            options: options)
     }
 
-    private static func parse15(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) throws(CitizenIDError)
+    private static func parse15(_ bytes: UnsafeBufferPointer<UInt8>, strictness: Strictness, options: Options)
+        throws(CitizenIDError)
         -> CitizenID
     {
         var leading = 0
@@ -107,7 +112,7 @@ extension CitizenID {
         for shift in [100, 10, 1] { horner = horner * 2 + sequence / shift % 10 }
         return try finish(
             leading: leading, date: date, sequence: sequence, check: checkByte(horner: horner), legacy: true,
-            options: options
+            strictness: strictness, options: options
         )
     }
 
@@ -120,7 +125,8 @@ extension CitizenID {
     /// The checks after the characters: kind, birth date, region.
     @inline(__always)
     private static func finish(
-        leading: Int, date: Int, sequence: Int, check: UInt8, legacy: Bool, options: Options
+        leading: Int, date: Int, sequence: Int, check: UInt8, legacy: Bool, strictness: Strictness,
+        options: Options
     ) throws(CitizenIDError) -> CitizenID {
         let kind = legacy ? .residentIdentityCard : DocumentKind.of(leadingSix: leading)
         if kind != .residentIdentityCard || options.acceptedKinds.count != DocumentKind.caseCount {
@@ -136,28 +142,36 @@ extension CitizenID {
         let birthDate = CalendarDate(unchecked: year, month: month, day: day)
         guard year >= 1800 else { throw .birthDateBefore1800(birthDate) }
         guard date <= options.referenceDate.packed else { throw .futureBirthDate(birthDate) }
+        var regionInForce = true
         switch kind {
         case .residentIdentityCard:
-            switch Division.lookup(code: leading, year: year, lenient: options.regionPolicy == .lenient) {
+            switch Division.lookup(code: leading, year: year) {
             case .valid: break
             case .unknown: throw .unknownRegion(code: leading)
             case .notValidInYear:
-                throw .regionNotValidInYear(code: leading, year: year, validPeriods: Division.periods(code: leading))
+                guard strictness == .lenient else {
+                    throw .regionNotValidInYear(
+                        code: leading, year: year, validPeriods: Division.periods(code: leading))
+                }
+                regionInForce = false
             }
         case .foreignPermanentResidenceID:
-            // Positions 2–3 name the issuing province, which must exist.
-            let province = leading % 100_000 / 1000 * 10_000
-            if Division.lookup(code: province, year: year, lenient: true) != .valid {
-                throw .unknownRegion(code: province)
-            }
+            // Positions 2–3 name the issuing province, which must exist (in any year).
+            let province = issuingProvince(leadingCode: leading)
+            if Division.lookup(code: province, year: year) == .unknown { throw .unknownRegion(code: province) }
         case .hongKongResidencePermit, .macaoResidencePermit, .taiwanResidencePermit:
             break
         }
         return CitizenID(
             kind: kind, leadingCode: leading, birthDate: birthDate, sequence: sequence,
-            checkByte: check, wasConvertedFromLegacyForm: legacy
+            checkByte: check, wasConvertedFromLegacyForm: legacy, regionInForceAtBirth: regionInForce
         )
     }
+
+    /// The province code a foreigner's permanent residence ID names in positions 2–3
+    /// (`932682…` → `320000`).
+    @inline(__always)
+    static func issuingProvince(leadingCode: Int) -> Int { leadingCode % 100_000 / 1000 * 10_000 }
 
     /// The MOD 11-2 check character from Horner's sum: remainder r of Σ a_i·w_i → `10X98765432`[r].
     @inline(__always)

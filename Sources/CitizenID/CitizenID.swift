@@ -4,7 +4,7 @@ import AdminDivision
 /// Hong Kong, Macao or Taiwan residents or a foreigner's permanent residence ID.
 ///
 /// ```swift
-/// let id = try CitizenID("11010519491231002X")
+/// let id = try CitizenID(parsing: "11010519491231002X")
 /// id.kind            // .residentIdentityCard
 /// id.divisionName    // "朝阳区" (as of the birth year)
 /// id.birthDate       // 1949-12-31
@@ -12,8 +12,13 @@ import AdminDivision
 /// id.masked          // "110***********002X"
 /// ```
 ///
-/// The value holds only numbers, so parsing a valid number allocates nothing.
-public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
+/// The value holds only numbers, so parsing a valid number allocates nothing. It is a
+/// person's number: log ``masked``. `description` is the whole number (the
+/// `LosslessStringConvertible` round trip needs it), so the debug and reflected forms that
+/// test failures, `dump` and collection printing use are the masked one.
+public struct CitizenID: CheckCharacterCode, CustomDebugStringConvertible, CustomReflectable {
+    public typealias ParseError = CitizenIDError
+
     /// What kind of document the number belongs to.
     public let kind: DocumentKind
     /// Positions 1–6 as a number (the address code, `810000`, or `9` + province + nationality).
@@ -28,10 +33,13 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     public let checkByte: UInt8
     /// Whether the number was given in the 15-digit legacy form and converted.
     public let wasConvertedFromLegacyForm: Bool
+    /// Whether a resident card's address code was in force in the birth year (always true
+    /// for other kinds); lenient parsing accepts false and lists it in ``toleratedErrors``.
+    public let isAddressCodeInForceAtBirth: Bool
 
     init(
         kind: DocumentKind, leadingCode: Int, birthDate: CalendarDate, sequence: Int, checkByte: UInt8,
-        wasConvertedFromLegacyForm: Bool
+        wasConvertedFromLegacyForm: Bool, regionInForceAtBirth: Bool
     ) {
         self.kind = kind
         self.leadingCode = leadingCode
@@ -39,41 +47,77 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
         self.sequence = sequence
         self.checkByte = checkByte
         self.wasConvertedFromLegacyForm = wasConvertedFromLegacyForm
+        self.isAddressCodeInForceAtBirth = regionInForceAtBirth
     }
 
-    /// Parses and validates `text` (18 characters, or 15 digits when the options allow).
-    public init(_ text: some StringProtocol, options: Options = .default) throws(CitizenIDError) {
+    /// Lenient: a number's address code is the one in force when the number was *issued*,
+    /// which may be years after the birth (a child born in 密云县 in 2010 and registered after
+    /// 2015 carries 密云区's 110118, which did not exist in 2010). Such numbers are officially
+    /// issued and in use, so the default accepts an address code in force in *some* year and
+    /// names the departure in ``toleratedErrors``; `.strict` requires the birth year.
+    public static var defaultStrictness: Strictness { .lenient }
+
+    /// Parses and validates `text` (18 characters, or 15 digits for the legacy form), after
+    /// ``compact(_:)`` when it is written in groups.
+    public init(parsing text: some StringProtocol, strictness: Strictness) throws(CitizenIDError) {
+        try self.init(parsing: text, strictness: strictness, options: .default)
+    }
+
+    /// Parses and validates `text` with `options` (document kinds, legacy numbers, reference date).
+    public init(
+        parsing text: some StringProtocol, strictness: Strictness = CitizenID.defaultStrictness, options: Options
+    )
+        throws(CitizenIDError)
+    {
         let result: Result<CitizenID, CitizenIDError>? = text.utf8.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(CitizenIDError) in try Self.parse(buffer, options: options) }
+            Result { () throws(CitizenIDError) in try Self.parse(buffer, strictness: strictness, options: options) }
         }
-        if let result {
-            self = try result.get()
-        } else {
-            self = try Self.parse(Array(text.utf8), options: options)
+        do throws(CitizenIDError) {
+            if let result {
+                self = try result.get()
+            } else {
+                self = try Self.parse(Array(text.utf8), strictness: strictness, options: options)
+            }
+        } catch {
+            // Only a failed parse pays for looking at separators, and only when they may have
+            // made the length wrong: a misplaced character in a number of the right length is
+            // reported where it stands.
+            guard case .invalidLength = error else { throw error }
+            let compacted = Self.compact(text)
+            guard compacted.utf8.count != text.utf8.count else { throw error }
+            self = try Self.parse(Array(compacted.utf8), strictness: strictness, options: options)
         }
     }
 
-    /// Parses and validates UTF-8 bytes in memory: the entry for bulk validation.
-    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, options: Options = .default) throws(CitizenIDError) {
-        self = try Self.parse(buffer, options: options)
+    /// Parses and validates UTF-8 bytes in memory as they are (no compaction): the entry
+    /// for bulk validation.
+    public init(
+        utf8 buffer: UnsafeBufferPointer<UInt8>, strictness: Strictness = CitizenID.defaultStrictness,
+        options: Options = .default
+    ) throws(CitizenIDError) {
+        self = try Self.parse(buffer, strictness: strictness, options: options)
     }
 
-    /// Parses and validates the UTF-8 bytes of a number.
+    /// Parses and validates the UTF-8 bytes of a number as they are (no compaction).
     @inlinable
-    public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, options: Options = .default) throws(CitizenIDError) {
+    public init<Bytes: Collection<UInt8>>(
+        utf8 bytes: Bytes, strictness: Strictness = CitizenID.defaultStrictness, options: Options = .default
+    ) throws(CitizenIDError) {
         let result: Result<CitizenID, CitizenIDError>? = bytes.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(CitizenIDError) in try Self.parse(buffer, options: options) }
+            Result { () throws(CitizenIDError) in try Self.parse(buffer, strictness: strictness, options: options) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Self.parse(Array(bytes), options: options)
+            self = try Self.parse(Array(bytes), strictness: strictness, options: options)
         }
     }
 
-    /// Whether `text` is a valid number under `options`.
-    public static func isValid(_ text: some StringProtocol, options: Options = .default) -> Bool {
-        (try? CitizenID(text, options: options)) != nil
+    /// Whether `text` is a valid number under `strictness` and `options`.
+    public static func isValid(
+        _ text: some StringProtocol, strictness: Strictness = CitizenID.defaultStrictness, options: Options
+    ) -> Bool {
+        (try? CitizenID(parsing: text, strictness: strictness, options: options)) != nil
     }
 
     /// The check character of the first 17 digits (ISO 7064 MOD 11-2).
@@ -99,15 +143,25 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
             as: UTF8.self)
     }
 
-    /// The 18-character form of a 15-digit legacy number, validated under `options`.
-    public static func convert(_ legacy: some StringProtocol, options: Options = .default) throws(CitizenIDError)
-        -> CitizenID
-    {
+    /// The 18-character form of a 15-digit legacy number.
+    public static func convert(
+        _ legacy: some StringProtocol, strictness: Strictness = CitizenID.defaultStrictness, options: Options = .default
+    ) throws(CitizenIDError) -> CitizenID {
         var options = options
         options.acceptsLegacyNumbers = true
         let count = legacy.utf8.count
         guard count == 15 else { throw .invalidLength(count) }
-        return try CitizenID(legacy, options: options)
+        return try CitizenID(parsing: legacy, strictness: strictness, options: options)
+    }
+
+    /// The departure lenient parsing accepted: an address code not in force in the birth
+    /// year, as the error strict parsing throws (with the periods the code was in force).
+    public var toleratedErrors: [CitizenIDError] {
+        guard !isAddressCodeInForceAtBirth else { return [] }
+        return [
+            .regionNotValidInYear(
+                code: leadingCode, year: birthDate.year, validPeriods: Division.periods(code: leadingCode))
+        ]
     }
 
     // MARK: - Parts
@@ -117,14 +171,13 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
         kind == .residentIdentityCard ? DivisionCode(rawValue: leadingCode) : nil
     }
 
-    /// The division of the address code, with its whole history.
-    public var division: Division? { divisionCode.flatMap { Division(code: $0) } }
+    /// The division of the address code, with its whole history (parsing checked it exists).
+    public var division: Division? { divisionCode.flatMap { try? Division(code: $0) } }
 
     /// The division's name as of the birth year (the newest name before the oldest list).
     public var divisionName: String? {
         guard kind == .residentIdentityCard else { return nil }
-        return Division.name(code: leadingCode, in: birthDate.year)
-            ?? DivisionCode(rawValue: leadingCode).flatMap { Division(code: $0) }?.name
+        return Division.name(code: leadingCode, in: birthDate.year) ?? division?.name
     }
 
     /// Province, prefecture and county names as of the birth year (`北京市朝阳区`).
@@ -134,7 +187,8 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
 
     /// For a foreigner's permanent residence ID: the issuing province (`320000`).
     public var issuingProvince: DivisionCode? {
-        kind == .foreignPermanentResidenceID ? DivisionCode(rawValue: leadingCode % 100_000 / 1000 * 10_000) : nil
+        kind == .foreignPermanentResidenceID
+            ? DivisionCode(rawValue: Self.issuingProvince(leadingCode: leadingCode)) : nil
     }
 
     /// For a foreigner's permanent residence ID: the three-digit nationality code (positions 4–6).
@@ -148,7 +202,7 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     public var sex: Sex { sequence % 2 == 1 ? .male : .female }
 
     /// The 18 characters.
-    public var rawValue: String {
+    public var compactForm: String {
         func digits(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
@@ -160,9 +214,13 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     /// The form for logs, which must not carry a person's number: the first three and the
     /// last four characters (`440***********123X`).
     public var masked: String {
-        let raw = Array(rawValue)
+        let raw = Array(compactForm)
         return String(raw[0..<3]) + String(repeating: "*", count: 11) + String(raw[14..<18])
     }
 
-    public var description: String { rawValue }
+    /// The masked form: what `debugPrint`, collections and test failures show.
+    public var debugDescription: String { "CitizenID(\(masked))" }
+
+    /// Reflection (`dump`, debuggers, test output) shows the masked form, never the parts.
+    public var customMirror: Mirror { Mirror(self, children: ["masked": masked], displayStyle: .struct) }
 }

@@ -1,7 +1,7 @@
 import AdminDivision
 
 /// Why a string is not a valid identity number. Each case names the rule it breaks.
-public enum CitizenIDError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum CitizenIDError: ZhengwuKitError, Hashable {
     /// Neither 18 characters nor (where accepted) 15 digits.
     case invalidLength(Int)
     /// A non-digit where a digit belongs, or a check character other than `0-9X`; 1-based.
@@ -16,24 +16,24 @@ public enum CitizenIDError: Error, Hashable, Sendable, CustomStringConvertible {
     case birthDateBefore1800(CalendarDate)
     /// The address code is in none of the GB/T 2260 lists.
     case unknownRegion(code: Int)
-    /// The address code exists but was not valid in the birth year (strict policy); the
-    /// periods say when it was.
+    /// The address code exists but was not valid in the birth year (strict parsing; lenient
+    /// parsing lists it in ``CitizenID/toleratedErrors``); the periods say when it was.
     case regionNotValidInYear(code: Int, year: Int, validPeriods: [DivisionPeriod])
-    /// The number is of a document kind the options do not accept.
+    /// The number is of a document kind ``CitizenID/Options/acceptedKinds`` leaves out.
     case documentKindNotAccepted(DocumentKind)
 
-    /// A stable machine code for scripts (`--json`'s "error").
+    /// A stable machine code (`citizenid.check_character`), `--json`'s "error".
     public var code: String {
         switch self {
-        case .invalidLength: return "length"
-        case .invalidCharacter: return "format"
-        case .wrongCheckCharacter: return "check_character"
-        case .impossibleBirthDate: return "birth_date_impossible"
-        case .futureBirthDate: return "birth_date_future"
-        case .birthDateBefore1800: return "birth_date_before_1800"
-        case .unknownRegion: return "region_unknown"
-        case .regionNotValidInYear: return "region_not_valid_in_year"
-        case .documentKindNotAccepted: return "document_kind_not_accepted"
+        case .invalidLength: return "citizenid.length"
+        case .invalidCharacter: return "citizenid.character"
+        case .wrongCheckCharacter: return "citizenid.check_character"
+        case .impossibleBirthDate: return "citizenid.birth_date_impossible"
+        case .futureBirthDate: return "citizenid.birth_date_future"
+        case .birthDateBefore1800: return "citizenid.birth_date_before_1800"
+        case .unknownRegion: return "citizenid.region_unknown"
+        case .regionNotValidInYear: return "citizenid.region_not_valid_in_year"
+        case .documentKindNotAccepted: return "citizenid.document_kind_not_accepted"
         }
     }
 
@@ -78,10 +78,19 @@ public enum CitizenIDError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(message) (\(chineseTerm))" }
-
     private static func sixDigits(_ code: Int) -> String {
         let digits = String(code)
         return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
+}
+
+extension CitizenIDError {
+    /// Every case once, for tests that hold the codes to the house rules.
+    package static let examples: [CitizenIDError] = [
+        .invalidLength(17), .invalidCharacter(position: 3), .wrongCheckCharacter(expected: "X", found: "1"),
+        .impossibleBirthDate("19990231"), .futureBirthDate(CalendarDate(unchecked: 2999, month: 1, day: 1)),
+        .birthDateBefore1800(CalendarDate(unchecked: 1799, month: 1, day: 1)), .unknownRegion(code: 999_999),
+        .regionNotValidInYear(code: 110_118, year: 2010, validPeriods: []),
+        .documentKindNotAccepted(.taiwanResidencePermit),
+    ]
 }

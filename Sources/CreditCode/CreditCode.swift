@@ -5,13 +5,15 @@ import AdminDivision
 /// character, 18 characters in all.
 ///
 /// ```swift
-/// let code = try CreditCode("91110000600037341L")
+/// let code = try CreditCode(parsing: "91110000600037341L")
 /// code.authority.name        // "工商"
 /// code.category.name         // "企业"
 /// code.divisionCode          // 110000
 /// code.organizationCode      // 60003734-1
 /// ```
-public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
+public struct CreditCode: CheckCharacterCode {
+    public typealias ParseError = CreditCodeError
+
     /// The 18 characters as GB 32100 values (0...30), five bits each: 1–12 in `high`, 13–18 in `low`.
     private let high: UInt64
     private let low: UInt64
@@ -26,15 +28,6 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
             ? .valid : .legacyXiamenPilot(expectedCheckCharacter: Character(Unicode.Scalar(legacyExpectedCheck)))
     }
 
-    /// How strictly to validate.
-    public enum Policy: Sendable, Hashable {
-        /// Every rule of GB 32100 (the default).
-        case strict
-        /// Also accept the known legacy codes that break the check rules, reporting them in
-        /// ``CreditCode/acceptance`` (never silently).
-        case lenient
-    }
-
     /// Whether a code passed every rule or was let through as a known legacy exception.
     public enum Acceptance: Sendable, Hashable {
         /// Passed every rule.
@@ -44,38 +37,54 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         case legacyXiamenPilot(expectedCheckCharacter: Character)
     }
 
-    /// Parses and validates `text` (ASCII, upper or lower case).
-    public init(_ text: some StringProtocol, policy: Policy = .strict) throws(CreditCodeError) {
+    /// Strict: every rule of GB 32100. Lenient also accepts the known legacy codes that break
+    /// the check rules (the early Xiamen pilot's), naming them in ``acceptance`` and
+    /// ``toleratedErrors``; organisations are identified by such codes to this day.
+    public static var defaultStrictness: Strictness { .strict }
+
+    /// Parses and validates `text` (ASCII, upper or lower case), after ``compact(_:)`` when it
+    /// is written in groups.
+    public init(parsing text: some StringProtocol, strictness: Strictness) throws(CreditCodeError) {
         let result: Result<CreditCode, CreditCodeError>? = text.utf8.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(CreditCodeError) in try Self.parse(buffer, policy: policy) }
+            Result { () throws(CreditCodeError) in try Self.parse(buffer, strictness: strictness) }
         }
-        if let result {
-            self = try result.get()
-        } else {
-            self = try Self.parse(Array(text.utf8), policy: policy)
+        do throws(CreditCodeError) {
+            if let result {
+                self = try result.get()
+            } else {
+                self = try Self.parse(Array(text.utf8), strictness: strictness)
+            }
+        } catch {
+            // Only a failed parse pays for looking at separators, and only when they may have
+            // made the length wrong: a misplaced character in a code of the right length is
+            // reported where it stands.
+            guard case .invalidLength = error else { throw error }
+            let compacted = Self.compact(text)
+            guard compacted.utf8.count != text.utf8.count else { throw error }
+            self = try Self.parse(Array(compacted.utf8), strictness: strictness)
         }
     }
 
-    /// Parses and validates UTF-8 bytes in memory: the entry for bulk validation.
-    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, policy: Policy = .strict) throws(CreditCodeError) {
-        self = try Self.parse(buffer, policy: policy)
+    /// Parses and validates UTF-8 bytes in memory as they are (no compaction): the entry for
+    /// bulk validation.
+    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, strictness: Strictness = CreditCode.defaultStrictness)
+        throws(CreditCodeError)
+    {
+        self = try Self.parse(buffer, strictness: strictness)
     }
 
-    /// Parses and validates the UTF-8 bytes of a code.
-    public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, policy: Policy = .strict) throws(CreditCodeError) {
+    /// Parses and validates the UTF-8 bytes of a code as they are (no compaction).
+    public init<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, strictness: Strictness = CreditCode.defaultStrictness)
+        throws(CreditCodeError)
+    {
         let result: Result<CreditCode, CreditCodeError>? = bytes.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(CreditCodeError) in try Self.parse(buffer, policy: policy) }
+            Result { () throws(CreditCodeError) in try Self.parse(buffer, strictness: strictness) }
         }
         if let result {
             self = try result.get()
         } else {
-            self = try Self.parse(Array(bytes), policy: policy)
+            self = try Self.parse(Array(bytes), strictness: strictness)
         }
-    }
-
-    /// Whether `text` is a valid code under `policy`.
-    public static func isValid(_ text: some StringProtocol, policy: Policy = .strict) -> Bool {
-        (try? CreditCode(text, policy: policy)) != nil
     }
 
     /// The check character for the first 17 characters of a code.
@@ -116,14 +125,32 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     /// bodies use `100000`, which is no division.
     public var divisionCode: String { String(decoding: (2..<8).map { byte(at: $0) }, as: UTF8.self) }
 
-    /// The division of the registering authority, when positions 3–8 name a known one.
-    public var division: Division? { Division(divisionCode) }
+    /// The division of the registering authority, when positions 3–8 name a known one
+    /// (``divisionLookup`` says why not, otherwise).
+    public var division: Division? { try? divisionLookup.get() }
+
+    /// The division of the registering authority, or why positions 3–8 name none (central
+    /// bodies' `100000` is an unknown code).
+    public var divisionLookup: Result<Division, DivisionError> {
+        Result { () throws(DivisionError) in try Division(divisionCode) }
+    }
+
+    /// The registering authority's division name as of the newest list, without building its
+    /// history: what bulk output prints per code.
+    public var divisionName: String? {
+        Division.name(code: divisionNumber, in: Division.lastListYear)
+    }
+
+    /// Positions 3–8 as a number.
+    private var divisionNumber: Int {
+        (2..<8).reduce(0) { $0 * 10 + Int(byte(at: $1) &- UInt8(ascii: "0")) }
+    }
 
     /// 主体标识码: the organisation code in positions 9–17.
     public var organizationCode: OrganizationCode {
         let bytes = (8..<17).map { byte(at: $0) }
         // The lenient path can admit a body whose own check fails; the value still reads back.
-        return (try? OrganizationCode(String(decoding: bytes, as: UTF8.self)))
+        return (try? OrganizationCode(parsing: String(decoding: bytes, as: UTF8.self)))
             ?? OrganizationCode.lenientlyParsed(bytes)
     }
 
@@ -131,9 +158,16 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     public var checkCharacter: Character { character(at: 17) }
 
     /// The 18 characters.
-    public var rawValue: String { String(decoding: (0..<18).map { byte(at: $0) }, as: UTF8.self) }
+    public var compactForm: String { String(decoding: (0..<18).map { byte(at: $0) }, as: UTF8.self) }
 
-    public var description: String { rawValue }
+    /// The whole code: an organisation's code is public, on its licence and its seal.
+    public var masked: String { compactForm }
+
+    /// The departure lenient parsing accepted: a legacy Xiamen pilot code's check characters.
+    public var toleratedErrors: [CreditCodeError] {
+        guard case .legacyXiamenPilot(let expected) = acceptance else { return [] }
+        return [.legacyXiamenPilot(expectedCheckCharacter: expected, found: checkCharacter)]
+    }
 
     private func byte(at index: Int) -> UInt8 {
         let value = index < 12 ? (high >> UInt64(5 * (11 - index))) & 0x1F : (low >> UInt64(5 * (17 - index))) & 0x1F
@@ -145,14 +179,15 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     // MARK: - Validation
 
     /// Validates 18 bytes without allocating on the valid path.
-    static func parse(_ bytes: [UInt8], policy: Policy) throws(CreditCodeError) -> CreditCode {
+    static func parse(_ bytes: [UInt8], strictness: Strictness) throws(CreditCodeError) -> CreditCode {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(CreditCodeError) in try parse(buffer, policy: policy) }
+            Result { () throws(CreditCodeError) in try parse(buffer, strictness: strictness) }
         }
         return try result.get()
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, policy: Policy) throws(CreditCodeError) -> CreditCode {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, strictness: Strictness) throws(CreditCodeError) -> CreditCode
+    {
         guard bytes.count == 18 else {
             if let position = CodeAlphabet.firstNonASCIIPosition(bytes) { throw .invalidCharacter(position: position) }
             throw .invalidLength(bytes.count)
@@ -193,7 +228,7 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         // the two name the same rule wherever both have one; the tables follow.
         let expected = (31 - sum % 31) % 31
         let expectedByte = CodeAlphabet.creditCharacter(expected)
-        let isLegacy = policy == .lenient && isXiamenPilot(bytes)
+        let isLegacy = strictness == .lenient && isXiamenPilot(bytes)
         if expected != found && !isLegacy {
             throw .wrongCheckCharacter(
                 expected: Character(Unicode.Scalar(expectedByte)),

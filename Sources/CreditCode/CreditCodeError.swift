@@ -1,5 +1,5 @@
 /// Why a string is not a valid unified social credit code. Each case names the rule it breaks.
-public enum CreditCodeError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum CreditCodeError: ZhengwuKitError, Hashable {
     /// Not 18 characters.
     case invalidLength(Int)
     /// A character outside GB 32100's alphabet (`0-9A-HJ-NPQRTUWXY`), or a non-digit in the
@@ -13,16 +13,22 @@ public enum CreditCodeError: Error, Hashable, Sendable, CustomStringConvertible 
     case wrongOrganizationCodeCheck(expected: Character, found: Character)
     /// Position 18 does not match; `expected` is the right one.
     case wrongCheckCharacter(expected: Character, found: Character)
+    /// An early Xiamen pilot code (division 3502xx, issued before GB 32100's check rules
+    /// settled) whose check characters break the standard. Never thrown: strict parsing throws
+    /// the rule broken; lenient parsing accepts the code and lists this in
+    /// ``CreditCode/toleratedErrors``.
+    case legacyXiamenPilot(expectedCheckCharacter: Character, found: Character)
 
-    /// A stable machine code for scripts (`--json`'s "error").
+    /// A stable machine code (`creditcode.check_character`), `--json`'s "error".
     public var code: String {
         switch self {
-        case .invalidLength: return "length"
-        case .invalidCharacter: return "format"
-        case .unknownAuthority: return "unknown_authority"
-        case .unknownCategory: return "unknown_category"
-        case .wrongOrganizationCodeCheck: return "organization_code_check"
-        case .wrongCheckCharacter: return "check_character"
+        case .invalidLength: return "creditcode.length"
+        case .invalidCharacter: return "creditcode.character"
+        case .unknownAuthority: return "creditcode.unknown_authority"
+        case .unknownCategory: return "creditcode.unknown_category"
+        case .wrongOrganizationCodeCheck: return "creditcode.organization_code_check"
+        case .wrongCheckCharacter: return "creditcode.check_character"
+        case .legacyXiamenPilot: return "creditcode.legacy_xiamen_pilot"
         }
     }
 
@@ -35,6 +41,7 @@ public enum CreditCodeError: Error, Hashable, Sendable, CustomStringConvertible 
         case .unknownCategory: return "机构类别代码错误"
         case .wrongOrganizationCodeCheck: return "主体标识码校验码错误"
         case .wrongCheckCharacter: return "校验码错误"
+        case .legacyXiamenPilot: return "历史遗留代码"
         }
     }
 
@@ -55,8 +62,16 @@ public enum CreditCodeError: Error, Hashable, Sendable, CustomStringConvertible 
             return "the embedded organisation code's check character is \(found) but should be \(expected)"
         case .wrongCheckCharacter(let expected, let found):
             return "check character is \(found) but should be \(expected)"
+        case .legacyXiamenPilot(let expected, let found):
+            return "an early Xiamen pilot code: its check characters break GB 32100 "
+                + "(check character \(found), the standard gives \(expected))"
         }
     }
 
-    public var description: String { "\(message) (\(chineseTerm))" }
+    /// Every case once, for tests that hold the codes to the house rules.
+    package static let examples: [CreditCodeError] = [
+        .invalidLength(17), .invalidCharacter(position: 3), .unknownAuthority("0"),
+        .unknownCategory(authority: "9", category: "9"), .wrongOrganizationCodeCheck(expected: "1", found: "2"),
+        .wrongCheckCharacter(expected: "L", found: "M"), .legacyXiamenPilot(expectedCheckCharacter: "1", found: "N"),
+    ]
 }

@@ -3,22 +3,52 @@
 /// every unified social credit code.
 ///
 /// ```swift
-/// let code = try OrganizationCode("D2143569-X")
+/// let code = try OrganizationCode(parsing: "D2143569-X")
 /// code.body            // "D2143569"
 /// code.checkCharacter  // "X"
+/// code.compactForm     // "D2143569X"
+/// code.hyphenated      // "D2143569-X"
 /// ```
-public struct OrganizationCode: Hashable, Sendable, CustomStringConvertible {
+public struct OrganizationCode: CheckCharacterCode {
+    public typealias ParseError = OrganizationCodeError
+
     /// The eight characters before the check character, packed six bits each.
     private let packedBody: UInt64
     /// The check character (`0-9` or `X`).
     public let checkCharacter: Character
 
-    /// Parses and validates `text` (upper or lower case, with or without the hyphen).
-    public init(_ text: some StringProtocol) throws(OrganizationCodeError) {
+    /// GB 11714 knows no tolerated departures: both strictnesses apply every rule.
+    public static var defaultStrictness: Strictness { .strict }
+
+    /// Parses and validates `text` (upper or lower case, with or without the hyphen, after
+    /// ``compact(_:)``). `strictness` changes nothing: the standard has no known departures.
+    public init(parsing text: some StringProtocol, strictness: Strictness) throws(OrganizationCodeError) {
         var bytes: [UInt8] = Array(text.utf8)
         if bytes.count == 10, bytes[8] == UInt8(ascii: "-") { bytes.remove(at: 8) }
-        let result = bytes.withUnsafeBufferPointer { Self.parse($0) }
+        var result = bytes.withUnsafeBufferPointer { Self.parse($0) }
+        if case .failure(.invalidLength) = result {
+            let compacted = Array(Self.compact(text).utf8)
+            if compacted.count != bytes.count { result = compacted.withUnsafeBufferPointer { Self.parse($0) } }
+        }
         self = try result.get()
+    }
+
+    /// Parses and validates UTF-8 bytes in memory (a hyphen before the check character allowed,
+    /// nothing else removed): the entry for bulk validation, without building a string.
+    public init(utf8 buffer: UnsafeBufferPointer<UInt8>, strictness: Strictness = OrganizationCode.defaultStrictness)
+        throws(OrganizationCodeError)
+    {
+        if buffer.count == 10, buffer[8] == UInt8(ascii: "-") {
+            var bytes = (0..<9).map { buffer[$0 < 8 ? $0 : 9] }
+            self = try bytes.withUnsafeMutableBufferPointer { Self.parse(UnsafeBufferPointer($0)) }.get()
+        } else {
+            self = try Self.parse(buffer).get()
+        }
+    }
+
+    /// Removes spaces, tabs and hyphens and upper-cases.
+    public static func compact(_ text: some StringProtocol) -> String {
+        String(decoding: text.utf8.filter { !CodeAlphabet.isSeparator($0) }.map(CodeAlphabet.upper), as: UTF8.self)
     }
 
     /// Validates nine bytes already stripped of the hyphen; no allocation.
@@ -68,11 +98,6 @@ public struct OrganizationCode: Hashable, Sendable, CustomStringConvertible {
         return Character(Unicode.Scalar(checkByte(sum: sum)))
     }
 
-    /// Whether `text` is a valid organisation code.
-    public static func isValid(_ text: some StringProtocol) -> Bool {
-        (try? OrganizationCode(text)) != nil
-    }
-
     /// The eight body characters.
     public var body: String {
         var characters = [UInt8](repeating: 0, count: 8)
@@ -86,10 +111,13 @@ public struct OrganizationCode: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The nine characters without the hyphen (`D2143569X`).
-    public var rawValue: String { body + String(checkCharacter) }
+    public var compactForm: String { body + String(checkCharacter) }
 
     /// The customary printed form, with a hyphen before the check character (`D2143569-X`).
-    public var description: String { body + "-" + String(checkCharacter) }
+    public var hyphenated: String { body + "-" + String(checkCharacter) }
+
+    /// The whole code: an organisation's code is public.
+    public var masked: String { compactForm }
 
     /// The check character of eight body bytes, or 0 when one is outside `0-9A-Z`.
     @inline(__always)

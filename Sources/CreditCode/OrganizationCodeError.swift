@@ -1,5 +1,5 @@
 /// Why a string is not a GB 11714 organisation code. Each case names the rule it breaks.
-public enum OrganizationCodeError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum OrganizationCodeError: ZhengwuKitError, Hashable {
     /// Not nine characters (eight plus the check character; a hyphen before it is allowed).
     case invalidLength(Int)
     /// A character outside `0-9A-Z` (or, for the check character, outside `0-9X`), 1-based.
@@ -7,12 +7,12 @@ public enum OrganizationCodeError: Error, Hashable, Sendable, CustomStringConver
     /// The check character does not match; `expected` is the right one.
     case wrongCheckCharacter(expected: Character, found: Character)
 
-    /// A stable machine code for scripts (`--json`'s "error").
+    /// A stable machine code (`orgcode.check_character`), `--json`'s "error".
     public var code: String {
         switch self {
-        case .invalidLength: return "length"
-        case .invalidCharacter: return "format"
-        case .wrongCheckCharacter: return "check_character"
+        case .invalidLength: return "orgcode.length"
+        case .invalidCharacter: return "orgcode.character"
+        case .wrongCheckCharacter: return "orgcode.check_character"
         }
     }
 
@@ -37,5 +37,8 @@ public enum OrganizationCodeError: Error, Hashable, Sendable, CustomStringConver
         }
     }
 
-    public var description: String { "\(message) (\(chineseTerm))" }
+    /// Every case once, for tests that hold the codes to the house rules.
+    package static let examples: [OrganizationCodeError] = [
+        .invalidLength(8), .invalidCharacter(position: 2), .wrongCheckCharacter(expected: "X", found: "1"),
+    ]
 }

@@ -2,7 +2,7 @@
 ///
 /// Every case has a stable machine ``code`` for scripts, an English ``message`` and the
 /// Chinese term (``chineseTerm``) an e-government operator recognises.
-public enum ServiceItemError: Error, Sendable, Hashable {
+public enum ServiceItemError: ZhengwuKitError, Hashable {
     /// The text has a length no layout of `kind` allows (`kind` is nil when the text was
     /// not of any service-item code length).
     case invalidLength(kind: CodeKind?, expected: [Int], actual: Int)
@@ -32,17 +32,17 @@ public enum ServiceItemError: Error, Sendable, Hashable {
     /// A stable identifier for scripts and logs; never changes between releases.
     public var code: String {
         switch self {
-        case .invalidLength: return "invalid_length"
-        case .invalidCharacter: return "invalid_character"
-        case .unknownCatalogueOrigin: return "unknown_catalogue_origin"
-        case .unknownItemType: return "unknown_item_type"
-        case .localItemType: return "local_item_type"
-        case .unknownLetterType: return "unknown_letter_type"
-        case .unknownLevel: return "unknown_level"
-        case .invalidBodyCode: return "invalid_body_code"
-        case .impossibleDate: return "impossible_date"
-        case .invalidPart: return "invalid_part"
-        case .missingSegment: return "missing_segment"
+        case .invalidLength: return "serviceitem.length"
+        case .invalidCharacter: return "serviceitem.character"
+        case .unknownCatalogueOrigin: return "serviceitem.unknown_catalogue_origin"
+        case .unknownItemType: return "serviceitem.unknown_item_type"
+        case .localItemType: return "serviceitem.local_item_type"
+        case .unknownLetterType: return "serviceitem.unknown_letter_type"
+        case .unknownLevel: return "serviceitem.unknown_level"
+        case .invalidBodyCode: return "serviceitem.invalid_body_code"
+        case .impossibleDate: return "serviceitem.impossible_date"
+        case .invalidPart: return "serviceitem.invalid_part"
+        case .missingSegment: return "serviceitem.missing_segment"
         }
     }
 
@@ -97,8 +97,15 @@ public enum ServiceItemError: Error, Sendable, Hashable {
     }
 }
 
-extension ServiceItemError: CustomStringConvertible {
-    public var description: String { "\(message) (\(chineseTerm))" }
+extension ServiceItemError {
+    /// Every case once, for tests that hold the codes to the house rules.
+    package static let examples: [ServiceItemError] = [
+        .invalidLength(kind: nil, expected: [12], actual: 3),
+        .invalidCharacter(kind: .basicCode, position: 1, found: "a", allowed: .digit), .unknownCatalogueOrigin("99"),
+        .unknownItemType("99"), .localItemType("30"), .unknownLetterType(scheme: "letter-type", letters: "ZZ"),
+        .unknownLevel("8"), .invalidBodyCode("X", reason: "r"), .impossibleDate("20241301"),
+        .invalidPart(name: "n", value: "v", expected: "e"), .missingSegment(scheme: "sichuan", segment: "s"),
+    ]
 }
 
 /// What a position of a code may hold, named for error messages.

@@ -1,3 +1,4 @@
+import AdminDivision
 import CreditCode
 import Foundation
 import Testing
@@ -5,25 +6,25 @@ import ZWKitTestSupport
 
 @Suite struct CreditCodeTests {
     @Test func parsesAValidCode() throws {
-        let code = try CreditCode("91110000600037341L")
+        let code = try CreditCode(parsing: "91110000600037341L")
         #expect(code.authority.code == "9")
         #expect(code.authority.name == "工商")
         #expect(code.category.name == "企业")
         #expect(code.divisionCode == "110000")
         #expect(code.division?.name == "北京市")
-        #expect(code.organizationCode.rawValue == "600037341")
-        #expect(code.organizationCode.description == "60003734-1")
+        #expect(code.organizationCode.compactForm == "600037341")
+        #expect(code.organizationCode.hyphenated == "60003734-1")
         #expect(code.checkCharacter == "L")
-        #expect(code.rawValue == "91110000600037341L")
+        #expect(code.compactForm == "91110000600037341L")
         #expect(code.acceptance == .valid)
-        #expect(try CreditCode("91110000600037341l") == code)
+        #expect(try CreditCode(parsing: "91110000600037341l") == code)
     }
 
     @Test func wrongCheckCharacterNamesTheExpectedOne() {
         #expect(throws: CreditCodeError.wrongCheckCharacter(expected: "L", found: "N")) {
-            try CreditCode("91110000600037341N")
+            try CreditCode(parsing: "91110000600037341N")
         }
-        #expect(CreditCodeError.wrongCheckCharacter(expected: "L", found: "N").code == "check_character")
+        #expect(CreditCodeError.wrongCheckCharacter(expected: "L", found: "N").code == "creditcode.check_character")
         #expect(CreditCodeError.wrongCheckCharacter(expected: "L", found: "N").chineseTerm == "校验码错误")
     }
 
@@ -33,22 +34,26 @@ import ZWKitTestSupport
     }
 
     @Test func rejectsEachRuleWithItsOwnError() {
-        #expect(throws: CreditCodeError.invalidLength(17)) { try CreditCode("91110000600037341") }
-        #expect(throws: CreditCodeError.invalidCharacter(position: 10)) { try CreditCode("911100006I0037341L") }
-        #expect(throws: CreditCodeError.invalidCharacter(position: 3)) { try CreditCode("91A10000600037341L") }
-        #expect(throws: CreditCodeError.invalidCharacter(position: 18)) { try CreditCode("91110000600037341O") }
-        #expect(throws: CreditCodeError.invalidCharacter(position: 1)) { try CreditCode("信1110000600037341L") }
+        #expect(throws: CreditCodeError.invalidLength(17)) { try CreditCode(parsing: "91110000600037341") }
+        #expect(throws: CreditCodeError.invalidCharacter(position: 10)) {
+            try CreditCode(parsing: "911100006I0037341L")
+        }
+        #expect(throws: CreditCodeError.invalidCharacter(position: 3)) { try CreditCode(parsing: "91A10000600037341L") }
+        #expect(throws: CreditCodeError.invalidCharacter(position: 18)) {
+            try CreditCode(parsing: "91110000600037341O")
+        }
+        #expect(throws: CreditCodeError.invalidCharacter(position: 1)) { try CreditCode(parsing: "信1110000600037341L") }
         // The tables are checked after the check character, as python-stdnum orders its rules.
         let unknownAuthority = "B1110000600037341"
         #expect(throws: CreditCodeError.unknownAuthority("B")) {
-            try CreditCode(unknownAuthority + String(try CreditCode.checkCharacter(for: unknownAuthority)))
+            try CreditCode(parsing: unknownAuthority + String(try CreditCode.checkCharacter(for: unknownAuthority)))
         }
         #expect(throws: CreditCodeError.wrongCheckCharacter(expected: "J", found: "L")) {
-            try CreditCode("B1110000600037341L")
+            try CreditCode(parsing: "B1110000600037341L")
         }
         let unknownCategory = "94110000600037341"
         #expect(throws: CreditCodeError.unknownCategory(authority: "9", category: "4")) {
-            try CreditCode(unknownCategory + String(try CreditCode.checkCharacter(for: unknownCategory)))
+            try CreditCode(parsing: unknownCategory + String(try CreditCode.checkCharacter(for: unknownCategory)))
         }
     }
 
@@ -57,23 +62,23 @@ import ZWKitTestSupport
         let first17 = "91110000600037342"
         let check = try CreditCode.checkCharacter(for: first17)
         #expect(throws: CreditCodeError.wrongOrganizationCodeCheck(expected: "1", found: "2")) {
-            try CreditCode(first17 + String(check))
+            try CreditCode(parsing: first17 + String(check))
         }
     }
 
     @Test func xiamenPilotCodesAreReportedInLenientMode() throws {
         let legacy = "91350211M00013FA1N"
-        #expect(throws: CreditCodeError.self) { try CreditCode(legacy) }
-        let code = try CreditCode(legacy, policy: .lenient)
+        #expect(throws: CreditCodeError.self) { try CreditCode(parsing: legacy) }
+        let code = try CreditCode(parsing: legacy, strictness: .lenient)
         guard case .legacyXiamenPilot(let expected) = code.acceptance else {
             Issue.record("expected a legacy exception, got \(code.acceptance)")
             return
         }
         #expect(try CreditCode.checkCharacter(for: legacy.prefix(17)) == expected)
-        #expect(code.rawValue == legacy)
+        #expect(code.compactForm == legacy)
         #expect(code.organizationCode.body == "M00013FA")
         // Lenient mode does not wave through other regions' bad codes.
-        #expect(throws: CreditCodeError.self) { try CreditCode("91110000600037341N", policy: .lenient) }
+        #expect(throws: CreditCodeError.self) { try CreditCode(parsing: "91110000600037341N", strictness: .lenient) }
     }
 
     @Test func authorityTableAgreesWithTheFastPath() throws {
@@ -81,7 +86,7 @@ import ZWKitTestSupport
             for category in authority.categories {
                 let first17 = "\(authority.code)\(category.code)110000600037341"
                 let full = first17 + String(try CreditCode.checkCharacter(for: first17))
-                #expect(try CreditCode(full).category == category)
+                #expect(try CreditCode(parsing: full).category == category)
             }
         }
         #expect(RegistrationAuthority(code: "N")?.category("3")?.name == "乡镇级集体经济组织")
@@ -97,20 +102,29 @@ import ZWKitTestSupport
     @Test func standardExamples() throws {
         #expect(try OrganizationCode.checkCharacter(for: "D2143569") == "X")
         #expect(try OrganizationCode.checkCharacter(for: "MA1FL0LY") == "9")
-        let code = try OrganizationCode("D2143569-X")
+        let code = try OrganizationCode(parsing: "D2143569-X")
         #expect(code.body == "D2143569")
         #expect(code.checkCharacter == "X")
-        #expect(code.description == "D2143569-X")
-        #expect(try OrganizationCode("d2143569x") == code)
+        #expect(code.hyphenated == "D2143569-X")
+        #expect(code.description == "D2143569X" && code.compactForm == "D2143569X" && code.masked == "D2143569X")
+        #expect(try OrganizationCode(parsing: "D214 3569-X") == code)
+        for written in ["D2143569-X", "D2143569X"] {
+            #expect(try Array(written.utf8).withUnsafeBufferPointer { try OrganizationCode(utf8: $0) } == code)
+        }
+        #expect(try OrganizationCode(parsing: "d2143569x") == code)
     }
 
     @Test func errors() {
         #expect(throws: OrganizationCodeError.wrongCheckCharacter(expected: "X", found: "1")) {
-            try OrganizationCode("D21435691")
+            try OrganizationCode(parsing: "D21435691")
         }
-        #expect(throws: OrganizationCodeError.invalidLength(8)) { try OrganizationCode("D2143569") }
-        #expect(throws: OrganizationCodeError.invalidCharacter(position: 2)) { try OrganizationCode("D-143569X") }
-        #expect(throws: OrganizationCodeError.invalidCharacter(position: 9)) { try OrganizationCode("D2143569Y") }
+        #expect(throws: OrganizationCodeError.invalidLength(8)) { try OrganizationCode(parsing: "D2143569") }
+        #expect(throws: OrganizationCodeError.invalidCharacter(position: 2)) {
+            try OrganizationCode(parsing: "D-143569X")
+        }
+        #expect(throws: OrganizationCodeError.invalidCharacter(position: 9)) {
+            try OrganizationCode(parsing: "D2143569Y")
+        }
         #expect(!OrganizationCode.isValid("MA1FL0LY8"))
         #expect(OrganizationCode.isValid("MA1FL0LY9"))
     }
@@ -154,12 +168,12 @@ import ZWKitTestSupport
             let code = try #require(entry["code"])
             let expected = try #require(entry["expected"]?.first)
             #expect(throws: CreditCodeError.wrongCheckCharacter(expected: expected, found: code.last ?? " ")) {
-                try CreditCode(code)
+                try CreditCode(parsing: code)
             }
         }
         for code in try #require(vectors["legacy_xiamen_pilot"] as? [String]) {
             #expect(!CreditCode.isValid(code))
-            #expect(try CreditCode(code, policy: .lenient).acceptance != .valid)
+            #expect(try CreditCode(parsing: code, strictness: .lenient).acceptance != .valid)
         }
         for entry in try #require(vectors["organization_code"] as? [[String: String]]) {
             #expect(try OrganizationCode.checkCharacter(for: entry["body"] ?? "") == entry["check"]?.first)
@@ -176,13 +190,90 @@ import ZWKitTestSupport
         for _ in 0..<20_000 {
             let length = [9, 10, 17, 18, 19, Int.random(in: 0...40, using: &random)].randomElement(using: &random)!
             let bytes = (0..<length).map { _ in interesting.randomElement(using: &random)! }
-            for policy in [CreditCode.Policy.strict, .lenient] {
-                if let code = try? CreditCode(utf8: bytes, policy: policy) {
-                    #expect(code.rawValue.utf8.count == 18)
+            for strictness in Strictness.allCases {
+                if let code = try? CreditCode(utf8: bytes, strictness: strictness) {
+                    #expect(code.compactForm.utf8.count == 18)
                     _ = (code.organizationCode, code.authority, code.category, code.division)
                 }
             }
-            _ = try? OrganizationCode(String(decoding: bytes, as: UTF8.self))
+            _ = try? OrganizationCode(parsing: String(decoding: bytes, as: UTF8.self))
+        }
+    }
+}
+
+@Suite struct CreditCodeShapeTests {
+    @Test func lenientParsingNamesTheLegacyDeparture() throws {
+        #expect(CreditCode.defaultStrictness == .strict)
+        let legacy = try CreditCode(parsing: "91350211M00013FA1N", strictness: .lenient)
+        #expect(legacy.toleratedErrors.map(\.code) == ["creditcode.legacy_xiamen_pilot"])
+        #expect(legacy.toleratedErrors.first?.message.contains("Xiamen") == true)
+        #expect(try CreditCode(parsing: "91110000600037341L", strictness: .lenient).toleratedErrors.isEmpty)
+    }
+
+    @Test func parsingCompactsCodesWrittenInGroups() throws {
+        #expect(try CreditCode(parsing: "9111 0000 6000 3734 1L").compactForm == "91110000600037341L")
+        #expect(throws: CreditCodeError.wrongCheckCharacter(expected: "L", found: "N")) {
+            try CreditCode(parsing: "91110000-600037341N")
+        }
+        #expect(CreditCode("91110000600037341L")?.masked == "91110000600037341L")
+    }
+
+    @Test func jsonStringsWithTheDecodersStrictness() throws {
+        let json = Data(#"["91110000600037341L","91350211M00013FA1N"]"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CreditCode].self, from: json) }
+        let lenient = JSONDecoder()
+        lenient.userInfo[.zhengwuKitStrictness] = Strictness.lenient
+        let codes = try lenient.decode([CreditCode].self, from: json)
+        #expect(
+            String(decoding: try JSONEncoder().encode(codes), as: UTF8.self) == String(decoding: json, as: UTF8.self))
+        let organization = try JSONDecoder().decode(OrganizationCode.self, from: Data(#""D2143569-X""#.utf8))
+        #expect(String(decoding: try JSONEncoder().encode(organization), as: UTF8.self) == #""D2143569X""#)
+    }
+
+    @Test func divisionLookupSaysWhyThereIsNone() throws {
+        // Central bodies write 100000 where a division belongs.
+        let body = "00001312"
+        let first17 = "11100000" + body + String(try OrganizationCode.checkCharacter(for: body))
+        let central = try CreditCode(parsing: first17 + String(try CreditCode.checkCharacter(for: first17)))
+        #expect(central.division == nil && central.divisionName == nil)
+        #expect(throws: DivisionError.unknownCode(DivisionCode(rawValue: 100_000)!)) {
+            try central.divisionLookup.get()
+        }
+        let beijing = try CreditCode(parsing: "91110000600037341L")
+        #expect(beijing.divisionName == "北京市")
+        #expect(try beijing.divisionLookup.get().name == "北京市")
+    }
+
+    @Test func everyErrorCodeIsWellFormedAndUnique() {
+        func caseName(_ error: CreditCodeError) -> String {
+            switch error {
+            case .invalidLength: return "invalidLength"
+            case .invalidCharacter: return "invalidCharacter"
+            case .unknownAuthority: return "unknownAuthority"
+            case .unknownCategory: return "unknownCategory"
+            case .wrongOrganizationCodeCheck: return "wrongOrganizationCodeCheck"
+            case .wrongCheckCharacter: return "wrongCheckCharacter"
+            case .legacyXiamenPilot: return "legacyXiamenPilot"
+            }
+        }
+        func caseName(_ error: OrganizationCodeError) -> String {
+            switch error {
+            case .invalidLength: return "invalidLength"
+            case .invalidCharacter: return "invalidCharacter"
+            case .wrongCheckCharacter: return "wrongCheckCharacter"
+            }
+        }
+        #expect(Set(CreditCodeError.examples.map(caseName)).count == 7, "every case has an example")
+        #expect(Set(OrganizationCodeError.examples.map(caseName)).count == 3, "every case has an example")
+        for (prefix, errors) in [
+            ("creditcode.", CreditCodeError.examples as [any ZhengwuKitError]),
+            ("orgcode.", OrganizationCodeError.examples),
+        ] {
+            let codes = errors.map(\.code)
+            #expect(codes.allSatisfy(ZhengwuKitErrorCode.isWellFormed), "\(codes)")
+            #expect(codes.allSatisfy { $0.hasPrefix(prefix) })
+            #expect(Set(codes).count == codes.count, "\(codes)")
+            #expect(errors.allSatisfy { !$0.message.isEmpty && !$0.chineseTerm.isEmpty })
         }
     }
 }

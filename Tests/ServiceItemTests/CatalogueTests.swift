@@ -21,8 +21,8 @@ import ZWKitTestSupport
 
     /// The codes of the issues an item has, errors only. Lenient by default, so the example's
     /// local item type does not hide the rule a test is about.
-    static func errorCodes(_ item: CatalogueItem, validation: ItemCodeValidation = .lenient) -> [String] {
-        CatalogueValidator(validation: validation).validate(item).errors.map(\.code)
+    static func errorCodes(_ item: CatalogueItem, strictness: Strictness = .lenient) -> [String] {
+        CatalogueValidator(strictness: strictness).validate(item).errors.map(\.code)
     }
 
     static func index(of name: String, in item: CatalogueItem) throws -> Int {
@@ -31,7 +31,7 @@ import ZWKitTestSupport
 
     @Test func guangdongExampleIsValidLenientlyAndReportsItsLocalType() throws {
         let item = try Self.example()
-        let lenient = CatalogueValidator(validation: .lenient).validate(item)
+        let lenient = CatalogueValidator(strictness: .lenient).validate(item)
         #expect(lenient.isValid, "\(lenient.issues)")
         #expect(lenient.warnings.map(\.code) == ["codes.local_item_type"])
         let strict = CatalogueValidator().validate(item)
@@ -64,7 +64,7 @@ import ZWKitTestSupport
 
     /// Codes are Codable on their own too, as their strings (decoded leniently).
     @Test func codesEncodeAsTheirStrings() throws {
-        let codes = [try ImplementationCode("91350211M00013FA1N4000104002000", validation: .lenient)]
+        let codes = [try ImplementationCode(parsing: "91350211M00013FA1N4000104002000", strictness: .lenient)]
         let data = try JSONEncoder().encode(codes)
         #expect(String(decoding: data, as: UTF8.self) == #"["91350211M00013FA1N4000104002000"]"#)
         #expect(try JSONDecoder().decode([ImplementationCode].self, from: data) == codes)
@@ -79,7 +79,7 @@ import ZWKitTestSupport
         var item = try Self.example()
         item.online = OnlineService(depth: .fullyOnline)
         item.handlingForms = [.computer]
-        let report = CatalogueValidator(validation: .lenient).validate(item)
+        let report = CatalogueValidator(strictness: .lenient).validate(item)
         let issue = try #require(report.issues(withCode: "online.fully_online_with_visits").first)
         #expect(issue.path == "visitsRequired")
         #expect(issue.chineseTerm == "全程网办事项到办事现场次数应为 0")
@@ -111,7 +111,7 @@ import ZWKitTestSupport
         var item = try Self.example()
         let index = try Self.index(of: "申请人身份证明", in: item)
         item.materials[index].electronicLicence = nil
-        let issues = CatalogueValidator(validation: .lenient).validate(item).errors
+        let issues = CatalogueValidator(strictness: .lenient).validate(item).errors
         #expect(issues.map(\.code) == ["materials.government_without_licence"])
         #expect(issues.first?.path == "materials[\(index)].electronicLicence")
         #expect(issues.first?.message.contains("申请人身份证明") == true)
@@ -127,11 +127,11 @@ import ZWKitTestSupport
         var item = try Self.example()
         let index = try Self.index(of: "申请人身份证明", in: item)
         item.materials[index].electronicLicence?.typeCode = "100208101"
-        var issue = try #require(CatalogueValidator(validation: .lenient).validate(item).errors.first)
+        var issue = try #require(CatalogueValidator(strictness: .lenient).validate(item).errors.first)
         #expect(issue.code == "materials.licence_type_code")
         #expect(issue.message.contains("must be 21 characters, found 9"))
         item.materials[index].electronicLicence?.typeCode = "11100000000013127E001"
-        issue = try #require(CatalogueValidator(validation: .lenient).validate(item).errors.first)
+        issue = try #require(CatalogueValidator(strictness: .lenient).validate(item).errors.first)
         #expect(issue.message.contains("校验码错误"))
         item.materials[index].electronicLicence?.typeCode = "11100000000013127D001"
         #expect(Self.errorCodes(item).isEmpty)
@@ -139,7 +139,7 @@ import ZWKitTestSupport
 
     @Test func codesThatDisagreeAreRejected() throws {
         var item = try Self.example()
-        item.basicCode = try BasicCode("44TC12049001", validation: .lenient)
+        item.basicCode = try BasicCode(parsing: "44TC12049001", strictness: .lenient)
         #expect(Self.errorCodes(item) == ["codes.basic_code_mismatch"])
 
         item = try Self.example()
@@ -152,13 +152,13 @@ import ZWKitTestSupport
 
         item = try Self.example()
         item.levels = [.municipal]
-        let issue = try #require(CatalogueValidator(validation: .lenient).validate(item).errors.first)
+        let issue = try #require(CatalogueValidator(strictness: .lenient).validate(item).errors.first)
         #expect(issue.code == "codes.level_not_listed")
         #expect(issue.message.contains("level 4 (县级)"))
 
         item = try Self.example()
         item.businessItems.append(
-            BusinessItem(code: try BusinessItemCode("11450000007565194H200011501500504"), name: "x"))
+            BusinessItem(code: try BusinessItemCode(parsing: "11450000007565194H200011501500504"), name: "x"))
         #expect(Self.errorCodes(item) == ["codes.business_item_mismatch"])
 
         item = try Self.example()
@@ -180,7 +180,7 @@ import ZWKitTestSupport
         // A county body acting at city level is unusual, not wrong.
         item.implementationCode = ImplementationCode(body: guangxiBody, level: .municipal, basicCode: item.basicCode)
         item.levels = [.municipal]
-        let report = CatalogueValidator(validation: .lenient).validate(item)
+        let report = CatalogueValidator(strictness: .lenient).validate(item)
         #expect(report.errors.map(\.code) == ["codes.origin_province_mismatch"])
         #expect(report.warnings.map(\.code) == ["codes.local_item_type", "codes.level_differs_from_registration"])
     }
@@ -190,12 +190,12 @@ import ZWKitTestSupport
     @Test func nonCreditBodyCodeIsAnErrorStrictlyAndAWarningLeniently() throws {
         var item = try Self.example()
         let altered = "11440113455413717X"
-        let body = try ImplementingBodyCode(altered, validation: .lenient)
+        let body = try ImplementingBodyCode(altered, strictness: .lenient)
         item.implementationCode = ImplementationCode(body: body, level: .county, basicCode: item.basicCode)
         item.implementingBody.code = altered
         #expect(
-            Self.errorCodes(item, validation: .strict) == ["codes.body_not_credit_code", "codes.local_item_type"])
-        let lenient = CatalogueValidator(validation: .lenient).validate(item)
+            Self.errorCodes(item, strictness: .strict) == ["codes.body_not_credit_code", "codes.local_item_type"])
+        let lenient = CatalogueValidator(strictness: .lenient).validate(item)
         #expect(lenient.isValid)
         #expect(lenient.warnings.map(\.code) == ["codes.body_not_credit_code", "codes.local_item_type"])
         #expect(lenient.warnings.first?.message.contains("should be 4") == true)
@@ -235,7 +235,7 @@ import ZWKitTestSupport
 
     @Test func customRulesComposeWithTheStandardOnes() throws {
         struct NoCancelledItems: CatalogueRule {
-            func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+            func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
                 item.state == .cancelled
                     ? [
                         CatalogueIssue(
@@ -247,7 +247,7 @@ import ZWKitTestSupport
         var item = try Self.example()
         item.state = .cancelled
         let validator = CatalogueValidator(
-            validation: .lenient, rules: CatalogueValidator.standardRules + [NoCancelledItems()])
+            strictness: .lenient, rules: CatalogueValidator.standardRules + [NoCancelledItems()])
         #expect(validator.validate(item).errors.map(\.code) == ["local.cancelled"])
     }
 

@@ -58,16 +58,16 @@ import ZWKitTestSupport
                 origin: origin, itemType: ItemType(code: typeCode),
                 mainItem: Self.token(5, from: Self.alphanumerics, using: &random),
                 subItem: Self.token(3, from: Self.alphanumerics, using: &random))
-            #expect(try BasicCode(basic.code) == basic)
+            #expect(try BasicCode(parsing: basic.code) == basic)
 
             let body = try ImplementingBodyCode(Self.creditCode(using: &random))
             let implementation = ImplementationCode(body: body, level: level, basicCode: basic)
             #expect(implementation.code.count == 31)
-            #expect(try ImplementationCode(implementation.code) == implementation)
+            #expect(try ImplementationCode(parsing: implementation.code) == implementation)
 
             let business = try BusinessItemCode(
                 implementationCode: implementation, sequence: Self.token(2, from: Array("0123456789"), using: &random))
-            #expect(try BusinessItemCode(business.code) == business)
+            #expect(try BusinessItemCode(parsing: business.code) == business)
 
             let date = try #require(CalendarDate(year: Int.random(in: 2000...2099, using: &random), month: 2, day: 28))
             for format in CaseNumber.SerialFormat.allCases {
@@ -75,7 +75,7 @@ import ZWKitTestSupport
                     implementationCode: implementation, date: date, serial: Int.random(in: 0..<10_000, using: &random),
                     format: format)
                 #expect(number.code.count == format.caseNumberLength)
-                let parsed = try CaseNumber(number.code)
+                let parsed = try CaseNumber(parsing: number.code)
                 #expect(parsed == number)
                 #expect(parsed.serialFormat == format)
             }
@@ -83,17 +83,17 @@ import ZWKitTestSupport
     }
 
     @Test func leapDaysAreDates() throws {
-        let implementation = try ImplementationCode("11450721MB155808114000104002000")
+        let implementation = try ImplementationCode(parsing: "11450721MB155808114000104002000")
         let leapDay = try #require(CalendarDate(year: 2024, month: 2, day: 29))
         let number = try CaseNumber(implementationCode: implementation, date: leapDay, serial: 7)
         #expect(number.code == "11450721MB155808114000104002000202402290007")
-        #expect(try CaseNumber(number.code).date == leapDay)
+        #expect(try CaseNumber(parsing: number.code).date == leapDay)
         #expect(CalendarDate(year: 2000, month: 2, day: 29) != nil)
         #expect(CalendarDate(year: 1900, month: 2, day: 29) == nil)
     }
 
     @Test func serialsArePaddedAndBounded() throws {
-        let implementation = try ImplementationCode("11450721MB155808114000104002000")
+        let implementation = try ImplementationCode(parsing: "11450721MB155808114000104002000")
         let date = try #require(CalendarDate(year: 2023, month: 6, day: 1))
         #expect(
             try CaseNumber(implementationCode: implementation, date: date, serial: 42, format: .nineDigit).serial

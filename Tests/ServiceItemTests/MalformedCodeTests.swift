@@ -15,16 +15,16 @@ import Testing
 
     @Test func lengthIsCheckedFirst() {
         #expect(throws: ServiceItemError.invalidLength(kind: .basicCode, expected: [12], actual: 9)) {
-            try BasicCode("000104002")
+            try BasicCode(parsing: "000104002")
         }
         #expect(throws: ServiceItemError.invalidLength(kind: .implementationCode, expected: [31], actual: 30)) {
-            try ImplementationCode(String(Self.implementation.dropLast()))
+            try ImplementationCode(parsing: String(Self.implementation.dropLast()))
         }
         #expect(throws: ServiceItemError.invalidLength(kind: .businessItemCode, expected: [33], actual: 34)) {
-            try BusinessItemCode(Self.implementation + "001")
+            try BusinessItemCode(parsing: Self.implementation + "001")
         }
         #expect(throws: ServiceItemError.invalidLength(kind: .caseNumber, expected: [43, 48], actual: 44)) {
-            try CaseNumber(Self.implementation + "2024010100001")
+            try CaseNumber(parsing: Self.implementation + "2024010100001")
         }
         #expect(throws: ServiceItemError.invalidLength(kind: nil, expected: [12, 31, 33, 43, 48], actual: 0)) {
             try ServiceItemCode("")
@@ -36,39 +36,39 @@ import Testing
         #expect(
             throws: ServiceItemError.invalidCharacter(
                 kind: .implementationCode, position: 9, found: "m", allowed: .digitOrUppercaseLetter)
-        ) { try ImplementationCode(lowercase) }
+        ) { try ImplementationCode(parsing: lowercase) }
         #expect(
             throws: ServiceItemError.invalidCharacter(
                 kind: .basicCode, position: 6, found: "许", allowed: .digitOrUppercaseLetter)
-        ) { try BasicCode("00010许002000") }
+        ) { try BasicCode(parsing: "00010许002000") }
         #expect(
             throws: ServiceItemError.invalidCharacter(
                 kind: .implementationCode, position: 19, found: "X", allowed: .digit)
-        ) { try ImplementationCode(Self.replacing(Self.implementation, at: 19, with: "X")) }
+        ) { try ImplementationCode(parsing: Self.replacing(Self.implementation, at: 19, with: "X")) }
         #expect(
             throws: ServiceItemError.invalidCharacter(
                 kind: .businessItemCode, position: 33, found: "A", allowed: .digit)
-        ) { try BusinessItemCode(Self.implementation + "0A") }
+        ) { try BusinessItemCode(parsing: Self.implementation + "0A") }
         #expect(
             throws: ServiceItemError.invalidCharacter(kind: .caseNumber, position: 43, found: " ", allowed: .digit)
-        ) { try CaseNumber(Self.implementation + "20240101000 ") }
+        ) { try CaseNumber(parsing: Self.implementation + "20240101000 ") }
         // The item type is digits: a letter there is a character error, not an unknown type.
         #expect(
             throws: ServiceItemError.invalidCharacter(kind: .basicCode, position: 3, found: "X", allowed: .digit)
-        ) { try BasicCode("00XK04002000") }
+        ) { try BasicCode(parsing: "00XK04002000") }
     }
 
     @Test func unknownItemTypes() {
-        #expect(throws: ServiceItemError.unknownItemType("33")) { try BasicCode("003304002000") }
+        #expect(throws: ServiceItemError.unknownItemType("33")) { try BasicCode(parsing: "003304002000") }
         #expect(throws: ServiceItemError.unknownItemType("99")) {
             try ImplementationCode(
-                Self.replacing(Self.replacing(Self.implementation, at: 22, with: "9"), at: 23, with: "9"))
+                parsing: Self.replacing(Self.replacing(Self.implementation, at: 22, with: "9"), at: 23, with: "9"))
         }
     }
 
     @Test func localItemTypesNeedLenientChecking() throws {
-        #expect(throws: ServiceItemError.localItemType("31")) { try BasicCode("443100001000") }
-        let lenient = try BasicCode("443100001000", validation: .lenient)
+        #expect(throws: ServiceItemError.localItemType("31")) { try BasicCode(parsing: "443100001000") }
+        let lenient = try BasicCode(parsing: "443100001000", strictness: .lenient)
         #expect(lenient.itemType.chineseName == "便民服务")
         #expect(lenient.itemType.category == .local)
         #expect(lenient.toleratedErrors == [.localItemType("31")])
@@ -79,47 +79,47 @@ import Testing
     @Test func localLetterTypeNeedsLenientChecking() throws {
         #expect(
             throws: ServiceItemError.invalidCharacter(kind: .basicCode, position: 3, found: "T", allowed: .digit)
-        ) { try BasicCode("44TC12049000") }
+        ) { try BasicCode(parsing: "44TC12049000") }
         #expect(throws: ServiceItemError.localItemType("TC")) { try ItemType(code: "TC") }
-        let lenient = try BasicCode("44TC12049000", validation: .lenient)
+        let lenient = try BasicCode(parsing: "44TC12049000", strictness: .lenient)
         #expect(lenient.itemType.category == .local)
         #expect(!lenient.itemType.isAdministrativePower)
         #expect(lenient.toleratedErrors == [.localItemType("TC")])
         #expect(throws: ServiceItemError.unknownItemType("XK")) {
-            try BasicCode("00XK04002000", validation: .lenient)
+            try BasicCode(parsing: "00XK04002000", strictness: .lenient)
         }
         #expect(
             throws: ServiceItemError.invalidCharacter(
                 kind: .basicCode, position: 3, found: "t", allowed: .digitOrUppercaseLetter)
         ) {
-            try BasicCode("44tc12049000", validation: .lenient)
+            try BasicCode(parsing: "44tc12049000", strictness: .lenient)
         }
     }
 
     @Test(arguments: ["0", "8", "9"])
     func unknownLevels(_ level: Character) {
         #expect(throws: ServiceItemError.unknownLevel(String(level))) {
-            try ImplementationCode(Self.replacing(Self.implementation, at: 19, with: level))
+            try ImplementationCode(parsing: Self.replacing(Self.implementation, at: 19, with: level))
         }
     }
 
     @Test func unknownCatalogueOrigins() {
-        #expect(throws: ServiceItemError.unknownCatalogueOrigin("99")) { try BasicCode("990104002000") }
-        #expect(throws: ServiceItemError.unknownCatalogueOrigin("40")) { try BasicCode("400104002000") }
+        #expect(throws: ServiceItemError.unknownCatalogueOrigin("99")) { try BasicCode(parsing: "990104002000") }
+        #expect(throws: ServiceItemError.unknownCatalogueOrigin("40")) { try BasicCode(parsing: "400104002000") }
     }
 
     @Test func invalidEmbeddedCreditCodeIsRejectedStrictlyAndReportedLeniently() throws {
         // Check character 1 → 2: a one-character slip the check catches.
         let slipped = Self.replacing(Self.implementation, at: 18, with: "2")
         #expect {
-            try ImplementationCode(slipped)
+            try ImplementationCode(parsing: slipped)
         } throws: { error in
             guard case .invalidBodyCode(let body, let reason) = error as? ServiceItemError else { return false }
             return body == "11450721MB15580812" && reason.contains("校验码错误") && reason.contains("should be 1")
         }
-        let lenient = try ImplementationCode(slipped, validation: .lenient)
+        let lenient = try ImplementationCode(parsing: slipped, strictness: .lenient)
         #expect(!lenient.body.isUnifiedSocialCreditCode)
-        #expect(lenient.toleratedErrors.map(\.code) == ["invalid_body_code"])
+        #expect(lenient.toleratedErrors.map(\.code) == ["serviceitem.invalid_body_code"])
         #expect(lenient.body.registrationLevel == nil)
         #expect(lenient.code == slipped)
     }
@@ -128,8 +128,8 @@ import Testing
     /// credit code, though it fits the code's own character set.
     @Test func bodyCodeOutsideTheCreditAlphabet() throws {
         let code = "11440000ABCDEFGHIJ2440289876000"
-        #expect(throws: ServiceItemError.self) { try ImplementationCode(code) }
-        let lenient = try ImplementationCode(code, validation: .lenient)
+        #expect(throws: ServiceItemError.self) { try ImplementationCode(parsing: code) }
+        let lenient = try ImplementationCode(parsing: code, strictness: .lenient)
         #expect(lenient.toleratedErrors.first?.message.contains("character 17") == true)
     }
 
@@ -137,8 +137,8 @@ import Testing
     /// settled): strict checking rejects them; lenient checking accepts them and says so.
     @Test func xiamenPilotBodyCodeIsALegacyExceptionLeniently() throws {
         let code = "91350211M00013FA1N" + "4" + "000104002000"
-        #expect(throws: ServiceItemError.self) { try ImplementationCode(code) }
-        let lenient = try ImplementationCode(code, validation: .lenient)
+        #expect(throws: ServiceItemError.self) { try ImplementationCode(parsing: code) }
+        let lenient = try ImplementationCode(parsing: code, strictness: .lenient)
         #expect(lenient.body.creditCode != nil)
         #expect(!lenient.body.isUnifiedSocialCreditCode)
         #expect(lenient.toleratedErrors.first?.message.contains("Xiamen") == true)
@@ -148,7 +148,7 @@ import Testing
     @Test(arguments: ["20181332", "20190229", "20230431", "00000101", "20230000"])
     func impossibleDates(_ date: String) {
         #expect(throws: ServiceItemError.impossibleDate(date)) {
-            try CaseNumber(Self.implementation + date + "0001")
+            try CaseNumber(parsing: Self.implementation + date + "0001")
         }
     }
 
@@ -176,7 +176,7 @@ import Testing
         ]
         #expect(Set(errors.map(\.code)).count == errors.count)
         for error in errors {
-            #expect(error.code.allSatisfy { $0.isLowercase || $0 == "_" })
+            #expect(ZhengwuKitErrorCode.isWellFormed(error.code) && error.code.hasPrefix("serviceitem."))
             #expect(!error.message.isEmpty)
             #expect(error.chineseTerm.unicodeScalars.contains { $0.value >= 0x4E00 })
             #expect(error.description.contains(error.chineseTerm))
@@ -200,9 +200,9 @@ import Testing
                     alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
                 text = String(characters)
             }
-            for validation in ItemCodeValidation.allCases {
+            for validation in Strictness.allCases {
                 do {
-                    let code = try ServiceItemCode(text, validation: validation, schemes: [LetterTypeScheme.standard])
+                    let code = try ServiceItemCode(text, strictness: validation, schemes: [LetterTypeScheme.standard])
                     #expect(code.code == text)
                     parsed += 1
                 } catch {

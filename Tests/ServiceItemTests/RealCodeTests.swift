@@ -9,7 +9,7 @@ import ZWKitTestSupport
 @Suite struct RealCodeTests {
     @Test(arguments: RealCodes.implementationCodes)
     func implementationCodesParse(_ real: RealCode) throws {
-        let code = try ImplementationCode(real.code)
+        let code = try ImplementationCode(parsing: real.code)
         #expect(code.code == real.code)
         #expect(code.toleratedErrors.isEmpty)
         #expect(code.body.isUnifiedSocialCreditCode)
@@ -19,14 +19,14 @@ import ZWKitTestSupport
 
     @Test(arguments: RealCodes.businessItemCodes)
     func businessItemCodesParse(_ real: RealCode) throws {
-        let code = try BusinessItemCode(real.code)
+        let code = try BusinessItemCode(parsing: real.code)
         let rebuilt = try BusinessItemCode(implementationCode: code.implementationCode, sequence: code.sequence)
         #expect(rebuilt.code == real.code)
     }
 
     @Test(arguments: RealCodes.caseNumbers)
     func caseNumbersParse(_ real: RealCode) throws {
-        let number = try CaseNumber(real.code)
+        let number = try CaseNumber(parsing: real.code)
         #expect(number.serialFormat.caseNumberLength == real.code.count)
         #expect(number.toleratedErrors.isEmpty)
         let rebuilt = try CaseNumber(
@@ -38,10 +38,10 @@ import ZWKitTestSupport
     /// national four-digit one, and its local number (410821020210525A000002) agrees on the
     /// date and the serial.
     @Test func caseNumbersCarryTheirDateAndSerial() throws {
-        let xinjiang = try CaseNumber("11650000010183859F265011601300120181228100000001")
+        let xinjiang = try CaseNumber(parsing: "11650000010183859F265011601300120181228100000001")
         #expect(xinjiang.serialFormat == .nineDigit)
         #expect(xinjiang.date == CalendarDate(year: 2018, month: 12, day: 28))
-        let henan = try CaseNumber("11410821005677264N4000117018000202105250002")
+        let henan = try CaseNumber(parsing: "11410821005677264N4000117018000202105250002")
         #expect(henan.serialFormat == .fourDigit)
         #expect(henan.date == CalendarDate(year: 2021, month: 5, day: 25))
         #expect(henan.serial == "0002")
@@ -59,8 +59,8 @@ import ZWKitTestSupport
         #expect(
             throws: ServiceItemError.invalidCharacter(
                 kind: .implementationCode, position: 22, found: "T", allowed: .digit)
-        ) { try ImplementationCode(real.code) }
-        let code = try ImplementationCode(real.code, validation: real.validation)
+        ) { try ImplementationCode(parsing: real.code) }
+        let code = try ImplementationCode(parsing: real.code, strictness: real.strictness)
         #expect(code.toleratedErrors == [.localItemType("TC")])
         #expect(code.basicCode.itemType.chineseName == "套餐服务")
         #expect(code.basicCode.itemType.category == .local)
@@ -72,7 +72,7 @@ import ZWKitTestSupport
 
     @Test(arguments: RealCodes.basicCodes)
     func basicCodesParse(_ real: RealCode) throws {
-        let code = try BasicCode(real.code)
+        let code = try BasicCode(parsing: real.code)
         let rebuilt = try BasicCode(
             origin: code.origin, itemType: code.itemType, mainItem: code.mainItem, subItem: code.subItem)
         #expect(rebuilt.code == real.code)
@@ -87,7 +87,7 @@ import ZWKitTestSupport
     /// The 灵山县 record says: body 11450721MB15580811, use_level 4, catalog_code 000104002000
     /// (固定资产投资项目节能审查, a national 行政许可 main item without sub-items).
     @Test func guangxiRecordPartsMatchTheRecordsOwnFields() throws {
-        let code = try ImplementationCode("11450721MB155808114000104002000")
+        let code = try ImplementationCode(parsing: "11450721MB155808114000104002000")
         #expect(code.body.code == "11450721MB15580811")
         #expect(code.level == .county)
         #expect(code.basicCode.code == "000104002000")
@@ -102,8 +102,8 @@ import ZWKitTestSupport
     /// On the Shenzhen page the business items 01 (企业申请) and 02 (个人申请) extend the same
     /// implementation code, a 广东-added public service (type 20) at city level.
     @Test func shenzhenBusinessItemsShareTheirImplementationCode() throws {
-        let personal = try BusinessItemCode("114403006939513773344201505200802")
-        let enterprise = try BusinessItemCode("114403006939513773344201505200801")
+        let personal = try BusinessItemCode(parsing: "114403006939513773344201505200802")
+        let enterprise = try BusinessItemCode(parsing: "114403006939513773344201505200801")
         #expect(personal.implementationCode == enterprise.implementationCode)
         #expect(personal.sequence == "02")
         let basic = personal.implementationCode.basicCode
@@ -116,10 +116,10 @@ import ZWKitTestSupport
     /// The pages' own query parameters name the item type: Hubei's taskType=07 (行政确认) and
     /// Jiangsu's ql_kind=01 (行政许可) agree with positions 22–23 of the codes.
     @Test func itemTypesAgreeWithThePortalsOwnParameters() throws {
-        let hubei = try BusinessItemCode("11420000777570977B200073900100001")
+        let hubei = try BusinessItemCode(parsing: "11420000777570977B200073900100001")
         #expect(hubei.implementationCode.basicCode.itemType == .confirmation)
         #expect(hubei.implementationCode.level == .provincial)
-        let jiangsu = try BusinessItemCode("113205000141492526332010502800201")
+        let jiangsu = try BusinessItemCode(parsing: "113205000141492526332010502800201")
         #expect(jiangsu.implementationCode.code == "1132050001414925263320105028002")
         #expect(jiangsu.implementationCode.basicCode.itemType == .licensing)
         #expect(jiangsu.implementationCode.basicCode.origin == .province("32"))
@@ -128,7 +128,7 @@ import ZWKitTestSupport
 
     @Test func everyPartHasANameAndItsCharacters() throws {
         for real in RealCodes.all {
-            let code = try ServiceItemCode(real.code, validation: real.validation)
+            let code = try ServiceItemCode(real.code, strictness: real.strictness)
             let parts = code.parts
             // The parts tile the code exactly, in order.
             var next = 1

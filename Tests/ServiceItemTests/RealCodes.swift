@@ -10,7 +10,7 @@ struct RealCode: Sendable, CustomStringConvertible {
     let province: String
     let source: String
     /// How strictly the code parses: lenient for the real codes that break a national rule.
-    var validation: ItemCodeValidation = .strict
+    var strictness: Strictness = .strict
     /// The item type the publishing portal gives the code in its own parameters (四川's `taskType`).
     var taskType: String?
 
@@ -100,7 +100,7 @@ enum RealCodes {
                 "carry_out_code of 我要办理用地证（社会投资）, 广州市规划和自然资源局番禺区分局, service_item_type TC "
                 + "(套餐服务), as Guangzhou's 事项库 getItem interface returned it, quoted in public integration "
                 + "code (code index id 22945828805): a letter type where the national code has two digits",
-            validation: .lenient)
+            strictness: .lenient)
     ]
 
     /// 业务办理项编码 (33 characters).
@@ -221,31 +221,31 @@ enum RealCodes {
         RealCode(
             code: "511A0080800002-511602000000-000-1151130000877869M-1-00", province: "51 四川 (广安区)",
             source: "第二类易制毒化学品运输许可 of 广安区公安分局 in the 广安区 list: its credit code "
-                + "11511300008778693M, which its other items carry, less position 17", validation: .lenient,
+                + "11511300008778693M, which its other items carry, less position 17", strictness: .lenient,
             taskType: "1"),
         RealCode(
             code: "512B0053300006-511602000000-000-083372204-1-00", province: "51 四川 (广安区)",
             source: "学前教育减免保教费查询 of 广安区教育科技和体育局 in the 广安区 list: the organisation code "
-                + "inside its credit code 115113010833722043", validation: .lenient, taskType: "20"),
+                + "inside its credit code 115113010833722043", strictness: .lenient, taskType: "20"),
         RealCode(
             code: "512C0107400001-511602000000-000-00877868-5-1-00", province: "51 四川 (广安区)",
             source: "律师及律所信息查询 of 区司法局 in the 广安区 list: its organisation code written with a "
-                + "hyphen, inside its credit code 115113010087786859", validation: .lenient, taskType: "20"),
+                + "hyphen, inside its credit code 115113010087786859", strictness: .lenient, taskType: "20"),
         RealCode(
             code: "511A62001001-511602000000-000-TE5116020105116050-1-00", province: "51 四川 (广安区)",
             source: "烟草专卖零售许可证新办 of 区烟草专卖局 in the 广安区 list: 18 characters, not a credit code",
-            validation: .lenient, taskType: "1"),
+            strictness: .lenient, taskType: "1"),
         RealCode(
             code: "511F0118100001-511602000000-000-0087790701-1-00", province: "51 四川 (广安区)",
-            source: "文物定级 of 区文广旅局 in the 广安区 list: ten digits", validation: .lenient, taskType: "7"),
+            source: "文物定级 of 区文广旅局 in the 广安区 list: ten digits", strictness: .lenient, taskType: "7"),
         RealCode(
             code: "511A0077700002-510000000000-000-8282348-1-00", province: "51 四川",
             source: "省际间调运林草植物检疫证书新办核发, a provincial item in the 广安区 list: seven digits",
-            validation: .lenient, taskType: "1"),
+            strictness: .lenient, taskType: "1"),
         RealCode(
             code: "512B0046200003-510000000000-000-451212-1-00", province: "51 四川",
             source: "a provincial public service linked from a public portal page script (code index id 39666686466): "
-                + "six digits, and 43 characters, a case number's length", validation: .lenient, taskType: "20"),
+                + "six digits, and 43 characters, a case number's length", strictness: .lenient, taskType: "20"),
     ]
 
     /// Item codes the portal publishes that break the layout itself.

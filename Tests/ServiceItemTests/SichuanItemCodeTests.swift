@@ -7,8 +7,8 @@ import Testing
 /// credit code in the body and names that rule when it is not one; lenient checking accepts
 /// the portal's organisation codes, truncated codes and short numbers and says so.
 @Suite struct SichuanItemCodeTests {
-    static let strict = RealCodes.sichuanItemCodes.filter { $0.validation == .strict }
-    static let lenient = RealCodes.sichuanItemCodes.filter { $0.validation == .lenient }
+    static let strict = RealCodes.sichuanItemCodes.filter { $0.strictness == .strict }
+    static let lenient = RealCodes.sichuanItemCodes.filter { $0.strictness == .lenient }
     static let policeLicence = "511A0900300012-511602000000-000-11511300008778693M-1-00"
 
     /// The body is everything between the area's `000` and the last two segments.
@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: strict)
     func codesWithACreditCodeBodyPassStrictChecking(_ real: RealCode) throws {
-        let code = try SichuanItemCode(real.code)
+        let code = try SichuanItemCode(parsing: real.code)
         #expect(code.code == real.code)
         #expect(code.toleratedErrors.isEmpty)
         #expect(code.body.isUnifiedSocialCreditCode)
@@ -32,7 +32,7 @@ import Testing
     func strictCheckingNamesTheCreditCodeRule(_ real: RealCode) {
         let body = Self.body(of: real.code)
         #expect {
-            try SichuanItemCode(real.code)
+            try SichuanItemCode(parsing: real.code)
         } throws: { error in
             guard case .invalidBodyCode(let value, _) = error as? ServiceItemError else { return false }
             return value == body && (error as? ServiceItemError)?.chineseTerm == "实施主体统一社会信用代码错误"
@@ -41,12 +41,12 @@ import Testing
 
     @Test(arguments: lenient)
     func lenientCheckingAcceptsALocalBodyAndSaysSo(_ real: RealCode) throws {
-        let code = try SichuanItemCode(real.code, validation: .lenient)
+        let code = try SichuanItemCode(parsing: real.code, strictness: .lenient)
         #expect(code.code == real.code)
         #expect(code.body.code == Self.body(of: real.code))
         #expect(!code.body.isUnifiedSocialCreditCode)
         #expect(code.body.creditCode == nil)
-        #expect(code.toleratedErrors.map(\.code) == ["invalid_body_code"])
+        #expect(code.toleratedErrors.map(\.code) == ["serviceitem.invalid_body_code"])
         let body = try #require(code.parts.first { $0.key == "bodyCode" })
         #expect(body.meaning == "非统一社会信用代码（宽松模式接受）")
     }
@@ -54,10 +54,10 @@ import Testing
     /// Parse, rebuild from the parts, and get the same string back, under both checkings.
     @Test(arguments: RealCodes.sichuanItemCodes)
     func codesRoundTrip(_ real: RealCode) throws {
-        let code = try SichuanItemCode(real.code, validation: real.validation)
+        let code = try SichuanItemCode(parsing: real.code, strictness: real.strictness)
         let rebuilt = try SichuanItemCode(
             item: SichuanItemPart(code.item.text), areaCode: code.areaCode, segmentAfterArea: code.segmentAfterArea,
-            body: ImplementingBodyCode(localCode: code.body.code, validation: real.validation),
+            body: ImplementingBodyCode(localCode: code.body.code, strictness: real.strictness),
             segmentAfterBody: code.segmentAfterBody, lastSegment: code.lastSegment)
         #expect(rebuilt == code)
         #expect(rebuilt.code == real.code)
@@ -66,7 +66,7 @@ import Testing
     /// Every part names the characters at its positions.
     @Test(arguments: RealCodes.sichuanItemCodes)
     func partsPointAtTheirCharacters(_ real: RealCode) throws {
-        let code = try SichuanItemCode(real.code, validation: real.validation)
+        let code = try SichuanItemCode(parsing: real.code, strictness: real.strictness)
         let characters = Array(real.code)
         for part in code.parts {
             let range = (part.positions.lowerBound - 1)..<part.positions.upperBound
@@ -80,7 +80,7 @@ import Testing
     /// the mapping is known.
     @Test(arguments: RealCodes.sichuanItemCodes)
     func localTypesAgreeWithThePortalsTaskType(_ real: RealCode) throws {
-        let code = try SichuanItemCode(real.code, validation: real.validation)
+        let code = try SichuanItemCode(parsing: real.code, strictness: real.strictness)
         guard let itemType = code.item.itemType else {
             #expect(code.item.layout == .other, "\(real.code) has a local type without a mapping")
             return
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func theItemSegmentsLayoutsAreRead() throws {
-        let licence = try SichuanItemCode(Self.policeLicence)
+        let licence = try SichuanItemCode(parsing: Self.policeLicence)
         #expect(licence.item.layout == .catalogue)
         #expect(licence.item.localType == "1A")
         #expect(licence.item.mainItem == "09003")
@@ -108,17 +108,18 @@ import Testing
 
     /// The area code is a GB/T 2260 division followed by township and village digits.
     @Test func theAreaCodeNamesItsDivisionAndLevel() throws {
-        let district = try SichuanItemCode(Self.policeLicence)
+        let district = try SichuanItemCode(parsing: Self.policeLicence)
         #expect(district.divisionCode == DivisionCode("511602"))
         #expect(district.areaLevel == .county)
         let area = try #require(district.parts.first { $0.key == "areaCode" })
         #expect(area.meaning == "四川省广安市广安区（县级）")
-        let township = try SichuanItemCode("511F99243096-511921101000-000-11513721008837024N-1-00")
+        let township = try SichuanItemCode(parsing: "511F99243096-511921101000-000-11513721008837024N-1-00")
         #expect(township.townshipCode == "101" && township.villageCode == "000")
         #expect(township.areaLevel == .township)
-        let province = try SichuanItemCode("511A0077700002-510000000000-000-8282348-1-00", validation: .lenient)
+        let province = try SichuanItemCode(
+            parsing: "511A0077700002-510000000000-000-8282348-1-00", strictness: .lenient)
         #expect(province.areaLevel == .provincial)
-        let city = try SichuanItemCode("511A0080600053-512000000000-000-11511800015427357G-1-00")
+        let city = try SichuanItemCode(parsing: "511A0080600053-512000000000-000-11511800015427357G-1-00")
         #expect(city.areaLevel == .municipal)
     }
 
@@ -126,18 +127,19 @@ import Testing
     /// code inside the body's own credit code (with or without the hyphen), and the credit
     /// code with the organisation code's check digit (position 17) dropped.
     @Test func localBodiesAreTheBodysOlderOrDamagedIdentifiers() throws {
-        #expect(try CreditCode("115113010833722043").organizationCode.rawValue == "083372204")
-        #expect(try CreditCode("115113010087786859").organizationCode == OrganizationCode("00877868-5"))
+        #expect(try CreditCode(parsing: "115113010833722043").organizationCode.compactForm == "083372204")
+        #expect(
+            try CreditCode(parsing: "115113010087786859").organizationCode == OrganizationCode(parsing: "00877868-5"))
         var truncated = Array("11511300008778693M")
         truncated.remove(at: 16)
         #expect(String(truncated) == "1151130000877869M")
-        let organisation = try ImplementingBodyCode(localCode: "00877868-5", validation: .lenient)
+        let organisation = try ImplementingBodyCode(localCode: "00877868-5", strictness: .lenient)
         #expect(organisation.toleratedError?.message.contains("organisation code 组织机构代码") == true)
-        let short = try ImplementingBodyCode(localCode: "1151130000877869M", validation: .lenient)
+        let short = try ImplementingBodyCode(localCode: "1151130000877869M", strictness: .lenient)
         #expect(short.toleratedError?.message.contains("17 characters") == true)
         // An 18-character local code fails the credit-code checks themselves.
-        let tobacco = try ImplementingBodyCode(localCode: "TE5116020105116050", validation: .lenient)
-        #expect(tobacco.toleratedError?.code == "invalid_body_code")
+        let tobacco = try ImplementingBodyCode(localCode: "TE5116020105116050", strictness: .lenient)
+        #expect(tobacco.toleratedError?.code == "serviceitem.invalid_body_code")
         #expect(!CreditCode.isValid("TE5116020105116050"))
     }
 
@@ -149,12 +151,12 @@ import Testing
         #expect(
             throws: ServiceItemError.invalidCharacter(
                 kind: .caseNumber, position: 15, found: "-", allowed: .digitOrUppercaseLetter)
-        ) { try ServiceItemCode(text, validation: .lenient) }
+        ) { try ServiceItemCode(text, strictness: .lenient) }
         let parsed = try ServiceItemCode(
-            text, validation: .lenient, implementationSchemes: [SichuanItemCodeScheme()])
+            text, strictness: .lenient, implementationSchemes: [SichuanItemCodeScheme()])
         #expect(parsed.kind == .provincialItemCode)
         #expect(parsed.code == text)
-        #expect(parsed.toleratedErrors.map(\.code) == ["invalid_body_code"])
+        #expect(parsed.toleratedErrors.map(\.code) == ["serviceitem.invalid_body_code"])
         #expect(parsed.basicCode == nil)
         guard case .provincialImplementation(let provincial) = parsed else {
             Issue.record("expected a provincial implementation code")

@@ -11,8 +11,10 @@ import Testing
 
     static func expect(_ text: String, fails error: ServiceItemError, sourceLocation: SourceLocation = #_sourceLocation)
     {
-        for validation in ItemCodeValidation.allCases {
-            #expect(throws: error, sourceLocation: sourceLocation) { try SichuanItemCode(text, validation: validation) }
+        for validation in Strictness.allCases {
+            #expect(throws: error, sourceLocation: sourceLocation) {
+                try SichuanItemCode(parsing: text, strictness: validation)
+            }
         }
     }
 
@@ -90,12 +92,12 @@ import Testing
     @Test func anEighteenCharacterBodyIsCheckedAsACreditCode() throws {
         let slipped = "511A0900300012-511602000000-000-11511300008778693N-1-00"
         #expect {
-            try SichuanItemCode(slipped)
+            try SichuanItemCode(parsing: slipped)
         } throws: { error in
-            (error as? ServiceItemError)?.code == "invalid_body_code"
+            (error as? ServiceItemError)?.code == "serviceitem.invalid_body_code"
         }
-        let lenient = try SichuanItemCode(slipped, validation: .lenient)
-        #expect(lenient.toleratedErrors.map(\.code) == ["invalid_body_code"])
+        let lenient = try SichuanItemCode(parsing: slipped, strictness: .lenient)
+        #expect(lenient.toleratedErrors.map(\.code) == ["serviceitem.invalid_body_code"])
     }
 
     @Test func theBuilderChecksEachPart() throws {
@@ -146,11 +148,11 @@ import Testing
                     alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
             }
             let text = String(characters)
-            for validation in ItemCodeValidation.allCases {
+            for validation in Strictness.allCases {
                 do {
-                    let code = try SichuanItemCode(text, validation: validation)
+                    let code = try SichuanItemCode(parsing: text, strictness: validation)
                     #expect(code.code == text)
-                    #expect(try SichuanItemCode(code.code, validation: validation) == code)
+                    #expect(try SichuanItemCode(parsing: code.code, strictness: validation) == code)
                     parsed += 1
                 } catch {
                     #expect(!error.code.isEmpty)

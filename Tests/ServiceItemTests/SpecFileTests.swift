@@ -33,7 +33,7 @@ import ZWKitTestSupport
         #expect(itemTypes == Dictionary(uniqueKeysWithValues: ItemType.nationalTypes.map { ($0.code, $0.chineseName) }))
         let itemTable = try #require(tables["itemType"] as? [String: Any])
         for (code, name) in try #require(itemTable["localCodes"] as? [String: String]) {
-            let type = try ItemType(code: code, validation: .lenient)
+            let type = try ItemType(code: code, strictness: .lenient)
             #expect(type.chineseName == name && type.category == .local)
         }
         #expect(try Self.codes(tables, "letterTypes") == LetterTypeScheme.standard.letters.mapValues(\.code))
@@ -45,8 +45,8 @@ import ZWKitTestSupport
         #expect(vectors.count >= 5)
         for vector in vectors {
             let text = try #require(vector["code"] as? String)
-            let validation = (vector["validation"] as? String).flatMap(ItemCodeValidation.init(rawValue:)) ?? .strict
-            let code = try ServiceItemCode(text, validation: validation)
+            let validation = (vector["validation"] as? String).flatMap(Strictness.init(rawValue:)) ?? .strict
+            let code = try ServiceItemCode(text, strictness: validation)
             #expect(code.kind.rawValue == vector["kind"] as? String, "\(text)")
             let parts = Dictionary(uniqueKeysWithValues: code.parts.map { ($0.key, $0.value) })
             #expect(parts == vector["parts"] as? [String: String], "\(text)")
@@ -76,25 +76,25 @@ import ZWKitTestSupport
         #expect(valid.count >= 6)
         for vector in valid {
             let text = try #require(vector["code"] as? String)
-            let validation = (vector["validation"] as? String).flatMap(ItemCodeValidation.init(rawValue:)) ?? .strict
-            let code = try SichuanItemCode(text, validation: validation)
+            let validation = (vector["validation"] as? String).flatMap(Strictness.init(rawValue:)) ?? .strict
+            let code = try SichuanItemCode(parsing: text, strictness: validation)
             let parts = Dictionary(uniqueKeysWithValues: code.parts.map { ($0.key, $0.value) })
             #expect(parts == vector["parts"] as? [String: String], "\(text)")
             #expect(code.toleratedErrors.map(\.code) == (vector["tolerated"] as? [String] ?? []), "\(text)")
             if let itemType = code.item.itemType {
                 #expect(Int(itemType.code) == (vector["taskType"] as? String).flatMap { Int($0) }, "\(text)")
             }
-            #expect(throws: ServiceItemError.self) { try ServiceItemCode(text, validation: .lenient) }
+            #expect(throws: ServiceItemError.self) { try ServiceItemCode(text, strictness: .lenient) }
         }
         let invalid = try #require(sichuan["invalid"] as? [[String: Any]])
         for vector in invalid {
             let text = try #require(vector["code"] as? String)
             let validations =
-                (vector["validation"] as? String).flatMap(ItemCodeValidation.init(rawValue:)).map { [$0] }
-                ?? ItemCodeValidation.allCases
+                (vector["validation"] as? String).flatMap(Strictness.init(rawValue:)).map { [$0] }
+                ?? Strictness.allCases
             for validation in validations {
                 #expect {
-                    try SichuanItemCode(text, validation: validation)
+                    try SichuanItemCode(parsing: text, strictness: validation)
                 } throws: { error in
                     (error as? ServiceItemError)?.code == vector["error"] as? String
                 }

@@ -36,12 +36,14 @@ func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
         #expect(objects[0]["birth_date"] as? String == "1949-12-31")
         #expect(objects[0]["sex"] as? String == "female")
         #expect(objects[1]["valid"] as? Bool == false)
-        #expect(objects[1]["error"] as? String == "check_character")
+        #expect(objects[1]["error"] as? String == "citizenid.check_character")
         #expect(objects[1]["line"] as? Int == 3)
         #expect(objects[2]["converted"] as? String == "150102198807303035")
-        #expect(objects[3]["error"] as? String == "length")
+        #expect(objects[3]["error"] as? String == "citizenid.length")
         #expect(objects[4]["kind"] as? String == "foreign_permanent_residence_id")
-        #expect(result.stderrText.contains("checked 5: 3 valid, 2 invalid (check_character: 1, length: 1)"))
+        #expect(
+            result.stderrText.contains(
+                "checked 5: 3 valid, 2 invalid (citizenid.check_character: 1, citizenid.length: 1)"))
     }
 
     @Test func jsonStaysValidForAnyInputBytes() throws {
@@ -53,7 +55,7 @@ func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
         let objects = try jsonLines(result)
         #expect(objects.count == 1)
         #expect((objects.first?["input"] as? String)?.hasPrefix("a\"b\\c\t\u{01}") == true)
-        #expect(objects.first?["error"] as? String == "format")
+        #expect(objects.first?["error"] as? String == "citizenid.character")
     }
 
     @Test func textModeListsOnlyProblemsWithLineNumbers() throws {
@@ -62,17 +64,24 @@ func jsonLines(_ result: ProcessResult) throws -> [[String: Any]] {
         #expect(result.status == 1)
         let lines = result.stdoutText.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("line 2: 11010519490230002X: check_character") == true)
+        #expect(lines.first?.hasPrefix("line 2: 11010519490230002X: citizenid.check_character") == true)
     }
 
     @Test func strictAndLenientRegionPolicies() throws {
         // 密云区 (110118) dates from 2015; a 2010 birth with it fails only the strict rule.
         let number = "110118201001010020"
-        let lenient = try Processes.zwkit(["id", "check", number])
+        let lenient = try Processes.zwkit(["id", "check", "--json", number])
         #expect(lenient.status == 0, "stdout: \(lenient.stdoutText)")
+        // Lenient (the default) accepts it and names the departure.
+        let accepted = try #require(try jsonLines(lenient).first)
+        #expect(accepted["valid"] as? Bool == true)
+        #expect(accepted["notice"] as? String == "citizenid.region_not_valid_in_year")
+        #expect(accepted["division_name"] as? String == "密云区")
+        #expect(lenient.stderrText.contains("1 accepted with a notice"))
+        #expect(try Processes.zwkit(["id", "check", "--lenient", number]).status == 0)
         let strict = try Processes.zwkit(["id", "check", "--strict", number])
         #expect(strict.status == 1)
-        #expect(strict.stdoutText.contains("region_not_valid_in_year"))
+        #expect(strict.stdoutText.contains("citizenid.region_not_valid_in_year"))
         #expect(strict.stdoutText.contains("2015–"))
     }
 

@@ -38,7 +38,7 @@ import ZWKitTestSupport
         let result = try Processes.zwkit(["item", "parse"], stdin: input)
         #expect(result.status == 1)
         #expect(result.stdoutText.contains("24-28  主项 main item: 04002"))
-        #expect(result.stdoutText.contains("line 2: XK0010: invalid_length"))
+        #expect(result.stdoutText.contains("line 2: XK0010: serviceitem.length"))
     }
 
     @Test func checkExitsOneWhenAnyCodeIsInvalidAndSaysWhy() throws {
@@ -48,9 +48,9 @@ import ZWKitTestSupport
         #expect(objects.map { $0["valid"] as? Bool } == [true, false, false])
         #expect(objects[0]["level_name"] as? String == "县级")
         #expect(objects[0]["item_type"] as? String == "01")
-        #expect(objects[1]["error"] as? String == "invalid_length")
+        #expect(objects[1]["error"] as? String == "serviceitem.length")
         #expect(objects[1]["term"] as? String == "编码长度错误")
-        #expect(objects[2]["error"] as? String == "invalid_body_code")
+        #expect(objects[2]["error"] as? String == "serviceitem.invalid_body_code")
         #expect(result.stderrText.contains("checked 3: 1 valid, 2 invalid"))
     }
 
@@ -88,7 +88,7 @@ import ZWKitTestSupport
         // Only problems are listed for input lines, with their line numbers.
         #expect(
             fromFile.stdoutText.split(separator: "\n") == [
-                "line 4: 1145: invalid_length: a service-item code must be 12, 31, 33, 43 or 48 characters long, found 4 (编码长度错误)"
+                "line 4: 1145: serviceitem.length: a service-item code must be 12, 31, 33, 43 or 48 characters long, found 4 (编码长度错误)"
             ])
         #expect(fromFile.stderrText.contains("checked 3: 2 valid, 1 invalid"))
 
@@ -156,15 +156,15 @@ import ZWKitTestSupport
         #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
         let object = try #require(try Self.jsonLines(lenient).first)
         #expect(object["valid"] as? Bool == true)
-        #expect(object["notice"] as? String == "invalid_body_code")
-        #expect(object["tolerated"] as? String == "invalid_body_code,local_item_type")
+        #expect(object["notice"] as? String == "serviceitem.invalid_body_code")
+        #expect(object["tolerated"] as? String == "serviceitem.invalid_body_code,serviceitem.local_item_type")
         #expect((object["message"] as? String)?.contains("not a valid unified social credit code") == true)
         #expect((object["message"] as? String)?.contains("locally defined type") == true)
         #expect(object["body_code_name"] as? String == "非统一社会信用代码（宽松模式接受）")
         #expect(object["item_type_name"] as? String == "套餐服务")
         let rejected = try Processes.zwkit(["item", "check", "--json", code])
         #expect(rejected.status == 1)
-        #expect(try Self.jsonLines(rejected).first?["error"] as? String == "invalid_character")
+        #expect(try Self.jsonLines(rejected).first?["error"] as? String == "serviceitem.character")
         let text = try Processes.zwkit(["item", "check", "--lenient", code])
         #expect(text.stdoutText.contains("accepted leniently"))
         #expect(text.stdoutText.contains("校验码错误"))
@@ -203,15 +203,15 @@ import ZWKitTestSupport
         let strict = try Processes.zwkit(["item", "check", "--json", Self.sichuanOrganisationBody])
         #expect(strict.status == 1)
         let rejected = try #require(try Self.jsonLines(strict).first)
-        #expect(rejected["error"] as? String == "invalid_body_code")
+        #expect(rejected["error"] as? String == "serviceitem.invalid_body_code")
         #expect(rejected["term"] as? String == "实施主体统一社会信用代码错误")
         #expect((rejected["message"] as? String)?.contains("organisation code") == true)
         let lenient = try Processes.zwkit(["item", "check", "--lenient", "--json", Self.sichuanOrganisationBody])
         #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")
         let accepted = try #require(try Self.jsonLines(lenient).first)
         #expect(accepted["valid"] as? Bool == true)
-        #expect(accepted["notice"] as? String == "invalid_body_code")
-        #expect(accepted["tolerated"] as? String == "invalid_body_code")
+        #expect(accepted["notice"] as? String == "serviceitem.invalid_body_code")
+        #expect(accepted["tolerated"] as? String == "serviceitem.invalid_body_code")
         #expect(accepted["body_code"] as? String == "083372204")
         #expect(accepted["body_code_name"] as? String == "非统一社会信用代码（宽松模式接受）")
         #expect(accepted["local_type_name"] as? String == "公共服务（国家类型 20）")
@@ -234,7 +234,10 @@ import ZWKitTestSupport
         let result = try Processes.zwkit(["item", "check", "--lenient", "--json"], stdin: input)
         #expect(result.status == 1)
         let objects = try Self.jsonLines(result)
-        #expect(objects.map { $0["error"] as? String } == ["missing_segment", "invalid_part", "invalid_character"])
+        #expect(
+            objects.map { $0["error"] as? String } == [
+                "serviceitem.missing_segment", "serviceitem.invalid_part", "serviceitem.character",
+            ])
         #expect(
             objects[1]["message"] as? String
                 == "area code 区划代码 \"51160200000X\" must be 12 characters, each a digit 0-9")

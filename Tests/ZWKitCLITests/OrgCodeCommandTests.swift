@@ -8,7 +8,7 @@ import ZWKitTestSupport
         let invalid = try Processes.zwkit(["orgcode", "check", "--json", "D21435691"])
         #expect(invalid.status == 1)
         let objects = try jsonLines(invalid)
-        #expect(objects.first?["error"] as? String == "check_character")
+        #expect(objects.first?["error"] as? String == "orgcode.check_character")
         #expect((objects.first?["message"] as? String)?.contains("should be X") == true)
     }
 }

@@ -9,7 +9,7 @@ import ZWKitTestSupport
         #expect(valid.stdoutText.contains("工商/企业"))
         let invalid = try Processes.zwkit(["uscc", "check", "91110000600037341N"])
         #expect(invalid.status == 1)
-        #expect(invalid.stdoutText.contains("check_character"))
+        #expect(invalid.stdoutText.contains("creditcode.check_character"))
     }
 
     @Test func jsonCarriesTheParts() throws {
@@ -22,7 +22,7 @@ import ZWKitTestSupport
         #expect(objects[0]["category_name"] as? String == "企业")
         #expect(objects[0]["division_code"] as? String == "110000")
         #expect(objects[0]["organization_code"] as? String == "60003734-1")
-        #expect(objects[1]["error"] as? String == "unknown_authority")
+        #expect(objects[1]["error"] as? String == "creditcode.unknown_authority")
     }
 
     @Test func lenientModeReportsLegacyCodes() throws {
@@ -31,7 +31,7 @@ import ZWKitTestSupport
         let lenient = try Processes.zwkit(["uscc", "check", "--lenient", "--json", legacy])
         #expect(lenient.status == 0)
         let objects = try jsonLines(lenient)
-        #expect(objects.first?["notice"] as? String == "legacy_xiamen_pilot")
+        #expect(objects.first?["notice"] as? String == "creditcode.legacy_xiamen_pilot")
         #expect(lenient.stderrText.contains("1 accepted with a notice"))
         // In text mode a legacy code from input is listed, never passed silently.
         let text = try Processes.zwkit(["uscc", "check", "--lenient"], stdin: Data((legacy + "\n").utf8))

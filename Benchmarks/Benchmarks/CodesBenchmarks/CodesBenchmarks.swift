@@ -10,7 +10,7 @@ import CreditCode
 /// 10,000 valid identity numbers (18 bytes each) with codes valid in their birth years.
 let identityNumbers: [UInt8] = {
     var random = SystemRandomNumberGenerator()
-    let divisions = Division.allCodes.filter { $0.level == .county }.compactMap { Division(code: $0) }
+    let divisions = Division.allCodes.filter { $0.level == .county }.compactMap { try? Division(code: $0) }
     var bytes: [UInt8] = []
     while bytes.count < 10_000 * 18 {
         guard let division = divisions.randomElement(using: &random), let period = division.periods.last else {
@@ -61,19 +61,17 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.throughput, .wallClock, .mallocCountTotal],
         maxDuration: .seconds(3)
     )
-    let strict = CitizenID.Options(regionPolicy: .strict)
-    let lenient = CitizenID.Options(regionPolicy: .lenient)
     _ = identityNumbers.count + creditCodes.count  // build the inputs before measuring
 
     Benchmark("CitizenID: validate 10k (strict region)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(validateRecords(identityNumbers) { (try? CitizenID(utf8: $0, options: strict)) != nil })
+            blackHole(validateRecords(identityNumbers) { (try? CitizenID(utf8: $0, strictness: .strict)) != nil })
         }
     }
 
     Benchmark("CitizenID: validate 10k (lenient region)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(validateRecords(identityNumbers) { (try? CitizenID(utf8: $0, options: lenient)) != nil })
+            blackHole(validateRecords(identityNumbers) { (try? CitizenID(utf8: $0, strictness: .lenient)) != nil })
         }
     }
 

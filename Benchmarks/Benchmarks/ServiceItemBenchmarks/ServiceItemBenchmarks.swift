@@ -15,7 +15,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("ServiceItem: parse implementation code") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try ImplementationCode(implementation))
+            blackHole(try ImplementationCode(parsing: implementation))
         }
     }
 

@@ -84,14 +84,14 @@ struct LicenceContentChecks {
         switch codeType {
         case .citizenID:
             do {
-                let id = try CitizenID(code)
+                let id = try CitizenID(utf8: code.utf8)
                 return CheckResult(.holderCode, .passed, "\(id.masked): a valid 公民身份号码")
             } catch {
                 return CheckResult(.holderCode, .failed, "CZZTDM is not a valid 公民身份号码: \(error.message)")
             }
         case .creditCode:
             do {
-                let credit = try CreditCode(code, policy: strictness == .lenient ? .lenient : .strict)
+                let credit = try CreditCode(utf8: code.utf8, strictness: strictness)
                 return CheckResult(.holderCode, .passed, "\(credit): a valid 统一社会信用代码")
             } catch {
                 return CheckResult(.holderCode, .failed, "CZZTDM is not a valid 统一社会信用代码: \(error.message)")
@@ -112,7 +112,7 @@ struct LicenceContentChecks {
 
     func issuerCode(_ metadata: LicenceMetadata) -> CheckResult<LicenceCheck> {
         do {
-            let code = try CreditCode(metadata.issuerCode, policy: strictness == .lenient ? .lenient : .strict)
+            let code = try CreditCode(utf8: metadata.issuerCode.utf8, strictness: strictness)
             return CheckResult(.issuerCode, .passed, "\(code): a valid 统一社会信用代码")
         } catch {
             return CheckResult(

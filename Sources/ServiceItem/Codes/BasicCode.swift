@@ -7,7 +7,7 @@
 /// │  └ item type 事项类型 (table A.1)
 /// └ catalogue origin: 00 national, or the province that added the item
 /// ```
-public struct BasicCode: Sendable, Hashable, CustomStringConvertible {
+public struct BasicCode: Sendable, Hashable {
     public static let length = 12
 
     public let origin: CatalogueOrigin
@@ -30,45 +30,38 @@ public struct BasicCode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses a basic code, reporting the first rule it breaks.
-    public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+    init(exactly code: String, strictness: Strictness) throws(ServiceItemError) {
         let text = CodeText(code, kind: .basicCode)
-        try self.init(text, validation: validation)
+        try self.init(text, strictness: strictness)
     }
 
-    init(_ text: CodeText, validation: ItemCodeValidation) throws(ServiceItemError) {
+    init(_ text: CodeText, strictness: Strictness) throws(ServiceItemError) {
         try text.requireLength([Self.length])
-        try text.checkCharacters(Self.layout(validation))
-        try self.init(reading: text, at: 0, validation: validation)
+        try text.checkCharacters(Self.layout(strictness))
+        try self.init(reading: text, at: 0, strictness: strictness)
     }
 
     /// The characters each position may hold. The item type is two digits; lenient checking
     /// lets letters through there too, for the local letter types (`TC`) that `ItemType` knows.
-    static func layout(_ validation: ItemCodeValidation) -> [CodeLayoutSlot] {
+    static func layout(_ strictness: Strictness) -> [CodeLayoutSlot] {
         [
             CodeLayoutSlot(0..<2, .digit),
-            CodeLayoutSlot(2..<4, validation == .strict ? .digit : .digitOrUppercaseLetter),
+            CodeLayoutSlot(2..<4, strictness == .strict ? .digit : .digitOrUppercaseLetter),
             CodeLayoutSlot(4..<12, .digitOrUppercaseLetter),
         ]
     }
 
     /// Reads the 12 characters starting at `start` of a longer code, whose characters the
-    /// caller has checked against `layout(validation)`.
-    init(reading text: CodeText, at start: Int, validation: ItemCodeValidation) throws(ServiceItemError) {
+    /// caller has checked against `layout(strictness)`.
+    init(reading text: CodeText, at start: Int, strictness: Strictness) throws(ServiceItemError) {
         origin = try CatalogueOrigin(code: text.raw(start..<start + 2))
-        itemType = try ItemType(code: text.raw(start + 2..<start + 4), validation: validation)
+        itemType = try ItemType(code: text.raw(start + 2..<start + 4), strictness: strictness)
         mainItem = text.raw(start + 4..<start + 9)
         subItem = text.raw(start + 9..<start + 12)
     }
 
-    /// Whether `code` is a basic code under `validation`.
-    public static func isValid(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) -> Bool {
-        (try? BasicCode(code, validation: validation)) != nil
-    }
-
     /// The 12 characters.
     public var code: String { origin.code + itemType.code + mainItem + subItem }
-
-    public var description: String { code }
 
     /// Whether the code names a sub-item rather than a main item.
     public var isSubItem: Bool { subItem != "000" }

@@ -2,7 +2,7 @@
 /// (for example an individual's and a company's application), GB/T 39554.1-2020.
 ///
 /// It is the implementation code followed by a two-digit sequence.
-public struct BusinessItemCode: Sendable, Hashable, CustomStringConvertible {
+public struct BusinessItemCode: Sendable, Hashable {
     public static let length = 33
 
     public let implementationCode: ImplementationCode
@@ -17,23 +17,16 @@ public struct BusinessItemCode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses a business item code, reporting the first rule it breaks.
-    public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+    init(exactly code: String, strictness: Strictness) throws(ServiceItemError) {
         let text = CodeText(code, kind: .businessItemCode)
         try text.requireLength([Self.length])
-        try text.checkCharacters(ImplementationCode.layout(validation) + [CodeLayoutSlot(31..<33, .digit)])
-        implementationCode = try ImplementationCode(reading: text, validation: validation)
+        try text.checkCharacters(ImplementationCode.layout(strictness) + [CodeLayoutSlot(31..<33, .digit)])
+        implementationCode = try ImplementationCode(reading: text, strictness: strictness)
         sequence = text.raw(31..<33)
-    }
-
-    /// Whether `code` is a business item code under `validation`.
-    public static func isValid(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) -> Bool {
-        (try? BusinessItemCode(code, validation: validation)) != nil
     }
 
     /// The 33 characters.
     public var code: String { implementationCode.code + sequence }
-
-    public var description: String { code }
 
     public var toleratedErrors: [ServiceItemError] { implementationCode.toleratedErrors }
 

@@ -7,7 +7,7 @@ import AdminDivision
 ///                            │        └ serial 流水号: 4 digits (national), 9 in one province
 ///                            └ date of the case 办件日期 (yyyyMMdd)
 /// ```
-public struct CaseNumber: Sendable, Hashable, CustomStringConvertible {
+public struct CaseNumber: Sendable, Hashable {
     /// The two serial layouts seen in real exchange records.
     public enum SerialFormat: Int, Sendable, Hashable, Codable, CaseIterable {
         /// Four digits: the national form, 43 characters in all.
@@ -51,28 +51,21 @@ public struct CaseNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses a case number of either serial layout, reporting the first rule it breaks.
-    public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+    init(exactly code: String, strictness: Strictness) throws(ServiceItemError) {
         let text = CodeText(code, kind: .caseNumber)
         try text.requireLength(Self.lengths)
-        try text.checkCharacters(ImplementationCode.layout(validation) + [CodeLayoutSlot(31..<text.count, .digit)])
-        implementationCode = try ImplementationCode(reading: text, validation: validation)
+        try text.checkCharacters(ImplementationCode.layout(strictness) + [CodeLayoutSlot(31..<text.count, .digit)])
+        implementationCode = try ImplementationCode(reading: text, strictness: strictness)
         let compactDate = text.raw(31..<39)
         guard let date = CalendarDate(compact: compactDate) else { throw .impossibleDate(compactDate) }
         self.date = date
         serial = text.raw(39..<text.count)
     }
 
-    /// Whether `code` is a case number under `validation`.
-    public static func isValid(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) -> Bool {
-        (try? CaseNumber(code, validation: validation)) != nil
-    }
-
     public var serialFormat: SerialFormat { serial.count == 9 ? .nineDigit : .fourDigit }
 
     /// The 43 or 48 characters.
     public var code: String { implementationCode.code + date.compact + serial }
-
-    public var description: String { code }
 
     public var toleratedErrors: [ServiceItemError] { implementationCode.toleratedErrors }
 

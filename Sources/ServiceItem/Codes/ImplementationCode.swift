@@ -7,7 +7,7 @@
 /// │                  └ exercising level 行使层级 (table A.2)
 /// └ implementing body's unified social credit code (18)
 /// ```
-public struct ImplementationCode: Sendable, Hashable, CustomStringConvertible {
+public struct ImplementationCode: Sendable, Hashable {
     public static let length = 31
 
     public let body: ImplementingBodyCode
@@ -22,39 +22,32 @@ public struct ImplementationCode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses an implementation code, reporting the first rule it breaks.
-    public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+    init(exactly code: String, strictness: Strictness) throws(ServiceItemError) {
         let text = CodeText(code, kind: .implementationCode)
         try text.requireLength([Self.length])
-        try text.checkCharacters(Self.layout(validation))
-        try self.init(reading: text, validation: validation)
+        try text.checkCharacters(Self.layout(strictness))
+        try self.init(reading: text, strictness: strictness)
     }
 
-    static func layout(_ validation: ItemCodeValidation) -> [CodeLayoutSlot] {
+    static func layout(_ strictness: Strictness) -> [CodeLayoutSlot] {
         [CodeLayoutSlot(0..<18, .digitOrUppercaseLetter), CodeLayoutSlot(18..<19, .digit)]
-            + BasicCode.layout(validation).shifted(by: 19)
+            + BasicCode.layout(strictness).shifted(by: 19)
     }
 
     /// Reads the first 31 characters of `text` (which may be a longer code), whose characters
-    /// the caller has checked against `layout(validation)`. The parts are interpreted left to right, with
+    /// the caller has checked against `layout(strictness)`. The parts are interpreted left to right, with
     /// the credit-code check last: it is the only rule lenient checking may waive.
-    init(reading text: CodeText, validation: ItemCodeValidation) throws(ServiceItemError) {
+    init(reading text: CodeText, strictness: Strictness) throws(ServiceItemError) {
         let levelCode = text.raw(18..<19)
         guard let level = ExercisingLevel(code: levelCode) else { throw .unknownLevel(levelCode) }
-        let basicCode = try BasicCode(reading: text, at: 19, validation: validation)
-        self.body = try ImplementingBodyCode(text, at: 0, validation: validation)
+        let basicCode = try BasicCode(reading: text, at: 19, strictness: strictness)
+        self.body = try ImplementingBodyCode(text, at: 0, strictness: strictness)
         self.level = level
         self.basicCode = basicCode
     }
 
-    /// Whether `code` is an implementation code under `validation`.
-    public static func isValid(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) -> Bool {
-        (try? ImplementationCode(code, validation: validation)) != nil
-    }
-
     /// The 31 characters.
     public var code: String { body.code + level.code + basicCode.code }
-
-    public var description: String { code }
 
     /// The rules lenient checking let through (a body code that is not a credit code, a
     /// local item type); empty for a code that passes strict checking.

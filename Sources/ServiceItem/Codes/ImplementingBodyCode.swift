@@ -12,7 +12,7 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
     public static let length = 18
 
     /// The characters: 18 in every national code; a province's own layout may carry a
-    /// shorter or longer local code (see ``init(localCode:validation:)``).
+    /// shorter or longer local code (see ``init(localCode:strictness:)``).
     public let code: String
     /// The credit code, when the 18 characters are one (under lenient checking, possibly a
     /// legacy code `CreditCode` accepts with a note).
@@ -22,13 +22,13 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
 
     /// Checks `code` as a unified social credit code; lenient checking accepts any 18 digits
     /// and upper-case letters and records the failure instead.
-    public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+    public init(_ code: some StringProtocol, strictness: Strictness = .strict) throws(ServiceItemError) {
         let text = CodeText(code, kind: .implementationCode)
         guard text.count == Self.length else {
             throw .invalidPart(
                 name: "implementing body code 实施主体编码", value: String(code), expected: "18 characters")
         }
-        try self.init(text, at: 0, validation: validation)
+        try self.init(text, at: 0, strictness: strictness)
     }
 
     /// A body code as a province's own item codes write it, which need not be 18 characters:
@@ -39,17 +39,17 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
     /// of digits, upper-case letters and hyphens is never a credit code: strict checking rejects
     /// it with ``ServiceItemError/invalidBodyCode(_:reason:)``, lenient checking keeps it and
     /// records that error in ``toleratedError``. For provincial schemes; national codes use
-    /// ``init(_:validation:)``.
-    public init(localCode code: some StringProtocol, validation: ItemCodeValidation = .strict)
+    /// ``init(_:strictness:)``.
+    public init(localCode code: some StringProtocol, strictness: Strictness = .strict)
         throws(ServiceItemError)
     {
-        try self.init(localCode: CodeText(code, kind: .provincialItemCode), validation: validation)
+        try self.init(localCode: CodeText(code, kind: .provincialItemCode), strictness: strictness)
     }
 
     /// `text` is the body alone; its `offset` places error positions within the whole code.
-    init(localCode text: CodeText, validation: ItemCodeValidation) throws(ServiceItemError) {
+    init(localCode text: CodeText, strictness: Strictness) throws(ServiceItemError) {
         if text.count == Self.length {
-            try self.init(text, at: 0, validation: validation)
+            try self.init(text, at: 0, strictness: strictness)
             return
         }
         let code = try text.part(0..<text.count, .digitUppercaseLetterOrHyphen)
@@ -62,7 +62,7 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
                 expected: "digits and upper-case letters, with single hyphens between groups")
         }
         let failure = ServiceItemError.invalidBodyCode(code, reason: Self.localCodeReason(code))
-        guard validation == .lenient else { throw failure }
+        guard strictness == .lenient else { throw failure }
         self.init(code: code, creditCode: nil, toleratedError: failure)
     }
 
@@ -80,11 +80,11 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
         return "it has \(code.count) characters, a credit code has 18"
     }
 
-    init(_ text: CodeText, at start: Int, validation: ItemCodeValidation) throws(ServiceItemError) {
+    init(_ text: CodeText, at start: Int, strictness: Strictness) throws(ServiceItemError) {
         let code = try text.part(start..<start + Self.length, .digitOrUppercaseLetter)
         self.code = code
         do {
-            let creditCode = try CreditCode(code, policy: validation == .strict ? .strict : .lenient)
+            let creditCode = try CreditCode(parsing: code, strictness: strictness)
             self.creditCode = creditCode
             switch creditCode.acceptance {
             case .valid:
@@ -95,7 +95,7 @@ public struct ImplementingBodyCode: Sendable, Hashable, CustomStringConvertible 
             }
         } catch {
             let failure = ServiceItemError.invalidBodyCode(code, reason: error.description)
-            guard validation == .lenient else { throw failure }
+            guard strictness == .lenient else { throw failure }
             creditCode = nil
             toleratedError = failure
         }

@@ -16,24 +16,24 @@ public enum ServiceItemCode: Sendable, Hashable, CustomStringConvertible {
     /// has), so a provincial code whose length happens to be a national one (a 43-character
     /// 四川 code) is not misread as a case number.
     public init(
-        _ code: String, validation: ItemCodeValidation = .strict, schemes: [any ProvincialCodeScheme] = [],
+        _ code: String, strictness: Strictness = .strict, schemes: [any ProvincialCodeScheme] = [],
         implementationSchemes: [any ProvincialImplementationScheme] = []
     ) throws(ServiceItemError) {
         for scheme in implementationSchemes {
-            if let parsed = try scheme.parse(code, validation: validation) {
+            if let parsed = try scheme.parse(code, strictness: strictness) {
                 self = .provincialImplementation(parsed)
                 return
             }
         }
         switch code.count {
         case BasicCode.length:
-            self = .basic(try BasicCode(code, validation: validation))
+            self = .basic(try BasicCode(parsing: code, strictness: strictness))
         case ImplementationCode.length:
-            self = .implementation(try ImplementationCode(code, validation: validation))
+            self = .implementation(try ImplementationCode(parsing: code, strictness: strictness))
         case BusinessItemCode.length:
-            self = .businessItem(try BusinessItemCode(code, validation: validation))
+            self = .businessItem(try BusinessItemCode(parsing: code, strictness: strictness))
         case _ where CaseNumber.lengths.contains(code.count):
-            self = .caseNumber(try CaseNumber(code, validation: validation))
+            self = .caseNumber(try CaseNumber(parsing: code, strictness: strictness))
         default:
             // A scheme that recognises the layout but rejects the code does not stop a later
             // scheme (a province's own letters) from accepting it; its error is kept for the end.

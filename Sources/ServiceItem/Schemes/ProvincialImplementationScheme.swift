@@ -17,7 +17,7 @@ public protocol ProvincialImplementationScheme: Sendable {
     /// Parses `code` in this scheme's layout.
     /// - Returns: nil when the text is not in this layout at all (so a national parser or
     ///   another scheme may try); throws when it is in this layout but breaks one of its rules.
-    func parse(_ code: String, validation: ItemCodeValidation) throws(ServiceItemError) -> ProvincialImplementationCode?
+    func parse(_ code: String, strictness: Strictness) throws(ServiceItemError) -> ProvincialImplementationCode?
 }
 
 /// An implementation-level item code in a provincial layout: its body, the national item

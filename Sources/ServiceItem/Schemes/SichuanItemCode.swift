@@ -22,7 +22,7 @@ import AdminDivision
 /// Strict checking wants the body to be a valid unified social credit code; lenient checking
 /// accepts the organisation codes, truncated codes and short numbers the portal also writes
 /// there, and records the waived rule in ``toleratedErrors``, as for national codes.
-public struct SichuanItemCode: Sendable, Hashable, CustomStringConvertible {
+public struct SichuanItemCode: Sendable, Hashable {
     /// The layout, as error messages show it.
     public static let layout = "item-area-000-body-d-dd"
 
@@ -58,7 +58,7 @@ public struct SichuanItemCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a code, reporting the first rule it breaks; the body's credit-code check comes
     /// last, as it is the one rule lenient checking may waive.
-    public init(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+    init(exactly code: String, strictness: Strictness) throws(ServiceItemError) {
         let text = CodeText(code, kind: .provincialItemCode)
         let whole = try text.part(0..<text.count, .digitUppercaseLetterOrHyphen)
         let segments = whole.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
@@ -81,20 +81,13 @@ public struct SichuanItemCode: Sendable, Hashable, CustomStringConvertible {
         lastSegment = segments[count - 1]
         let bodyStart = item.text.count + 1 + areaCode.count + 1 + segmentAfterArea.count + 1
         body = try ImplementingBodyCode(
-            localCode: CodeText(bodyText, kind: .provincialItemCode, offset: bodyStart), validation: validation)
-    }
-
-    /// Whether `code` is a 四川 item code under `validation`.
-    public static func isValid(_ code: some StringProtocol, validation: ItemCodeValidation = .strict) -> Bool {
-        (try? SichuanItemCode(code, validation: validation)) != nil
+            localCode: CodeText(bodyText, kind: .provincialItemCode, offset: bodyStart), strictness: strictness)
     }
 
     /// The code as written; parsing it again gives the same value.
     public var code: String {
         [item.text, areaCode, segmentAfterArea, body.code, segmentAfterBody, lastSegment].joined(separator: "-")
     }
-
-    public var description: String { code }
 
     /// Digits 7–9 of the area code: the township (乡、镇、街道), `000` above that level.
     public var townshipCode: String { String(areaCode.dropFirst(6).prefix(3)) }
@@ -125,7 +118,7 @@ public struct SichuanItemCode: Sendable, Hashable, CustomStringConvertible {
             defer { next += length + 1 }
             return next...(next + length - 1)
         }
-        let division = Division(code: divisionCode)
+        let division = try? Division(code: divisionCode)
         let areaPositions = place(12)
         parts.append(
             CodePart(

@@ -9,10 +9,10 @@ public struct SichuanItemCodeScheme: ProvincialImplementationScheme {
 
     public init() {}
 
-    public func parse(_ code: String, validation: ItemCodeValidation) throws(ServiceItemError)
+    public func parse(_ code: String, strictness: Strictness) throws(ServiceItemError)
         -> ProvincialImplementationCode?
     {
         guard code.utf8.contains(UInt8(ascii: "-")) else { return nil }
-        return try SichuanItemCode(code, validation: validation).provincialCode
+        return try SichuanItemCode(parsing: code, strictness: strictness).provincialCode
     }
 }

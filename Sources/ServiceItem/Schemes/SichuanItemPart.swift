@@ -102,7 +102,7 @@ public struct SichuanItemPart: Sendable, Hashable, CustomStringConvertible {
             return [
                 CodePart(
                     key: "province", name: "province", chineseName: "省份", value: "51",
-                    meaning: Division("510000")?.name, positions: 1...2),
+                    meaning: (try? Division("510000"))?.name, positions: 1...2),
                 localTypePart(positions: 3...4),
                 CodePart(
                     key: "mainItem", name: "main item", chineseName: "主项", value: mainItem ?? "", positions: 5...9),

@@ -34,7 +34,7 @@ public enum CatalogueOrigin: Sendable, Hashable, CustomStringConvertible {
     public var chineseName: String {
         switch self {
         case .national: return "国家基本目录"
-        case .province(let code): return "\(Division(code + "0000")?.name ?? code)增补事项"
+        case .province(let code): return "\((try? Division(code + "0000"))?.name ?? code)增补事项"
         }
     }
 

@@ -59,9 +59,9 @@ public struct ItemType: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The type coded `code`. Strict checking accepts table A.1 and its extension ranges;
     /// lenient checking also accepts the local types 30–32 and TC.
-    public init(code: String, validation: ItemCodeValidation = .strict) throws(ServiceItemError) {
+    public init(code: String, strictness: Strictness = .strict) throws(ServiceItemError) {
         if Self.localLetterCodes.contains(code) {
-            guard validation == .lenient else { throw .localItemType(code) }
+            guard strictness == .lenient else { throw .localItemType(code) }
             self.code = code
             return
         }
@@ -71,7 +71,7 @@ public struct ItemType: Sendable, Hashable, Comparable, CustomStringConvertible 
         switch number {
         case 0...29:
             break
-        case 30...32 where validation == .lenient:
+        case 30...32 where strictness == .lenient:
             break
         case 30...32:
             throw .localItemType(code)
@@ -119,7 +119,7 @@ extension ItemType: Codable {
         let container = try decoder.singleValueContainer()
         let code = try container.decode(String.self)
         do {
-            try self.init(code: code, validation: .lenient)
+            try self.init(code: code, strictness: .lenient)
         } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }

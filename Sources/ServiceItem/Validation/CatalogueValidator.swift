@@ -13,26 +13,25 @@ public struct CatalogueValidator: Sendable {
     public var rules: [any CatalogueRule]
     /// Strict: a body code that is not a credit code, or a local item type, is an error;
     /// lenient: a warning.
-    public var validation: ItemCodeValidation
+    public var strictness: Strictness
 
-    public init(validation: ItemCodeValidation = .strict, rules: [any CatalogueRule] = CatalogueValidator.standardRules)
-    {
-        self.validation = validation
+    public init(strictness: Strictness = .strict, rules: [any CatalogueRule] = CatalogueValidator.standardRules) {
+        self.strictness = strictness
         self.rules = rules
     }
 
     public func validate(_ item: CatalogueItem) -> CatalogueReport {
-        CatalogueReport(issues: rules.flatMap { $0.issues(in: item, validation: validation) })
+        CatalogueReport(issues: rules.flatMap { $0.issues(in: item, strictness: strictness) })
     }
 }
 
 /// One concern a catalogue item is checked for.
 public protocol CatalogueRule: Sendable {
     /// The issues `item` has under this rule; empty when it complies.
-    func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue]
+    func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue]
 }
 
-extension ItemCodeValidation {
-    /// How serious a rule lenient checking may waive is under this validation.
+extension Strictness {
+    /// How serious a rule lenient checking may waive is under this strictness.
     var toleratedSeverity: CatalogueIssue.Severity { self == .strict ? .error : .warning }
 }

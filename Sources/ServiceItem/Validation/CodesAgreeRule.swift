@@ -5,7 +5,7 @@
 public struct CodesAgreeRule: CatalogueRule {
     public init() {}
 
-    public func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+    public func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
         let implementation = item.implementationCode
         var issues: [CatalogueIssue] = []
 
@@ -46,7 +46,7 @@ public struct CodesAgreeRule: CatalogueRule {
                     chineseTerm: "实施编码行使层级不在事项行使层级中"))
         }
         issues += businessItemIssues(item)
-        issues += toleratedCodeIssues(item, validation: validation)
+        issues += toleratedCodeIssues(item, strictness: strictness)
         issues += registrationIssues(item)
         return issues
     }
@@ -76,12 +76,12 @@ public struct CodesAgreeRule: CatalogueRule {
         return issues
     }
 
-    /// Rules lenient decoding waived: an error under strict validation, a warning under lenient.
-    private func toleratedCodeIssues(_ item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+    /// Rules lenient decoding waived: an error under strict checking, a warning under lenient.
+    private func toleratedCodeIssues(_ item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
-        let severity = validation.toleratedSeverity
+        let severity = strictness.toleratedSeverity
         do {
-            let body = try ImplementingBodyCode(item.implementingBody.code, validation: .lenient)
+            let body = try ImplementingBodyCode(item.implementingBody.code, strictness: .lenient)
             if let error = body.toleratedError {
                 issues.append(
                     CatalogueIssue(

@@ -2,7 +2,7 @@
 public struct FeeRule: CatalogueRule {
     public init() {}
 
-    public func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+    public func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
         if item.isCharged, item.fees.isEmpty {
             issues.append(

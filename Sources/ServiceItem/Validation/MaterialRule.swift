@@ -6,7 +6,7 @@ import CreditCode
 public struct MaterialRule: CatalogueRule {
     public init() {}
 
-    public func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+    public func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
         var seen: Set<String> = []
         for (index, material) in item.materials.enumerated() {
@@ -63,7 +63,7 @@ public struct MaterialRule: CatalogueRule {
             return "must end in a three-digit sequence"
         }
         do {
-            _ = try CreditCode(authority)
+            _ = try CreditCode(parsing: authority)
             return nil
         } catch {
             return "does not start with a valid defining authority credit code: \(error.description)"

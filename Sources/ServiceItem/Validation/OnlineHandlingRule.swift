@@ -5,7 +5,7 @@
 public struct OnlineHandlingRule: CatalogueRule {
     public init() {}
 
-    public func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+    public func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
         let offersOnlineForm = item.handlingForms.contains(where: \.isOnline)
         let depth = item.online?.depth

@@ -3,7 +3,7 @@
 public struct RequiredElementsRule: CatalogueRule {
     public init() {}
 
-    public func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+    public func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
         func require(_ present: Bool, _ code: String, _ path: String, _ message: String, _ term: String) {
             if !present { issues.append(CatalogueIssue(code: code, path: path, message: message, chineseTerm: term)) }

@@ -3,7 +3,7 @@
 public struct TimeLimitRule: CatalogueRule {
     public init() {}
 
-    public func issues(in item: CatalogueItem, validation: ItemCodeValidation) -> [CatalogueIssue] {
+    public func issues(in item: CatalogueItem, strictness: Strictness) -> [CatalogueIssue] {
         var issues: [CatalogueIssue] = []
         let statutory = item.statutoryTimeLimit
         let promised = item.promisedTimeLimit

@@ -28,6 +28,11 @@ public protocol IdentifierCode: Hashable, Sendable, Codable, LosslessStringConve
     /// A form safe for logs and error messages: personal numbers keep only what identifies
     /// no one; codes of organisations, which are public, may be shown whole.
     var masked: String { get }
+
+    /// The departures lenient parsing accepted, each as the error strict parsing throws for
+    /// it (a region code not in force in the birth year, a legacy check character); empty
+    /// for a value that meets every rule. Lenient never waves a departure through unnamed.
+    var toleratedErrors: [ParseError] { get }
 }
 
 /// A code whose last character checks the others.
@@ -40,6 +45,8 @@ public protocol CheckCharacterCode: IdentifierCode {
 
 extension IdentifierCode {
     public static var defaultStrictness: Strictness { .strict }
+
+    public var toleratedErrors: [ParseError] { [] }
 
     /// Parses with the type's ``defaultStrictness``.
     public init(parsing text: some StringProtocol) throws(ParseError) {

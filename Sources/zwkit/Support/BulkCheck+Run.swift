@@ -69,7 +69,8 @@ struct BulkCheck<Checker: BulkLineChecker> {
             try handle(trimmed, line: lineNumber, fromArguments: false)
         }
         if splitter.overlongLines > 0 {
-            counts.record(BulkCheckFailure(code: "line_too_long", message: "", term: ""), count: splitter.overlongLines)
+            counts.record(
+                BulkCheckFailure(code: "zwkit.line_too_long", message: "", term: ""), count: splitter.overlongLines)
         }
     }
 

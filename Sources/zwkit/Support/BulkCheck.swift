@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZhengwuKitCore
 
 /// The per-line half of a bulk check: turns one field into a parsed value or a failure, and
 /// describes the value. `BulkCheck` does the rest (reading, splitting, output, summary, exit
@@ -31,12 +32,23 @@ extension BulkLineChecker {
 
 /// Why a line failed (or, as a notice, why an accepted value is special).
 struct BulkCheckFailure: Error {
-    /// The stable machine code (`check_character`), JSON's "error".
+    /// The stable machine code (`citizenid.check_character`), JSON's "error".
     let code: String
     /// The English sentence.
     let message: String
-    /// The Chinese term of the standard (校验码错误).
+    /// The Chinese term of the standard (校验码错误), JSON's "term".
     let term: String
+
+    init(code: String, message: String, term: String) {
+        self.code = code
+        self.message = message
+        self.term = term
+    }
+
+    /// A library error as the line's failure, or a tolerated departure as its notice.
+    init(_ error: some ZhengwuKitError) {
+        self.init(code: error.code, message: error.message, term: error.chineseTerm)
+    }
 }
 
 /// The options every bulk check shares.

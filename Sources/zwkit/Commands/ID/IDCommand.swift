@@ -8,18 +8,3 @@ struct IDCommand: AsyncParsableCommand {
         subcommands: [IDCheckCommand.self, IDConvertCommand.self]
     )
 }
-
-/// `--strict` / `--lenient` for the region (address code) rule.
-struct RegionPolicyOptions: ParsableArguments {
-    @Flag(
-        help: ArgumentHelp(
-            "How the address code is checked: --strict requires it to be valid in the birth year, --lenient (the default) in any year."
-        )
-    )
-    var regionPolicy: RegionPolicyFlag = .lenient
-}
-
-enum RegionPolicyFlag: String, EnumerableFlag {
-    case strict
-    case lenient
-}

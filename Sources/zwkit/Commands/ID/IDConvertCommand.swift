@@ -15,13 +15,13 @@ struct IDConvertCommand: ParsableCommand {
     @Argument(help: "Numbers to convert; none = read one per line.")
     var numbers: [String] = []
 
-    @OptionGroup var region: RegionPolicyOptions
+    @OptionGroup var strictness: StrictnessOptions
     @OptionGroup var bulk: BulkCheckOptions
 
     func run() throws {
-        let options = CitizenID.Options(regionPolicy: region.regionPolicy == .strict ? .strict : .lenient)
+        let checker = IDChecker(strictness: strictness.resolved(default: CitizenID.defaultStrictness))
         var convert = BulkCheck(
-            checker: IDConvertChecker(checker: IDChecker(options: options)), options: bulk,
+            checker: IDConvertChecker(checker: checker), options: bulk,
             problemsToStandardError: true)
         try convert.run(arguments: numbers)
     }
@@ -34,14 +34,14 @@ struct IDConvertChecker: BulkLineChecker {
     func check(_ field: UnsafeBufferPointer<UInt8>) -> Result<CitizenID, BulkCheckFailure> { checker.check(field) }
 
     func writeFields(of id: CitizenID, to output: BulkOutput) {
-        output.jsonString("output", id.rawValue)
+        output.jsonString("output", id.compactForm)
         checker.writeFields(of: id, to: output)
     }
 
-    func summary(of id: CitizenID) -> String { id.rawValue }
+    func summary(of id: CitizenID) -> String { id.compactForm }
 
     func writeValidText(_ id: CitizenID, to output: BulkOutput) -> Bool {
-        output.append(id.rawValue)
+        output.append(id.compactForm)
         return true
     }
 }

@@ -11,7 +11,7 @@ struct ItemCheckCommand: ParsableCommand {
             numbers (43 or 48) by length and checks every part, the embedded credit code included. A code \
             with hyphens is read as a 四川政务服务网 item code (item-area-000-body-d-dd), whose body must \
             be a credit code too. With --lenient, a body code that is not a credit code and the local item \
-            types 30–32 and TC are accepted with a notice. Exit 0 when all are valid, 1 when any is not.
+            types 30–32 and TC are accepted with a notice (--strict is the default). Exit 0 when all are valid, 1 when any is not.
             """
     )
 
@@ -35,7 +35,7 @@ struct ItemCodeChecker: BulkLineChecker {
     var printsParts = false
 
     func check(_ field: UnsafeBufferPointer<UInt8>) -> Result<ServiceItemCode, BulkCheckFailure> {
-        options.parse(String(decoding: field, as: UTF8.self)).mapError(BulkCheckFailure.init)
+        options.parse(String(decoding: field, as: UTF8.self)).mapError { BulkCheckFailure($0) }
     }
 
     /// Every part as a flat field (`body_code`, `level`, `level_name` …), in code order, after
@@ -109,11 +109,5 @@ struct ItemCodeChecker: BulkLineChecker {
         case "lastSegment": return "last_segment"
         default: return "part"
         }
-    }
-}
-
-extension BulkCheckFailure {
-    init(_ error: ServiceItemError) {
-        self.init(code: error.code, message: error.message, term: error.chineseTerm)
     }
 }

@@ -3,13 +3,14 @@ import ServiceItem
 
 /// How strictly `item parse` and `item check` read codes.
 struct ItemCodeOptions: ParsableArguments {
-    @Flag(help: "Accept body codes that are not unified social credit codes and local item types, and report them.")
-    var lenient = false
+    /// --lenient accepts body codes that are not unified social credit codes and local item
+    /// types, and reports them; --strict (the default) rejects them.
+    @OptionGroup var strictnessOptions: StrictnessOptions
 
     @Flag(help: "Also accept provincial letter-type basic codes (XK00101001).")
     var letterTypes = false
 
-    var validation: ItemCodeValidation { lenient ? .lenient : .strict }
+    var strictness: Strictness { strictnessOptions.resolved(default: BasicCode.defaultStrictness) }
 
     var schemes: [any ProvincialCodeScheme] { letterTypes ? [LetterTypeScheme.standard] : [] }
 
@@ -21,7 +22,7 @@ struct ItemCodeOptions: ParsableArguments {
     func parse(_ input: String) -> Result<ServiceItemCode, ServiceItemError> {
         Result { () throws(ServiceItemError) in
             try ServiceItemCode(
-                input, validation: validation, schemes: schemes, implementationSchemes: Self.implementationSchemes)
+                input, strictness: strictness, schemes: schemes, implementationSchemes: Self.implementationSchemes)
         }
     }
 }

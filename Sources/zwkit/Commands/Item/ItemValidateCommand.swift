@@ -13,8 +13,9 @@ struct ItemValidateCommand: ParsableCommand {
     @Argument(help: "A JSON file with one catalogue item or an array of them (`-` for stdin).")
     var catalogue: String
 
-    @Flag(help: "Treat body codes that are not credit codes and local item types as warnings, not errors.")
-    var lenient = false
+    /// --lenient treats body codes that are not credit codes and local item types as warnings,
+    /// not errors; --strict (the default) as errors.
+    @OptionGroup var strictness: StrictnessOptions
 
     @Flag(help: "Print one JSON object per item on stdout.")
     var json = false
@@ -22,7 +23,7 @@ struct ItemValidateCommand: ParsableCommand {
     func run() throws {
         let data = try InputFiles.read(catalogue)
         let elements = try Self.elements(of: data, in: catalogue)
-        let validator = CatalogueValidator(validation: lenient ? .lenient : .strict)
+        let validator = CatalogueValidator(strictness: strictness.resolved(default: .strict))
         var invalid = 0
         for (index, element) in elements.enumerated() {
             let report = CatalogueItemReport(file: catalogue, index: index, element: element, validator: validator)

@@ -33,9 +33,9 @@ struct OrgCodeCheckCommand: ParsableCommand {
 struct OrgCodeChecker: BulkLineChecker {
     func check(_ field: UnsafeBufferPointer<UInt8>) -> Result<OrganizationCode, BulkCheckFailure> {
         do throws(OrganizationCodeError) {
-            return .success(try OrganizationCode(String(decoding: field, as: UTF8.self)))
+            return .success(try OrganizationCode(utf8: field))
         } catch {
-            return .failure(BulkCheckFailure(code: error.code, message: error.message, term: error.chineseTerm))
+            return .failure(BulkCheckFailure(error))
         }
     }
 
@@ -44,5 +44,5 @@ struct OrgCodeChecker: BulkLineChecker {
         output.jsonCharacter("check_character", code.checkCharacter)
     }
 
-    func summary(of code: OrganizationCode) -> String { code.description }
+    func summary(of code: OrganizationCode) -> String { code.hyphenated }
 }
