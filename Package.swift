@@ -44,6 +44,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // SM2 field and point arithmetic for GMCrypto's dedicated SM2 verification (issue 13):
+        // our own C, no third-party code; see its header for why it is C.
+        .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
+
         // MARK: Package-access support (not products)
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
@@ -54,7 +58,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "ZhengwuKitCore",
+                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),

@@ -6,7 +6,7 @@ import struct Foundation.URL
 // libFuzzer targets for ZhengwuKit's parsers, one executable target per fuzzer.
 // Build and run: see Documentation/ESeal.md ("Fuzzing") and Scripts/fuzz-eseal; Scripts/fuzz-token;
 // Scripts/fuzz-revocation (CRLs and OCSP responses); Scripts/fuzz-ofd (OFD packages and parts);
-// Scripts/fuzz-elicense (licence XML and status lists).
+// Scripts/fuzz-elicense (licence XML and status lists); Scripts/fuzz-sm2 (SM2 verification against OpenSSL's).
 
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -39,6 +39,8 @@ let package = Package(
                 "FuzzDriver", .product(name: "GMCertificates", package: mainPackage),
                 .product(name: "GMCrypto", package: mainPackage),
             ]),
+        .executableTarget(
+            name: "SM2VerifyFuzzer", dependencies: ["FuzzDriver", .product(name: "GMCrypto", package: mainPackage)]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,7 +36,10 @@ extension X509Certificate {
     ) -> SignatureCheck {
         let digest: OpaquePointer?
         switch (signatureAlgorithm, key) {
-        case (.sm3WithSM2, .sm2): digest = FetchedAlgorithms.sm3
+        case (.sm3WithSM2, .sm2(let sm2Key)):
+            // SM2 goes through SM2.Signing.PublicKey, which owns the dedicated verification.
+            guard let parsed = try? SM2.Signing.Signature(derRepresentation: signature) else { return .invalid }
+            return sm2Key.isValidSignature(parsed, for: tbsBytes) ? .valid : .invalid
         case (.ecdsaWithSHA256, .p256): digest = FetchedAlgorithms.sha256
         case (.ecdsaWithSHA384, .p256): digest = EVP_sha384()
         case (.ecdsaWithSHA512, .p256): digest = EVP_sha512()
@@ -45,10 +48,7 @@ extension X509Certificate {
             return .unsupported("\(signatureAlgorithm.name) with a \(key.algorithmName) issuer key")
         }
         let verified = tbsBytes.withUnsafeBytes { tbs in
-            EVPSigning.verify(
-                key: key.evpKey, digest: digest,
-                sm2ID: signatureAlgorithm == .sm3WithSM2 ? SM2.UserID.default.bytes : nil,
-                signature: signature, message: tbs)
+            EVPSigning.verify(key: key.evpKey, digest: digest, sm2ID: nil, signature: signature, message: tbs)
         }
         return verified ? .valid : .invalid
     }

@@ -11,7 +11,12 @@ extension SM2.Signing {
     /// An SM2 public key for verifying signatures (and encrypting).
     public struct PublicKey: Sendable {
         package let evpKey: EVPKey
-        package init(evpKey: EVPKey) { self.evpKey = evpKey }
+        /// Z_A and the prepared point of the dedicated verification, shared by copies.
+        let verificationCache: SM2VerificationCache
+        package init(evpKey: EVPKey) {
+            self.evpKey = evpKey
+            verificationCache = SM2VerificationCache()
+        }
     }
 }
 

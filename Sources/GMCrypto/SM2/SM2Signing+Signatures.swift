@@ -25,18 +25,28 @@ extension SM2.Signing.PrivateKey {
 
 extension SM2.Signing.PublicKey {
     /// Whether `signature` is a valid SM3withSM2 signature of `data` for `userID`.
+    ///
+    /// Checked by GMCrypto's dedicated SM2 verification (variable time, as every input is
+    /// public), which caches Z_A and the key's table of multiples on the key.
     public func isValidSignature<D: DataProtocol>(
         _ signature: SM2.Signing.Signature, for data: D, userID: SM2.UserID = .default
     ) -> Bool {
-        let der = [UInt8](signature.derRepresentation)
-        return data.withContiguousBuffer { message in
-            EVPSigning.verify(
-                key: evpKey, digest: FetchedAlgorithms.sm3, sm2ID: userID.bytes, signature: der, message: message)
+        guard SM2VerificationBackend.current == .dedicated else {
+            let der = [UInt8](signature.derRepresentation)
+            return data.withContiguousBuffer { message in
+                EVPSigning.verify(
+                    key: evpKey, digest: FetchedAlgorithms.sm3, sm2ID: userID.bytes, signature: der, message: message)
+            }
         }
+        return data.withContiguousBuffer { isValidOnDedicatedPath(signature, message: $0, userID: userID) }
     }
 
     /// Whether `signature` is valid for the precomputed digest e = SM3(Z_A‖M).
     public func isValidSignature(_ signature: SM2.Signing.Signature, for digest: SM3Digest) -> Bool {
-        EVPSigning.verifyDigest(key: evpKey, signature: [UInt8](signature.derRepresentation), digest: digest.bytes)
+        guard SM2VerificationBackend.current == .dedicated else {
+            return EVPSigning.verifyDigest(
+                key: evpKey, signature: [UInt8](signature.derRepresentation), digest: digest.bytes)
+        }
+        return isValidOnDedicatedPath(signature, digest: digest)
     }
 }
