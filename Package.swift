@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
 
         // MARK: Package-access support (not products)
+        // Internals several modules share (hex, constant-time comparison, zero padding), once.
+        .target(name: "ZhengwuKitSupport"),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore",
+                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -115,7 +117,8 @@ let package = Package(
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "GMCrypto", "GMCertificates", "ZhengwuKitSupport", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem",
                 "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
