@@ -89,7 +89,10 @@ let package = Package(
         ),
         .target(
             name: "UnifiedIdentity",
-            dependencies: ["GMCrypto", "GMCertificates", "CitizenID", "CreditCode"]
+            dependencies: [
+                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: Above seals
@@ -170,7 +173,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "UnifiedIdentityTests",
-            dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+            dependencies: [
+                "UnifiedIdentity", "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "ELicenseTests",
             dependencies: [
