@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
         .library(name: "OFD", targets: ["OFD"]),
         .library(name: "ELicense", targets: ["ELicense"]),
+        .library(name: "UnifiedLogin", targets: ["UnifiedLogin"]),
+        .executable(name: "zwplatform", targets: ["zwplatform"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
     ],
     dependencies: [
@@ -28,6 +30,14 @@ let package = Package(
         // Tests only: the coexistence test imports `Crypto` beside every ZhengwuKit library.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        // Server and login only (zwkit must stay quick to build without them).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: C shims (system libraries; imported with `internal import` only)
@@ -49,6 +59,8 @@ let package = Package(
         .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
 
         // MARK: Package-access support (not products)
+        // Internals several modules share (hex, constant-time comparison, zero padding), once.
+        .target(name: "ZhengwuKitSupport"),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
@@ -58,7 +70,7 @@ let package = Package(
         .target(
             name: "GMCrypto",
             dependencies: [
-                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore",
+                "CZhengwuKitOpenSSL", "CZhengwuKitSM2Field", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -87,7 +99,10 @@ let package = Package(
         ),
         .target(
             name: "UnifiedIdentity",
-            dependencies: ["GMCrypto", "GMCertificates", "CitizenID", "CreditCode"]
+            dependencies: [
+                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: Above seals
@@ -111,11 +126,46 @@ let package = Package(
             ]
         ),
 
+        // MARK: Login above tokens
+        .target(
+            name: "UnifiedLogin",
+            dependencies: [
+                "UnifiedIdentity", "GMCrypto", "CitizenID", "CreditCode", "ZhengwuKitCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Profiles")]
+        ),
+
+        // MARK: The reference provincial platform (a library the executable and tests share)
+        .target(
+            name: "ZWPlatform",
+            dependencies: [
+                "UnifiedIdentity", "GMCrypto", "CitizenID", "CreditCode", "ZhengwuKitCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(
+            name: "zwplatform",
+            dependencies: [
+                "ZWPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: The CLI
         .executableTarget(
             name: "zwkit",
             dependencies: [
-                "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode", "ServiceItem",
+                "GMCrypto", "GMCertificates", "ZhengwuKitSupport", "AdminDivision", "CitizenID", "CreditCode",
+                "ServiceItem",
                 "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -135,6 +185,14 @@ let package = Package(
         .executableTarget(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
+        .executableTarget(
+            name: "UnifiedLoginExample",
+            dependencies: [
+                "UnifiedLogin", "UnifiedIdentity", "ZWPlatform",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/UnifiedLoginExample"),
         .executableTarget(
             name: "OFDExample", dependencies: ["OFD", "ESeal", "GMCertificates", "GMCrypto"],
             path: "Examples/OFDExample"),
@@ -167,7 +225,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "UnifiedIdentityTests",
-            dependencies: ["UnifiedIdentity", "GMCertificates", "GMCrypto", "ZWKitTestSupport"]),
+            dependencies: [
+                "UnifiedIdentity", "GMCertificates", "GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "ELicenseTests",
             dependencies: [
@@ -179,10 +240,26 @@ let package = Package(
             name: "OFDTests",
             dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(
+            name: "UnifiedLoginTests",
+            dependencies: [
+                "UnifiedLogin", "ZWPlatform", "UnifiedIdentity", "GMCrypto", "ZWKitTestSupport", "UnifiedLoginExample",
+                "zwplatform",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "ZWPlatformTests",
+            dependencies: [
+                "ZWPlatform", "UnifiedIdentity", "ZWKitTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "SwiftCryptoCoexistenceTests",
             dependencies: [
                 "ZhengwuKitCore", "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode",
-                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense",
+                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense", "UnifiedLogin",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport", "ZhengwuKitCore"]),

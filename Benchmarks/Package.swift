@@ -24,6 +24,10 @@ let toolTargets: [(name: String, dependencies: [String])] = [
     ("IdentityInstructions", ["GMCrypto", "UnifiedIdentity"]),
     // Cold, warm and reference seal verifications N times, for Scripts/bench-eseal --instructions.
     ("SealInstructions", ["ESeal", "GMCertificates", "GMCrypto"]),
+    // Scripts/bench-sm2: SM2, seal and token verification with the dedicated SM2 path and OpenSSL's.
+    ("SM2VerifySpeed", ["ESeal", "GMCertificates", "GMCrypto", "UnifiedIdentity"]),
+    // Scripts/sm2-differential: the dedicated SM2 verification against OpenSSL's on random triples.
+    ("SM2Differential", ["GMCrypto"]),
     // Scripts/bench-ofd: e-invoice verification rate vs its SM2 + SM3 reference; 100 MB memory.
     ("OFDSpeed", ["OFD", "ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"]),
 ]

@@ -1,4 +1,5 @@
 import Foundation
+import ZhengwuKitCore
 
 /// Which of the three parts of a compact token a parsing error is about.
 public enum TokenSegment: String, Sendable, Equatable {
@@ -7,9 +8,10 @@ public enum TokenSegment: String, Sendable, Equatable {
     case signature
 }
 
-/// Every reason a token is refused. Each case names the claim (or header parameter) and the
-/// rule it broke, with a stable machine code for logs and scripts (`code`), an English
-/// message (`description`) and the Chinese term an operator reads (`chineseTerm`).
+/// Every reason a token is refused. Each case names the claim (or header parameter, `claim`)
+/// and the rule it broke, with a stable machine code for logs and scripts (`code`,
+/// `token.<rule>`), an English message (`message`) and the Chinese term an operator reads
+/// (`chineseTerm`), in the house `ZhengwuKitError` shape.
 public enum TokenError: Error, Sendable, Equatable {
     // MARK: Shape
     /// The token is longer than the configured limit (checked before anything is decoded).
@@ -74,50 +76,73 @@ public enum TokenError: Error, Sendable, Equatable {
     case storeUnavailable(String)
     /// The token cannot be exchanged for a department session (see the reason).
     case exchangeRefused(String)
+    /// The issuer's key could not sign (the backend's reason).
+    case signingFailed(String)
+    /// A caller's own policy (named) refused the token, with its own code and terms.
+    case policyFailed(policy: String, PolicyFailure)
 }
 
-extension TokenError {
-    /// A stable machine-readable code: `<claim or part>.<rule>`.
+extension TokenError: ZhengwuKitError {
+    /// A stable machine code in the house style, `token.<rule>` (`token.expired`,
+    /// `token.signature_invalid`); ``claim`` names the claim or header parameter it is about.
+    /// A caller's own policy keeps its own code.
     public var code: String {
         switch self {
         case .tokenTooLarge: return "token.too_large"
         case .malformedToken: return "token.malformed"
-        case .invalidEncoding(let segment): return "\(segment.rawValue).encoding"
-        case .invalidJSON(let segment, _): return "\(segment.rawValue).json"
-        case .unsecuredToken: return "alg.none"
-        case .algorithmNotAllowed: return "alg.not_allowed"
-        case .algorithmKeyMismatch: return "alg.key_mismatch"
-        case .unsupportedCriticalHeader: return "crit.unsupported"
-        case .invalidHeader(let parameter, _): return "\(parameter).invalid"
-        case .unknownKey: return "kid.unknown"
-        case .retiredKey: return "kid.retired"
-        case .invalidSignature: return "signature.invalid"
-        case .malformedDERSignature(let error): return "signature.\(error.rule)"
-        case .missingClaim(let claim): return "\(claim).missing"
-        case .invalidClaim(let claim, _): return "\(claim).invalid"
-        case .expired: return "exp.expired"
-        case .notYetValid: return "nbf.not_yet_valid"
-        case .issuedInFuture: return "iat.in_future"
-        case .tooOld: return "iat.max_age"
-        case .lifetimeTooLong: return "exp.max_lifetime"
-        case .issuerNotAllowed: return "iss.not_allowed"
-        case .audienceMismatch: return "aud.mismatch"
-        case .insufficientAssurance: return "acr.insufficient"
-        case .principalKindNotAllowed: return "principal.not_allowed"
-        case .invalidHolderIdentifier: return "holder_id.invalid"
-        case .revoked: return "jti.revoked"
-        case .replayed: return "jti.replayed"
-        case .storeUnavailable: return "store.unavailable"
-        case .exchangeRefused: return "exchange.refused"
+        case .invalidEncoding(let segment): return "token.\(segment.rawValue)_encoding"
+        case .invalidJSON(let segment, _): return "token.\(segment.rawValue)_json"
+        case .unsecuredToken: return "token.alg_none"
+        case .algorithmNotAllowed: return "token.alg_not_allowed"
+        case .algorithmKeyMismatch: return "token.alg_key_mismatch"
+        case .unsupportedCriticalHeader: return "token.crit_unsupported"
+        case .invalidHeader: return "token.header_invalid"
+        case .unknownKey: return "token.kid_unknown"
+        case .retiredKey: return "token.kid_retired"
+        case .invalidSignature: return "token.signature_invalid"
+        case .malformedDERSignature(let error): return "token.signature_\(error.rule)"
+        case .missingClaim: return "token.claim_missing"
+        case .invalidClaim: return "token.claim_invalid"
+        case .expired: return "token.expired"
+        case .notYetValid: return "token.not_yet_valid"
+        case .issuedInFuture: return "token.issued_in_future"
+        case .tooOld: return "token.too_old"
+        case .lifetimeTooLong: return "token.lifetime_too_long"
+        case .issuerNotAllowed: return "token.issuer_not_allowed"
+        case .audienceMismatch: return "token.audience_mismatch"
+        case .insufficientAssurance: return "token.assurance_insufficient"
+        case .principalKindNotAllowed: return "token.principal_kind_not_allowed"
+        case .invalidHolderIdentifier: return "token.holder_id_invalid"
+        case .revoked: return "token.revoked"
+        case .replayed: return "token.replayed"
+        case .storeUnavailable: return "token.store_unavailable"
+        case .exchangeRefused: return "token.exchange_refused"
+        case .signingFailed: return "token.signing_failed"
+        case .policyFailed(_, let failure): return failure.code
         }
     }
 
-    /// The claim or header parameter the failure is about, when there is one.
+    /// The claim or header parameter the failure is about, when there is one (`exp`, `aud`,
+    /// `alg`, `kid`, …).
     public var claim: String? {
-        let head = code.split(separator: ".").first.map(String.init)
-        switch head {
-        case "token", "header", "payload", "signature", "store", "exchange", nil: return nil
-        default: return head
+        switch self {
+        case .tokenTooLarge, .malformedToken, .invalidEncoding, .invalidJSON, .invalidSignature,
+            .malformedDERSignature, .storeUnavailable, .exchangeRefused, .signingFailed, .policyFailed:
+            return nil
+        case .unsecuredToken, .algorithmNotAllowed, .algorithmKeyMismatch: return "alg"
+        case .unsupportedCriticalHeader: return "crit"
+        case .invalidHeader(let parameter, _): return parameter
+        case .unknownKey, .retiredKey: return "kid"
+        case .missingClaim(let claim), .invalidClaim(let claim, _): return claim
+        case .expired, .lifetimeTooLong: return "exp"
+        case .notYetValid: return "nbf"
+        case .issuedInFuture, .tooOld: return "iat"
+        case .issuerNotAllowed: return "iss"
+        case .audienceMismatch: return "aud"
+        case .insufficientAssurance: return "acr"
+        case .principalKindNotAllowed: return "principal"
+        case .invalidHolderIdentifier: return "holder_id"
+        case .revoked, .replayed: return "jti"
         }
     }
 
@@ -151,12 +176,15 @@ extension TokenError {
         case .replayed: return "令牌重复使用"
         case .storeUnavailable: return "状态存储不可用"
         case .exchangeRefused: return "令牌交换被拒绝"
+        case .signingFailed: return "签名失败"
+        case .policyFailed(_, let failure): return failure.chineseTerm
         }
     }
 }
 
-extension TokenError: CustomStringConvertible {
-    public var description: String {
+extension TokenError {
+    /// What was refused and why, in English.
+    public var message: String {
         switch self {
         case .tokenTooLarge(let size, let limit): return "token is \(size) bytes, more than the limit of \(limit)"
         case .malformedToken(let reason): return "malformed token: \(reason)"
@@ -198,12 +226,14 @@ extension TokenError: CustomStringConvertible {
         case .replayed(let jti): return "token \"\(jti)\" has already been used"
         case .storeUnavailable(let reason): return "token state store unavailable: \(reason)"
         case .exchangeRefused(let reason): return "token exchange refused: \(reason)"
+        case .signingFailed(let reason): return "the token could not be signed: \(reason)"
+        case .policyFailed(let policy, let failure): return "policy \(policy): \(failure.message)"
         }
     }
 
     /// One line a person reads: English, then the Chinese term, then the machine code.
     public var localizedSummary: String {
-        "\(description) (\(chineseTerm), \(code))"
+        "\(message) (\(chineseTerm), \(code))"
     }
 
     private static func format(_ date: Date) -> String {

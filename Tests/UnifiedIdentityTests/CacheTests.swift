@@ -1,15 +1,18 @@
 import Foundation
 import Testing
+import ZhengwuKitCore
 
 @testable import UnifiedIdentity
 
-/// Counts how often content-only policies run, to see the cache skip them.
-private final class CountingPolicy: TokenPolicy, @unchecked Sendable {
+/// Counts how often a policy runs, to see the cache run policies again on every hit.
+private final class CountingPolicy: VerificationPolicy, @unchecked Sendable {
     private let lock = NSLock()
     private var runs = 0
     var count: Int { lock.withLock { runs } }
-    var dependsOnlyOnToken: Bool { true }
-    func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) { lock.withLock { runs += 1 } }
+    func evaluate(_ context: TokenPolicyContext) -> PolicyResult {
+        lock.withLock { runs += 1 }
+        return .meetsPolicy
+    }
 }
 
 private final class MutableClock: @unchecked Sendable {
@@ -21,22 +24,25 @@ private final class MutableClock: @unchecked Sendable {
 }
 
 @Suite struct CacheTests {
-    @Test func aCachedTokenSkipsSignatureAndContentChecksButNotExpiryOrRevocation() async throws {
+    @Test func aCachedTokenSkipsTheSignatureButNotPoliciesExpiryOrRevocation() async throws {
         let key = try SigningKey.generate(.sm2)
         let counter = CountingPolicy()
         let revocations = InMemoryRevocationStore()
         let clock = MutableClock(TestTokens.now)
-        var verifier = TestTokens.verifier(KeySet(signingKey: key)) {
+        var verifier = TestTokens.verifier(KeySet(signingKey: key), stages: [RevocationCheck(revocations)]) {
             counter
-            RevocationCheck(revocations)
         }
         verifier.clock = { clock.now }
         let caching = CachingTokenVerifier(verifier: verifier, cache: VerifiedTokenCache(capacity: 4))
         let token = try TestTokens.issuer(key).issue(TestTokens.claims(tokenID: "t-1"))
 
-        for _ in 0..<5 { _ = try await caching.verify(token) }
-        #expect(counter.count == 1)
+        let first = try await caching.verify(token)
+        for _ in 0..<4 { #expect(try await caching.verify(token) == first) }
+        // Policies are synchronous and cheap: every presentation runs them; the cache saves
+        // the parse and the signature (the same verification is handed back).
+        #expect(counter.count == 5)
         #expect(caching.cache.count == 1)
+        #expect(caching.cache.lookup(token) == first)
 
         // Revocation is seen on the next request, cache or not.
         revocations.revoke(tokenID: "t-1")
@@ -85,7 +91,7 @@ private final class MutableClock: @unchecked Sendable {
     @Test func oneTimeTokensAreReplaysEvenWhenCached() async throws {
         let key = try SigningKey.generate(.p256)
         let caching = CachingTokenVerifier(
-            verifier: TestTokens.verifier(KeySet(signingKey: key)) { OneTimeUse(InMemoryReplayStore()) })
+            verifier: TestTokens.verifier(KeySet(signingKey: key), stages: [OneTimeUse(InMemoryReplayStore())]))
         let token = try TestTokens.issuer(key).issue(TestTokens.claims(tokenID: "once"))
         _ = try await caching.verify(token)
         await #expect(throws: TokenError.replayed(jti: "once")) { try await caching.verify(token) }

@@ -37,9 +37,9 @@ import ZWKitTestSupport
 
     private static func verifier(
         _ key: SigningKey, acceptingDER: Set<SignatureAlgorithm>,
-        @TokenPolicyBuilder policies: () -> [any TokenPolicy] = { [] }
+        stages: [any TokenVerificationStage] = []
     ) -> TokenVerifier {
-        var verifier = TestTokens.verifier(KeySet(verificationKeys: [key.publicKey]), policies: policies)
+        var verifier = TestTokens.verifier(KeySet(verificationKeys: [key.publicKey]), stages: stages)
         verifier.acceptsDERSignatures = acceptingDER
         return verifier
     }
@@ -135,7 +135,7 @@ import ZWKitTestSupport
             try await accepting.verify(
                 signed.token(signature: sequence(integer(minimal(r)) + integer(minimal(orderMinusOne)))))
         }
-        #expect(TokenError.malformedDERSignature(.trailingBytes).code == "signature.der_trailing_bytes")
+        #expect(TokenError.malformedDERSignature(.trailingBytes).code == "token.signature_der_trailing_bytes")
         #expect(TokenError.malformedDERSignature(.negativeInteger(.s)).chineseTerm == "签名编码错误")
         #expect(TokenError.malformedDERSignature(.negativeInteger(.s)).claim == nil)
     }
@@ -146,20 +146,21 @@ import ZWKitTestSupport
         guard let signed = try Self.opensslSigned(.sm2, jti: "once") else { return }
         let raw = try #require(RawSignature.raw(fromDER: signed.der))
         let replays = InMemoryReplayStore()
-        let verifier = Self.verifier(signed.key, acceptingDER: [.sm2WithSM3]) { OneTimeUse(replays) }
+        let verifier = Self.verifier(signed.key, acceptingDER: [.sm2WithSM3], stages: [OneTimeUse(replays)])
         _ = try await verifier.verify(signed.token)
         await #expect(throws: TokenError.replayed(jti: "once")) {
             try await verifier.verify(signed.token(signature: raw))
         }
 
         let cached = CachingTokenVerifier(
-            verifier: Self.verifier(signed.key, acceptingDER: [.sm2WithSM3]) { OneTimeUse(InMemoryReplayStore()) })
+            verifier: Self.verifier(
+                signed.key, acceptingDER: [.sm2WithSM3], stages: [OneTimeUse(InMemoryReplayStore())]))
         _ = try await cached.verify(signed.token(signature: raw))
         await #expect(throws: TokenError.replayed(jti: "once")) { try await cached.verify(signed.token) }
 
         let revocations = InMemoryRevocationStore()
         revocations.revoke(tokenID: "once")
-        let revoking = Self.verifier(signed.key, acceptingDER: [.sm2WithSM3]) { RevocationCheck(revocations) }
+        let revoking = Self.verifier(signed.key, acceptingDER: [.sm2WithSM3], stages: [RevocationCheck(revocations)])
         for token in [signed.token, signed.token(signature: raw)] {
             await #expect(throws: TokenError.revoked(jti: "once")) { try await revoking.verify(token) }
         }

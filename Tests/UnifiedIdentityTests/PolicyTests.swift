@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZhengwuKitCore
 
 @testable import UnifiedIdentity
 
@@ -7,12 +8,13 @@ import Testing
     let key: SigningKey
     init() throws { key = try SigningKey.generate(.p256) }
 
-    private func verify(_ claims: IdentityClaims, @TokenPolicyBuilder policies: () -> [any TokenPolicy])
-        async throws(TokenError)
-    {
+    private func verify(
+        _ claims: IdentityClaims, stages: [any TokenVerificationStage] = [],
+        @PolicyBuilder<TokenPolicyContext> policies: () -> [any VerificationPolicy<TokenPolicyContext>] = { [] }
+    ) async throws(TokenError) {
         let token: String
-        do { token = try TestTokens.issuer(key).sign(claims) } catch { throw .invalidSignature }
-        _ = try await TestTokens.verifier(KeySet(signingKey: key), policies: policies).verify(token)
+        do { token = try TestTokens.issuer(key).sign(claims) } catch { throw .signingFailed("\(error)") }
+        _ = try await TestTokens.verifier(KeySet(signingKey: key), stages: stages, policies: policies).verify(token)
     }
 
     @Test func assuranceAndPrincipalKindPolicies() async throws {
@@ -65,12 +67,12 @@ import Testing
             func isRevoked(tokenID: String) async throws -> Bool { throw CancellationError() }
         }
         await #expect(throws: TokenError.self) {
-            try await verify(TestTokens.claims(tokenID: "x")) { RevocationCheck(Down()) }
+            try await verify(TestTokens.claims(tokenID: "x"), stages: [RevocationCheck(Down())])
         }
         let full = InMemoryReplayStore(capacity: 1)
-        try await verify(TestTokens.claims(tokenID: "a")) { OneTimeUse(full) }
+        try await verify(TestTokens.claims(tokenID: "a"), stages: [OneTimeUse(full)])
         await #expect(throws: TokenError.self) {
-            try await verify(TestTokens.claims(tokenID: "b")) { OneTimeUse(full) }
+            try await verify(TestTokens.claims(tokenID: "b"), stages: [OneTimeUse(full)])
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZhengwuKitCore
 
 @testable import UnifiedIdentity
 
@@ -17,10 +18,11 @@ import Testing
             issuer = try TestTokens.issuer(key)
             let revocations = self.revocations
             exchange = DepartmentSessionExchange(
-                subjectTokenVerifier: TestTokens.verifier(KeySet(signingKey: key)) {
+                subjectTokenVerifier: TestTokens.verifier(
+                    KeySet(signingKey: key), stages: [RevocationCheck(revocations)]
+                ) {
                     IssuerAllowList([TestTokens.province])
                     AudienceRequirement(SessionExchangeTests.endpoint)
-                    RevocationCheck(revocations)
                 },
                 sessionIssuer: issuer,
                 pairwiseSubjects: try PairwiseSubjectGenerator(secret: Array(repeating: 9, count: 32)),
@@ -29,9 +31,8 @@ import Testing
 
         func departmentVerifier(_ department: String) -> TokenVerifier {
             let revocations = self.revocations
-            return TestTokens.verifier(KeySet(signingKey: key)) {
+            return TestTokens.verifier(KeySet(signingKey: key), stages: [RevocationCheck(revocations)]) {
                 AudienceRequirement(department)
-                RevocationCheck(revocations)
             }
         }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZWKitTestSupport
+import ZhengwuKitCore
 
 @testable import UnifiedIdentity
 
@@ -25,20 +26,23 @@ import ZWKitTestSupport
             .lifetimeTooLong(seconds: 2, limit: 1), .issuerNotAllowed(nil), .audienceMismatch(expected: "a", found: []),
             .insufficientAssurance(required: .inPerson, found: nil), .principalKindNotAllowed(found: nil),
             .invalidHolderIdentifier(""), .revoked(jti: "j"), .replayed(jti: "j"), .storeUnavailable(""),
-            .exchangeRefused(""),
+            .exchangeRefused(""), .signingFailed(""), .invalidHeader(parameter: "alg", reason: ""),
+            .missingClaim("exp"), .invalidClaim("exp", reason: ""), .invalidEncoding(.signature),
+            .invalidEncoding(.payload), .invalidJSON(.header, reason: ""),
         ]
         let derErrors: [DERSignatureError] = [
             .notASequence, .truncated, .indefiniteLength, .nonMinimalLength, .trailingBytes, .notAnInteger(.r),
             .emptyInteger(.s), .nonMinimalInteger(.r), .negativeInteger(.s), .integerTooLong(.r),
             .integerOutOfRange(.s),
         ]
-        let signatureCodes = errors.keys.filter { $0.hasPrefix("signature.der_") }
+        let signatureCodes = errors.keys.filter { $0.hasPrefix("token.signature_der_") }
         #expect(Set(signatureCodes) == Set(derErrors.map { TokenError.malformedDERSignature($0).code }))
         for error in samples + derErrors.map(TokenError.malformedDERSignature) {
             #expect(errors[error.code] == .string(error.chineseTerm), "\(error.code)")
         }
-        #expect(errors["<claim>.missing"] == .string(TokenError.missingClaim("exp").chineseTerm))
-        #expect(errors["<claim>.invalid"] == .string(TokenError.invalidClaim("exp", reason: "").chineseTerm))
+        // Every code is in the house form, and the profile lists no code the library lacks.
+        for error in samples { #expect(ZhengwuKitErrorCode.isWellFormed(error.code), "\(error.code)") }
+        #expect(Set(errors.keys) == Set((samples + derErrors.map(TokenError.malformedDERSignature)).map(\.code)))
     }
 
     @Test func algorithmNamesAndLimitsMatchTheProfile() throws {

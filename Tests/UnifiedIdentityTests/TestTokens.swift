@@ -1,4 +1,5 @@
 import Foundation
+import ZhengwuKitCore
 
 @testable import UnifiedIdentity
 
@@ -19,9 +20,10 @@ enum TestTokens {
 
     static func verifier(
         _ keys: KeySet, names: AlgorithmNames = .standard, at time: Date = now,
-        @TokenPolicyBuilder policies: () -> [any TokenPolicy] = { [] }
+        stages: [any TokenVerificationStage] = [],
+        @PolicyBuilder<TokenPolicyContext> policies: () -> [any VerificationPolicy<TokenPolicyContext>] = { [] }
     ) -> TokenVerifier {
-        var verifier = TokenVerifier(keys: keys, names: names, policies: policies)
+        var verifier = TokenVerifier(keys: keys, names: names, stages: stages, policies: policies)
         verifier.clock = { time }
         return verifier
     }
@@ -51,4 +53,9 @@ enum TestTokens {
         let exp = Int(now.timeIntervalSince1970 + seconds)
         return #"{"iss":"\#(province)","aud":"\#(department)","sub":"s","exp":\#(exp)\#(extra)}"#
     }
+}
+
+extension TokenError {
+    /// The code and, when there is one, the claim it names: what a test pins down.
+    var codeAndClaim: String { claim.map { "\(code) \($0)" } ?? code }
 }

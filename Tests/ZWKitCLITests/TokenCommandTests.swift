@@ -79,7 +79,7 @@ import ZWKitTestSupport
             #expect(wrongAudience.status == 1)
             let verdict = try json(wrongAudience.stdoutText)
             #expect(verdict["valid"] as? Bool == false)
-            #expect(verdict["code"] as? String == "aud.mismatch")
+            #expect(verdict["code"] as? String == "token.audience_mismatch")
             #expect(verdict["claim"] as? String == "aud")
             #expect(verdict["term"] as? String == "令牌受众不符")
 
@@ -87,7 +87,7 @@ import ZWKitTestSupport
                 ["token", "verify", token, "--jwks", "jwks.json", "--iss", "https://other"], currentDirectory: directory
             )
             #expect(wrongIssuer.status == 1)
-            #expect(wrongIssuer.stderrText.contains("iss.not_allowed"))
+            #expect(wrongIssuer.stderrText.contains("token.issuer_not_allowed"))
             #expect(wrongIssuer.stderrText.contains("签发方不受信任"))
 
             var parts = token.split(separator: ".").map(String.init)
@@ -101,7 +101,7 @@ import ZWKitTestSupport
             let none = try Processes.zwkit(
                 ["token", "verify", unsigned, "--jwks", "jwks.json", "--json"], currentDirectory: directory)
             #expect(none.status == 1)
-            #expect(try json(none.stdoutText)["code"] as? String == "alg.none")
+            #expect(try json(none.stdoutText)["code"] as? String == "token.alg_none")
 
             // A key of another type cannot verify it.
             _ = try Processes.zwkit(
@@ -109,7 +109,7 @@ import ZWKitTestSupport
             let mismatch = try Processes.zwkit(
                 ["token", "verify", token, "--pub", "p256.pem", "--json"], currentDirectory: directory)
             #expect(mismatch.status == 1)
-            #expect(try json(mismatch.stdoutText)["code"] as? String == "alg.key_mismatch")
+            #expect(try json(mismatch.stdoutText)["code"] as? String == "token.alg_key_mismatch")
         }
     }
 
@@ -180,7 +180,7 @@ import ZWKitTestSupport
             let refused = try Processes.zwkit(
                 ["token", "verify", token(der), "--pub", "key.pem", "--json"], currentDirectory: directory)
             #expect(refused.status == 1)
-            #expect(try json(refused.stdoutText)["code"] as? String == "signature.invalid")
+            #expect(try json(refused.stdoutText)["code"] as? String == "token.signature_invalid")
             let accepted = try Processes.zwkit(
                 ["token", "verify", token(der), "--pub", "key.pem", "--accept-der-signatures", "--json"],
                 currentDirectory: directory)
@@ -191,7 +191,7 @@ import ZWKitTestSupport
                 currentDirectory: directory)
             #expect(trailing.status == 1)
             let verdict = try json(trailing.stdoutText)
-            #expect(verdict["code"] as? String == "signature.der_trailing_bytes")
+            #expect(verdict["code"] as? String == "token.signature_der_trailing_bytes")
             #expect(verdict["term"] as? String == "签名编码错误")
         }
     }

@@ -117,7 +117,7 @@ let benchmarks: @Sendable () -> Void = {
     // A token presented on every request: signature checked once, then the cache.
     let revocations = InMemoryRevocationStore()
     var cachedVerifier = sm2Fixture.verifier
-    cachedVerifier.policies.append(RevocationCheck(revocations))
+    cachedVerifier.stages.append(RevocationCheck(revocations))
     let caching = CachingTokenVerifier(verifier: cachedVerifier)
     Benchmark("cached verify") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try await caching.verify(sm2Fixture.token)) }

@@ -1,6 +1,7 @@
 internal import CZhengwuKitOpenSSL
 import Foundation
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 extension SM2.Encryption {
     /// SM2 keys serve for encryption as for signing (GB/T 32918.4 uses the same key pairs;

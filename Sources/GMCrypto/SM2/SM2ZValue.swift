@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 
 extension SM2.Signing.PublicKey {
     /// Z_A = SM3(ENTL_A‖ID_A‖a‖b‖x_G‖y_G‖x_A‖y_A) (GB/T 32918.2 §5.5): the hash that binds
@@ -40,10 +41,8 @@ enum SM2Curve {
     static let gx = hex("32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7")
     static let gy = hex("BC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0")
 
+    /// The curve constants as GB/T 32918.5 prints them; the Z-value vectors test them.
     private static func hex(_ text: StaticString) -> [UInt8] {
-        let digits = Array(text.description.utf8)
-        return stride(from: 0, to: digits.count, by: 2).map { index in
-            UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) ?? 0
-        }
+        Hex.decode(text.description) ?? []
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 
 /// A hash function GMCrypto provides through OpenSSL, shaped like CryptoKit's
 /// `HashFunction`: one-shot `hash(data:)`, or `init()`, `update(data:)`, `finalize()`.
@@ -35,7 +36,7 @@ public protocol GMDigest: Sendable, Hashable, Sequence, CustomStringConvertible 
 
 extension GMDigest {
     /// The digest in lower-case hexadecimal.
-    public var hexString: String { Bytes.hex(bytes) }
+    public var hexString: String { Hex.encode(bytes) }
     public var description: String { hexString }
     public func makeIterator() -> Array<UInt8>.Iterator { bytes.makeIterator() }
     /// The digest as `Data`.

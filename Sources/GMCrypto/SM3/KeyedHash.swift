@@ -1,5 +1,6 @@
 internal import CZhengwuKitOpenSSL
 import Foundation
+internal import ZhengwuKitSupport
 
 /// HMAC, the keyed-hash message authentication code (RFC 2104; GB/T 15852.2), over a GMCrypto
 /// hash: `KeyedHash<SM3>.authenticationCode(for:using:)` is HMAC-SM3. Shaped like CryptoKit's

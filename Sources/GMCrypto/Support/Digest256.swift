@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 
 /// A 32-byte digest made by the hash function `H` (SM3 or SHA-256). `==` runs in constant time.
 ///

@@ -1,4 +1,5 @@
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// Converts (r, s) signatures between the DER `SEQUENCE { r INTEGER, s INTEGER }` that
 /// OpenSSL, X.509 and seals use and the fixed-width raw r‖s that JOSE and some vendors use.

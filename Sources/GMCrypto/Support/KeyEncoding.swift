@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 
 /// What every key type built on an `EVPKey` shares: PEM/DER in and out.
 /// The public types forward to these so each stays a page of API.
@@ -83,11 +84,11 @@ extension ECKeyBacked {
         case .raw: bytes.insert(0x04, at: 0)
         case .uncompressed:
             guard bytes.first == 0x04 else {
-                throw .invalidKey("an uncompressed point starts with 04, not \(Bytes.hex(bytes.prefix(1)))")
+                throw .invalidKey("an uncompressed point starts with 04, not \(Hex.encode(bytes.prefix(1)))")
             }
         case .compressed:
             guard bytes.first == 0x02 || bytes.first == 0x03 else {
-                throw .invalidKey("a compressed point starts with 02 or 03, not \(Bytes.hex(bytes.prefix(1)))")
+                throw .invalidKey("a compressed point starts with 02 or 03, not \(Hex.encode(bytes.prefix(1)))")
             }
         }
         return Self(evpKey: try EVPKey.ec(curve: curve, privateScalar: nil, publicPoint: bytes))

@@ -53,13 +53,23 @@ public struct OFDPackage: Sendable {
             throw .unreadablePackage("no end-of-central-directory record: not a zip archive")
         }
         let trimmed = bounds.prefix > 0 ? bytes.subdata(in: Int(bounds.prefix)..<bytes.count) : bytes
+        // ZIPFoundation's in-memory archive traps when a hostile offset points past the end of
+        // the data (found by Scripts/fuzz-ofd); its file-backed archive reads short instead. So
+        // untrusted bytes go through a private temporary file, removed with the package.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("zwkit-ofd-\(UUID().uuidString).zip")
+        guard
+            FileManager.default.createFile(atPath: copy.path, contents: trimmed, attributes: [.posixPermissions: 0o600])
+        else {
+            throw .unreadablePackage("cannot write a temporary copy in \(copy.deletingLastPathComponent().path)")
+        }
         let archive: Archive
         do {
-            archive = try Archive(data: trimmed, accessMode: .read)
+            archive = try Archive(url: copy, accessMode: .read)
         } catch {
+            try? FileManager.default.removeItem(at: copy)
             throw .unreadablePackage("\(error)")
         }
-        try self.init(archive: archive, bounds: bounds, limits: limits, temporaryCopy: nil)
+        try self.init(archive: archive, bounds: bounds, limits: limits, temporaryCopy: copy)
     }
 
     private init(archive: Archive, bounds: ZipBounds, limits: OFDReadingLimits, temporaryCopy: URL?) throws(OFDError) {

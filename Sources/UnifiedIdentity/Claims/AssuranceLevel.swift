@@ -27,3 +27,21 @@ public enum AssuranceLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
 
     public static func < (lhs: AssuranceLevel, rhs: AssuranceLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension AssuranceLevel: Codable {
+    /// Reads the `acr` value (`"L1"` … `"L4"`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let level = AssuranceLevel(claimValue: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown assurance level \"\(text)\"; expected L1 to L4")
+        }
+        self = level
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(claimValue)
+    }
+}

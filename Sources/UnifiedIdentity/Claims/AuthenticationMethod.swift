@@ -17,3 +17,14 @@ public struct AuthenticationMethod: RawRepresentable, Sendable, Hashable, Expres
     /// The national network identity credential (网络身份认证 / CTID); not in RFC 8176.
     public static let electronicIdentity: AuthenticationMethod = "ctid"
 }
+
+extension AuthenticationMethod: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

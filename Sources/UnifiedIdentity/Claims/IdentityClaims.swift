@@ -1,14 +1,16 @@
 import Foundation
 
-/// The claims of a unified identity token: RFC 7519's registered claims and the
+/// The ready-made payload of a unified identity token: RFC 7519's registered claims and the
 /// e-government ones, as typed values. Members this type does not know are kept in
-/// `additional`, so nothing a token carries is lost.
+/// `additional`, so nothing a token carries is lost; a department that wants its own members
+/// typed declares its own `Codable` struct from the pieces (`IssuerClaim`, `Audience`,
+/// `ExpirationClaim`, `AssuranceLevel`, …) and verifies with `verify(_:as:)`.
 ///
 /// Claim names beyond RFC 7519: `principal` (principal kind), `holder_id` (citizen ID or
 /// credit code, only when disclosed), `name`, `acr` (assurance level `L1`…`L4`), `amr`
 /// (RFC 8176), `dept` (department), `sid` (session id, as in OpenID Connect), and for
 /// exchanged tokens `act` (RFC 8693 §4.1) and `orig_jti` (the token exchanged from).
-public struct IdentityClaims: Sendable, Equatable {
+public struct IdentityClaims: Sendable, Equatable, Codable {
     public var issuer: String?
     public var subject: String?
     public var audience: Audience?
@@ -142,10 +144,10 @@ extension IdentityClaims: JSONMemberReading {
     }
 
     private static func date(_ value: JSONValue, _ name: JSONMemberName) throws(TokenError) -> Date {
-        guard let seconds = value.numberValue, seconds.isFinite, abs(seconds) < 1e11 else {
+        guard let seconds = value.numberValue, let date = NumericDate.date(seconds) else {
             throw .invalidClaim(name.string, reason: "must be a NumericDate (seconds since 1970)")
         }
-        return Date(timeIntervalSince1970: seconds)
+        return date
     }
 
     /// Reads claims from JSON text (a JWT claims set).
@@ -169,7 +171,8 @@ extension IdentityClaims: JSONMemberReading {
             if let value { members[name] = .string(value) }
         }
         func set(_ name: String, _ date: Date?) {
-            if let date { members[name] = .integer(Int64(date.timeIntervalSince1970.rounded(.down))) }
+            // A date no NumericDate holds (not finite, beyond 10¹¹ s) is left out, never a trap.
+            if let date, let seconds = NumericDate.seconds(date) { members[name] = .integer(seconds) }
         }
         set("iss", issuer)
         set("sub", subject)
@@ -190,5 +193,21 @@ extension IdentityClaims: JSONMemberReading {
         set("orig_jti", originalTokenID)
         if let actor { members["act"] = .object(["sub": .string(actor)]) }
         return .object(members)
+    }
+}
+
+extension IdentityClaims {
+    /// Reads the claims with the same rules as a token's payload, from any decoder.
+    public init(from decoder: any Decoder) throws {
+        let json = try JSONValue(from: decoder)
+        do {
+            try self.init(json: json)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try jsonValue.encode(to: encoder)
     }
 }

@@ -1,3 +1,5 @@
+import ZhengwuKitCore
+
 /// Pairwise subject identifiers (as in OpenID Connect Core §8.1): each relying department
 /// sees a different, stable `sub` for the same person, so departments cannot join their
 /// records on it. `sub = BASE64URL(HMAC-SM3(secret, sector ‖ 0x00 ‖ local identifier))`.
@@ -22,10 +24,13 @@ public struct PairwiseSubjectGenerator: Sendable {
     }
 }
 
-public enum PairwiseSubjectError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PairwiseSubjectError: ZhengwuKitError, Equatable {
     case secretTooShort(Int)
 
-    public var description: String {
+    public var code: String { "token.pairwise_secret_too_short" }
+    public var chineseTerm: String { "成对主体标识密钥过短" }
+
+    public var message: String {
         switch self {
         case .secretTooShort(let count): return "pairwise subject secret has \(count) bytes; at least 16 are needed"
         }

@@ -1,6 +1,6 @@
 /// Who a token speaks for (claim `principal`). Natural persons are keyed by citizen ID,
 /// legal persons by unified social credit code, civil servants by citizen ID as well.
-public enum PrincipalKind: String, Sendable, Hashable, CaseIterable {
+public enum PrincipalKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// 自然人
     case naturalPerson = "natural_person"
     /// 法人 (and other organisations with a credit code)

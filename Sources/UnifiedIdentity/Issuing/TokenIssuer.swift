@@ -1,4 +1,5 @@
 import Foundation
+import ZhengwuKitCore
 
 /// Issues signed unified identity tokens.
 public struct TokenIssuer: Sendable {
@@ -24,11 +25,23 @@ public struct TokenIssuer: Sendable {
         self.clock = clock
     }
 
-    /// Signs `claims` after filling what is missing: `iss`, `iat`, `exp` (`iat` + `lifetime`)
-    /// and a random `jti`. A `holder_id` must pass its standard's check.
-    public func issue(_ claims: IdentityClaims) throws -> String {
-        try HolderIdentifierRules.check(claims)
-        return try sign(completed(claims))
+    /// Signs `claims` (`IdentityClaims` or a department's own `Encodable` struct) after filling
+    /// what is missing: `iss`, `iat`, `exp` (`iat` + `lifetime`) and a random `jti`. The members
+    /// the profile types (`acr`, `principal`, …) must hold valid values, and a `holder_id` must
+    /// pass its standard's check: nothing is signed that a verifier would refuse for its form.
+    public func issue<Claims: Encodable>(_ claims: Claims) throws(TokenError) -> String {
+        var members = try ClaimsCoding.object(claims)
+        let now = Date(timeIntervalSince1970: clock().timeIntervalSince1970.rounded(.down))
+        if members["iss"] == nil { members["iss"] = .string(issuer) }
+        if members["iat"] == nil, let seconds = NumericDate.seconds(now) { members["iat"] = .integer(seconds) }
+        if members["exp"] == nil {
+            let issuedAt = members["iat"]?.numberValue.flatMap(NumericDate.date) ?? now
+            if let seconds = NumericDate.seconds(issuedAt.addingTimeInterval(lifetime)) {
+                members["exp"] = .integer(seconds)
+            }
+        }
+        if members["jti"] == nil { members["jti"] = .string(Self.randomTokenID()) }
+        return try sign(members: members)
     }
 
     /// A login token for `principal`, addressed to `audience`, whose `sub` is the principal's
@@ -62,11 +75,23 @@ public struct TokenIssuer: Sendable {
         return claims
     }
 
-    /// Signs the claims exactly as given.
-    public func sign(_ claims: IdentityClaims) throws -> String {
+    /// Signs the claims exactly as given (`IdentityClaims` or a department's own struct); the
+    /// profile's typed members and `holder_id` are checked as in ``issue(_:)``.
+    public func sign<Claims: Encodable>(_ claims: Claims) throws(TokenError) -> String {
+        try sign(members: try ClaimsCoding.object(claims))
+    }
+
+    private func sign(members: [String: JSONValue]) throws(TokenError) -> String {
+        // The members as the verifier will read them: a value of the wrong form is refused here.
+        try HolderIdentifierRules.check(try IdentityClaims(members: members))
         let header = JOSEHeader(algorithm: names.name(for: signingKey.algorithm), keyID: signingKey.keyID)
-        let signingInput = CompactJWS.signingInput(header: header, payload: JSONWriter.bytes(claims.jsonValue))
-        let signature = try signingKey.backend.joseSignature(for: Array(signingInput.utf8))
+        let signingInput = CompactJWS.signingInput(header: header, payload: JSONWriter.bytes(.object(members)))
+        let signature: [UInt8]
+        do {
+            signature = try signingKey.backend.joseSignature(for: Array(signingInput.utf8))
+        } catch {
+            throw .signingFailed(String(describing: error))
+        }
         return signingInput + "." + Base64URL.encode(signature)
     }
 
@@ -79,12 +104,11 @@ public struct TokenIssuer: Sendable {
     }
 }
 
-public enum TokenIssuerError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why an issuer could not issue.
+public enum TokenIssuerError: ZhengwuKitError, Equatable {
     case noPairwiseSecret
 
-    public var description: String {
-        switch self {
-        case .noPairwiseSecret: return "issuing for a principal needs a pairwise subject secret"
-        }
-    }
+    public var code: String { "token.no_pairwise_secret" }
+    public var message: String { "issuing for a principal needs a pairwise subject secret" }
+    public var chineseTerm: String { "缺少成对主体标识密钥" }
 }

@@ -1,3 +1,5 @@
+import ZhengwuKitCore
+
 /// A JSON Web Key (RFC 7517) holding a public key: EC (`P-256`, `SM2`), OKP (`Ed25519`,
 /// RFC 8037) or RSA. Private members (`d`, `p`, `q`, …) are refused on import and never
 /// written: key sets are published, private keys stay in PEM files.
@@ -89,7 +91,7 @@ public struct JWK: Sendable, Equatable {
 }
 
 /// Why a JWK or JWKS was refused.
-public enum JWKError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum JWKError: ZhengwuKitError, Equatable {
     case malformed(String)
     case unsupported(String)
     /// The JWK carries private key material (the member named); it is refused, not stripped.
@@ -99,14 +101,23 @@ public enum JWKError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var code: String {
         switch self {
-        case .malformed: return "jwk.malformed"
-        case .unsupported: return "jwk.unsupported"
-        case .privateMaterial: return "jwk.private_material"
-        case .invalidKey: return "jwk.invalid_key"
+        case .malformed: return "token.jwk_malformed"
+        case .unsupported: return "token.jwk_unsupported"
+        case .privateMaterial: return "token.jwk_private_material"
+        case .invalidKey: return "token.jwk_invalid_key"
         }
     }
 
-    public var description: String {
+    public var chineseTerm: String {
+        switch self {
+        case .malformed: return "密钥格式错误"
+        case .unsupported: return "不支持的密钥类型"
+        case .privateMaterial: return "公钥集含私钥"
+        case .invalidKey: return "密钥无效"
+        }
+    }
+
+    public var message: String {
         switch self {
         case .malformed(let reason): return "malformed JWK: \(reason)"
         case .unsupported(let what): return "unsupported JWK: \(what)"

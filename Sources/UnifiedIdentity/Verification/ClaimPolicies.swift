@@ -1,107 +1,94 @@
 import Foundation
+import ZhengwuKitCore
 
 /// `iss` must be one of these issuers.
-public struct IssuerAllowList: TokenPolicy {
+public struct IssuerAllowList: VerificationPolicy, TokenRule {
     public var issuers: Set<String>
     public init(_ issuers: Set<String>) { self.issuers = issuers }
-    public var dependsOnlyOnToken: Bool { true }
 
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        guard let issuer = token.claims.issuer, issuers.contains(issuer) else {
-            throw .issuerNotAllowed(token.claims.issuer)
+    public func evaluate(_ context: TokenPolicyContext) -> PolicyResult { result(context) }
+
+    func violation(_ context: TokenPolicyContext) -> TokenError? {
+        guard let issuer = context.claims.issuer, issuers.contains(issuer) else {
+            return .issuerNotAllowed(context.claims.issuer)
         }
+        return nil
     }
 }
 
 /// `aud` must name this audience (RFC 7519 §4.1.3: a token without `aud` is refused here).
-public struct AudienceRequirement: TokenPolicy {
+public struct AudienceRequirement: VerificationPolicy, TokenRule {
     public var audience: String
     public init(_ audience: String) { self.audience = audience }
-    public var dependsOnlyOnToken: Bool { true }
 
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        guard let found = token.claims.audience else { throw .missingClaim("aud") }
-        guard found.contains(audience) else { throw .audienceMismatch(expected: audience, found: found.values) }
+    public func evaluate(_ context: TokenPolicyContext) -> PolicyResult { result(context) }
+
+    func violation(_ context: TokenPolicyContext) -> TokenError? {
+        guard let found = context.claims.audience else { return .missingClaim("aud") }
+        guard found.contains(audience) else { return .audienceMismatch(expected: audience, found: found.values) }
+        return nil
     }
 }
 
 /// The real-name assurance level (`acr`) must be at least this.
-public struct MinimumAssurance: TokenPolicy {
+public struct MinimumAssurance: VerificationPolicy, TokenRule {
     public var level: AssuranceLevel
     public init(_ level: AssuranceLevel) { self.level = level }
-    public var dependsOnlyOnToken: Bool { true }
 
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        guard let found = token.claims.assuranceLevel, found >= level else {
-            throw .insufficientAssurance(required: level, found: token.claims.assuranceLevel)
+    public func evaluate(_ context: TokenPolicyContext) -> PolicyResult { result(context) }
+
+    func violation(_ context: TokenPolicyContext) -> TokenError? {
+        guard let found = context.claims.assuranceLevel, found >= level else {
+            return .insufficientAssurance(required: level, found: context.claims.assuranceLevel)
         }
+        return nil
     }
 }
 
 /// The principal kind must be one of these.
-public struct AllowedPrincipalKinds: TokenPolicy {
+public struct AllowedPrincipalKinds: VerificationPolicy, TokenRule {
     public var kinds: Set<PrincipalKind>
     public init(_ kinds: Set<PrincipalKind>) { self.kinds = kinds }
-    public var dependsOnlyOnToken: Bool { true }
 
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        guard let kind = token.claims.principalKind, kinds.contains(kind) else {
-            throw .principalKindNotAllowed(found: token.claims.principalKind)
+    public func evaluate(_ context: TokenPolicyContext) -> PolicyResult { result(context) }
+
+    func violation(_ context: TokenPolicyContext) -> TokenError? {
+        guard let kind = context.claims.principalKind, kinds.contains(kind) else {
+            return .principalKindNotAllowed(found: context.claims.principalKind)
         }
+        return nil
     }
 }
 
 /// These claims must be present (by name, any value).
-public struct RequiredClaims: TokenPolicy {
+public struct RequiredClaims: VerificationPolicy, TokenRule {
     public var names: [String]
     public init(_ names: [String]) { self.names = names }
-    public var dependsOnlyOnToken: Bool { true }
 
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        let present = token.claims.jsonValue.objectValue ?? [:]
-        if let missing = names.first(where: { present[$0] == nil }) { throw .missingClaim(missing) }
+    public func evaluate(_ context: TokenPolicyContext) -> PolicyResult { result(context) }
+
+    func violation(_ context: TokenPolicyContext) -> TokenError? {
+        let present = context.claims.jsonValue.objectValue ?? [:]
+        return names.first { present[$0] == nil }.map { .missingClaim($0) }
     }
 }
 
-/// Refuses revoked tokens: the token's own `jti`, and for a department session the `jti` of
-/// the token it was exchanged from, so revoking a login ends every session made from it.
-public struct RevocationCheck: TokenPolicy {
-    public var store: any RevocationStore
-    public init(_ store: any RevocationStore) { self.store = store }
-    public var dependsOnlyOnToken: Bool { false }
+/// `holder_id` must pass its standard's check when a token carries one: a citizen ID
+/// (GB 11643) for natural persons and civil servants, a unified social credit code (GB 32100)
+/// for legal persons; a holder identifier without a principal kind cannot be checked and is
+/// refused. One of `TokenVerifier`'s default policies: listed in `verifier.policies`, left out
+/// with `TokenVerifier(…, holderIdentifiers: nil)`.
+public struct HolderIdentifierRule: VerificationPolicy, TokenRule {
+    public init() {}
 
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        let claims = token.claims
-        if let tokenID = claims.tokenID { try await refuseIfRevoked(tokenID) }
-        if let originalTokenID = claims.originalTokenID { try await refuseIfRevoked(originalTokenID) }
-    }
+    public func evaluate(_ context: TokenPolicyContext) -> PolicyResult { result(context) }
 
-    private func refuseIfRevoked(_ tokenID: String) async throws(TokenError) {
-        let revoked: Bool
+    func violation(_ context: TokenPolicyContext) -> TokenError? {
         do {
-            revoked = try await store.isRevoked(tokenID: tokenID)
+            try HolderIdentifierRules.check(context.claims)
+            return nil
         } catch {
-            throw .storeUnavailable(String(describing: error))
+            return error
         }
-        if revoked { throw .revoked(jti: tokenID) }
-    }
-}
-
-/// One-time tokens: each `jti` is accepted once, until the token expires.
-public struct OneTimeUse: TokenPolicy {
-    public var store: any ReplayStore
-    public init(_ store: any ReplayStore) { self.store = store }
-    public var dependsOnlyOnToken: Bool { false }
-
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        guard let tokenID = token.claims.tokenID else { throw .missingClaim("jti") }
-        guard let expiresAt = token.claims.expiresAt else { throw .missingClaim("exp") }
-        let first: Bool
-        do {
-            first = try await store.markUsed(tokenID: tokenID, until: expiresAt, at: now)
-        } catch {
-            throw .storeUnavailable(String(describing: error))
-        }
-        if !first { throw .replayed(jti: tokenID) }
     }
 }

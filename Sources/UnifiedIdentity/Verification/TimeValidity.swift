@@ -1,9 +1,10 @@
 import Foundation
+import ZhengwuKitCore
 
 /// `exp`, `nbf` and `iat` (RFC 7519 §4.1.4–6) with a clock skew, plus optional upper bounds on
-/// a token's age and lifetime. Every verifier applies one; by default `exp` is required, so a
-/// token that never expires is refused.
-public struct TimeValidity: TokenPolicy {
+/// a token's age and lifetime, judged at the verifier's clock. The first of `TokenVerifier`'s
+/// default policies; by default `exp` is required, so a token that never expires is refused.
+public struct TimeValidity: VerificationPolicy, TokenRule {
     public var clockSkew: TimeInterval
     public var requiresExpiry: Bool
     /// Refuse tokens issued longer ago than this (needs `iat`).
@@ -21,35 +22,34 @@ public struct TimeValidity: TokenPolicy {
         self.maximumLifetime = maximumLifetime
     }
 
-    public var dependsOnlyOnToken: Bool { false }
+    public func evaluate(_ context: TokenPolicyContext) -> PolicyResult { result(context) }
 
-    public func check(_ token: VerifiedToken, at now: Date) async throws(TokenError) {
-        try checkSynchronously(token.claims, at: now)
-    }
-
-    func checkSynchronously(_ claims: IdentityClaims, at now: Date) throws(TokenError) {
+    func violation(_ context: TokenPolicyContext) -> TokenError? {
+        let claims = context.claims
+        let now = context.verificationTime
         if let expiresAt = claims.expiresAt {
-            if now.timeIntervalSince(expiresAt) >= clockSkew { throw .expired(expiresAt: expiresAt, now: now) }
+            if now.timeIntervalSince(expiresAt) >= clockSkew { return .expired(expiresAt: expiresAt, now: now) }
         } else if requiresExpiry {
-            throw .missingClaim("exp")
+            return .missingClaim("exp")
         }
         if let notBefore = claims.notBefore, notBefore.timeIntervalSince(now) > clockSkew {
-            throw .notYetValid(notBefore: notBefore, now: now)
+            return .notYetValid(notBefore: notBefore, now: now)
         }
         if let issuedAt = claims.issuedAt, issuedAt.timeIntervalSince(now) > clockSkew {
-            throw .issuedInFuture(issuedAt: issuedAt, now: now)
+            return .issuedInFuture(issuedAt: issuedAt, now: now)
         }
         if let maximumAge {
-            guard let issuedAt = claims.issuedAt else { throw .missingClaim("iat") }
+            guard let issuedAt = claims.issuedAt else { return .missingClaim("iat") }
             if now.timeIntervalSince(issuedAt) > maximumAge + clockSkew {
-                throw .tooOld(issuedAt: issuedAt, maximumAge: maximumAge)
+                return .tooOld(issuedAt: issuedAt, maximumAge: maximumAge)
             }
         }
         if let maximumLifetime {
-            guard let issuedAt = claims.issuedAt else { throw .missingClaim("iat") }
-            guard let expiresAt = claims.expiresAt else { throw .missingClaim("exp") }
+            guard let issuedAt = claims.issuedAt else { return .missingClaim("iat") }
+            guard let expiresAt = claims.expiresAt else { return .missingClaim("exp") }
             let lifetime = expiresAt.timeIntervalSince(issuedAt)
-            if lifetime > maximumLifetime { throw .lifetimeTooLong(seconds: lifetime, limit: maximumLifetime) }
+            if lifetime > maximumLifetime { return .lifetimeTooLong(seconds: lifetime, limit: maximumLifetime) }
         }
+        return nil
     }
 }

@@ -1,24 +1,41 @@
 import Foundation
+import ZhengwuKitCore
 
-/// One rule a verified token must meet. Policies compose: a verifier runs its list in order
-/// and the first failure, a `TokenError` naming the claim and the rule, refuses the token.
-public protocol TokenPolicy: Sendable {
-    /// Whether the outcome depends only on the token's contents. Such policies are not
-    /// re-run when a cached verification is reused; the others (time, revocation, replay)
-    /// run on every presentation.
-    var dependsOnlyOnToken: Bool { get }
+/// What a token policy looks at: a token whose signature verified, and the time it is judged at.
+///
+/// Token policies take the house shape, `VerificationPolicy<TokenPolicyContext>`, composed with
+/// `@PolicyBuilder<TokenPolicyContext>`: synchronous, each answering `.meetsPolicy` or
+/// `.failsToMeetPolicy(PolicyFailure)`. Checks that need an asynchronous store (revocation,
+/// replay) are not policies but `TokenVerificationStage`s on the verifier.
+public struct TokenPolicyContext: Sendable {
+    public let token: VerifiedToken
+    /// The verifier's "now".
+    public let verificationTime: Date
 
-    func check(_ token: VerifiedToken, at now: Date) async throws(TokenError)
+    public init(token: VerifiedToken, verificationTime: Date) {
+        self.token = token
+        self.verificationTime = verificationTime
+    }
+
+    /// The claims the verifier read (the registered and e-government ones, the rest in `additional`).
+    public var claims: IdentityClaims { _read { yield token.claims } }
+    public var header: JOSEHeader { token.header }
+
+    /// The payload decoded as a caller's own claims type, for a department's policy on its own members.
+    public func claims<Claims: Decodable>(as type: Claims.Type) throws(TokenError) -> Claims {
+        try token.claims(as: type)
+    }
 }
 
-/// Builds a policy list from statements, `if`s and loops.
-@resultBuilder
-public enum TokenPolicyBuilder {
-    public static func buildExpression(_ policy: any TokenPolicy) -> [any TokenPolicy] { [policy] }
-    public static func buildExpression(_ policies: [any TokenPolicy]) -> [any TokenPolicy] { policies }
-    public static func buildBlock(_ parts: [any TokenPolicy]...) -> [any TokenPolicy] { parts.flatMap { $0 } }
-    public static func buildOptional(_ part: [any TokenPolicy]?) -> [any TokenPolicy] { part ?? [] }
-    public static func buildEither(first: [any TokenPolicy]) -> [any TokenPolicy] { first }
-    public static func buildEither(second: [any TokenPolicy]) -> [any TokenPolicy] { second }
-    public static func buildArray(_ parts: [[any TokenPolicy]]) -> [any TokenPolicy] { parts.flatMap { $0 } }
+/// A built-in token policy: says which `TokenError` a token breaks, so the verifier throws the
+/// precise case (`.expired(…)`) rather than a generic policy failure.
+protocol TokenRule: VerificationPolicy where Subject == TokenPolicyContext {
+    func violation(_ context: TokenPolicyContext) -> TokenError?
+}
+
+extension TokenRule {
+    func result(_ context: TokenPolicyContext) -> PolicyResult {
+        guard let error = violation(context) else { return .meetsPolicy }
+        return .failsToMeetPolicy(PolicyFailure(error))
+    }
 }

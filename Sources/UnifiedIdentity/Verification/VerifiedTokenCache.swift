@@ -90,9 +90,10 @@ struct CacheKey: Hashable {
     let count: Int
 }
 
-/// A verifier that reuses earlier verifications from a `VerifiedTokenCache`. On a hit the
-/// signature and the content-only policies are skipped; expiry, `nbf`, revocation and replay
-/// are checked again every time, so a cached token is refused the moment it expires or is revoked.
+/// A verifier that reuses earlier verifications from a `VerifiedTokenCache`. On a hit only the
+/// parsing and the signature are skipped: every policy (time first) and every stage
+/// (revocation, replay) runs again, so a cached token is refused the moment it expires or is
+/// revoked.
 public struct CachingTokenVerifier: Sendable {
     public let verifier: TokenVerifier
     public let cache: VerifiedTokenCache
@@ -105,7 +106,7 @@ public struct CachingTokenVerifier: Sendable {
     public func verify(_ token: String) async throws(TokenError) -> VerifiedToken {
         if let cached = cache.lookup(token) {
             do {
-                try await verifier.recheck(cached)
+                try await verifier.check(cached)
             } catch {
                 if case .expired = error { cache.remove(token) }
                 throw error
@@ -115,5 +116,10 @@ public struct CachingTokenVerifier: Sendable {
         let verified = try await verifier.verify(token)
         cache.store(token, verified)
         return verified
+    }
+
+    /// As ``TokenVerifier/verify(_:as:)``, through the cache (the payload is decoded each time).
+    public func verify<Claims: Decodable>(_ token: String, as type: Claims.Type) async throws(TokenError) -> Claims {
+        try await verify(token).claims(as: type)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+import ZhengwuKitSupport
 
 /// The 国密 section of `zwkit demo`: the GB/T test vectors reproduced, then a fresh key
 /// signing, verifying, encrypting, as a department developer would use GMCrypto.

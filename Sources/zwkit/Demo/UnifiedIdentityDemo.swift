@@ -29,10 +29,11 @@ struct UnifiedIdentityDemo: DemoSection {
 
         let revocations = InMemoryRevocationStore()
         let exchange = DepartmentSessionExchange(
-            subjectTokenVerifier: TokenVerifier(keys: try KeySet(jwks: published)) {
+            subjectTokenVerifier: TokenVerifier(
+                keys: try KeySet(jwks: published), stages: [RevocationCheck(revocations)]
+            ) {
                 IssuerAllowList([Self.province])
                 AudienceRequirement(Self.exchangeEndpoint)
-                RevocationCheck(revocations)
             },
             sessionIssuer: provinceIssuer, pairwiseSubjects: pairwise, sessionLifetime: 900,
             departments: Set(Self.departments))
@@ -40,24 +41,24 @@ struct UnifiedIdentityDemo: DemoSection {
         var subjects: [String] = []
         var sessions: [(department: String, token: String, verifier: CachingTokenVerifier)] = []
         for department in Self.departments {
-            let session = try await exchange.exchange(login.token, for: department)
+            let exchanged = try await exchange.exchange(login.token, for: department)
             let verifier = CachingTokenVerifier(
-                verifier: TokenVerifier(keys: try KeySet(jwks: published)) {
+                verifier: TokenVerifier(keys: try KeySet(jwks: published), stages: [RevocationCheck(revocations)]) {
                     IssuerAllowList([Self.province])
                     AudienceRequirement(department)
                     MinimumAssurance(.verifiedIdentity)
-                    RevocationCheck(revocations)
                 })
-            let verified = try await verifier.verify(session.token)
-            let subject = verified.claims.subject ?? "?"
+            // Each department reads the session as its own typed claims struct.
+            let session = try await verifier.verify(exchanged.token, as: DepartmentSession.self)
+            let subject = session.sub.value
             Console.output(
-                "\(department): session verified, sub \(subject), linked to login \(verified.claims.originalTokenID ?? "?")"
+                "\(department): session verified, sub \(subject), linked to login \(session.origJTI.value), acr \(session.acr.claimValue)"
             )
-            guard verified.claims.holderIdentifier == nil, verified.claims.name == nil else {
+            guard session.holderID == nil else {
                 throw DemoFailure("personal information leaked into a department session")
             }
             subjects.append(subject)
-            sessions.append((department, session.token, verifier))
+            sessions.append((department, exchanged.token, verifier))
         }
         guard Set(subjects).count == subjects.count else {
             throw DemoFailure("departments received the same subject identifier")
@@ -82,6 +83,24 @@ struct UnifiedIdentityDemo: DemoSection {
             guard case .revoked = error else { throw error }
             Console.output("after revocation, \(sessions[0].department) refuses: \(error.localizedSummary)")
         }
+    }
+}
+
+/// What a department reads from its session token: its own `Codable` struct made of the typed
+/// claim pieces, instead of untyped extras.
+private struct DepartmentSession: Codable {
+    var iss: IssuerClaim
+    var sub: SubjectClaim
+    var aud: Audience
+    var exp: ExpirationClaim
+    var acr: AssuranceLevel
+    var origJTI: TokenIDClaim
+    var holderID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case iss, sub, aud, exp, acr
+        case origJTI = "orig_jti"
+        case holderID = "holder_id"
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitSupport
 
 /// `zwkit cert crl issue --ca-cert CA.pem --ca-key CA.key [--revoke SERIAL[,REASON[,DATE]]]...`.
 struct CertCRLIssueCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitSupport
 
 /// `zwkit cert issue`: test CAs and leaves, self-signed or signed by a CA key.
 struct CertIssueCommand: AsyncParsableCommand {

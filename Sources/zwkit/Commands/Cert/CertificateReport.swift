@@ -1,6 +1,7 @@
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitSupport
 
 /// What `zwkit cert show` prints about one certificate, as text lines or one JSON object.
 struct CertificateReport: Encodable {

@@ -1,6 +1,7 @@
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitSupport
 
 /// What `zwkit cert crl show` prints about one list, as text lines or one JSON object.
 struct RevocationListReport: Encodable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMCrypto
+import ZhengwuKitSupport
 
 /// `zwkit sm2 keygen --out KEY.pem [--pub PUB.pem]`.
 struct SM2KeygenCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMCrypto
+import ZhengwuKitSupport
 
 /// `zwkit sm2 sign --key KEY.pem [--id ID] [--format der|raw] --out SIG FILE`.
 struct SM2SignCommand: ParsableCommand {

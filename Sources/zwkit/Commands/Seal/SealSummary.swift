@@ -3,6 +3,7 @@ import Foundation
 import GMCertificates
 import GMCrypto
 import ZhengwuKitCore
+import ZhengwuKitSupport
 
 /// Every field of a seal or signature, in a form both people and JSON readers use.
 struct SealSummary: Encodable {

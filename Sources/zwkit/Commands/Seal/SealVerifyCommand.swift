@@ -3,6 +3,7 @@ import ESeal
 import Foundation
 import GMCrypto
 import ZhengwuKitCore
+import ZhengwuKitSupport
 
 /// `zwkit seal verify`: 验章, every check with its outcome and a fail-closed verdict.
 struct SealVerifyCommand: AsyncParsableCommand {

@@ -116,7 +116,7 @@ struct TokenVerdict: Encodable {
         valid = false
         code = refusal.code
         claim = refusal.claim
-        message = refusal.description
+        message = refusal.message
         term = refusal.chineseTerm
     }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import UnifiedIdentity
+
+extension Platform {
+    static let tokenExchangeGrant = "urn:ietf:params:oauth:grant-type:token-exchange"
+
+    func addTokenRoutes(to router: Router<BasicRequestContext>) {
+        router.post("/token") { request, _ -> Response in
+            let form = try await request.bodyForm()
+            let client = try await authenticateClient(form: form, authorization: request.headers[.authorization])
+            let grantType = form["grant_type"] ?? ""
+            let answer: [String: Any]
+            switch grantType {
+            case "authorization_code": answer = try await redeemCode(form, client: client)
+            case "refresh_token": answer = try await refresh(form, client: client)
+            case "client_credentials": answer = try await clientCredentials(form, client: client)
+            case Self.tokenExchangeGrant: answer = try await exchange(form, client: client)
+            default: throw OAuthError.unsupportedGrantType(grantType)
+            }
+            metrics.tokenIssued(grant: grantType, client: client.id)
+            return Responses.json(answer)
+        }
+    }
+
+    /// RFC 6749 §4.1.3 with RFC 7636: the code is used up by the first attempt whatever its
+    /// outcome, so a stolen code cannot be tried twice.
+    func redeemCode(_ form: [String: String], client: ClientRegistration, profile: String = "oidc") async throws
+        -> [String: Any]
+    {
+        guard let code = form["code"] else { throw OAuthError.invalidRequest("code is missing") }
+        guard let payload = try await store.takeHandle(code, kind: .authorizationCode, now: now) else {
+            logger.notice(
+                "authorization code refused",
+                metadata: ["client": "\(client.id)", "reason": "unknown, used or expired"])
+            throw OAuthError.invalidGrant("the code is unknown, already used or expired")
+        }
+        let grant = try GrantCoding.decode(CodeGrant.self, payload)
+        guard grant.profile == profile else {
+            throw OAuthError.invalidGrant("the code was issued for the \(grant.profile) endpoints")
+        }
+        guard grant.clientID == client.id else {
+            throw OAuthError.invalidGrant("the code was issued to another client")
+        }
+        guard form["redirect_uri"] == grant.redirectURI else {
+            throw OAuthError.invalidGrant("redirect_uri differs from the authorization request's")
+        }
+        if let challenge = grant.codeChallenge {
+            guard let verifier = form["code_verifier"] else {
+                throw OAuthError.invalidGrant("code_verifier is missing (the request used PKCE)")
+            }
+            guard PKCE.isWellFormed(verifier), ConstantTime.equals(PKCE.challenge(for: verifier), challenge) else {
+                throw OAuthError.invalidGrant("code_verifier does not match the code_challenge")
+            }
+        } else if form["code_verifier"] != nil {
+            throw OAuthError.invalidGrant("code_verifier given but the request had no code_challenge")
+        }
+        let user = try self.user(grant.userID)
+        let access = try await accessToken(user: user, client: client, scope: grant.scope, sessionID: grant.sessionID)
+        let refreshToken = try await newRefreshToken(
+            RefreshGrant(
+                clientID: client.id, userID: user.id, scope: grant.scope, sessionID: grant.sessionID,
+                authTime: grant.authTime))
+        var answer: [String: Any] = [
+            "access_token": access.token, "token_type": "Bearer",
+            "expires_in": Int(configuration.accessTokenLifetime), "refresh_token": refreshToken, "scope": grant.scope,
+        ]
+        if grant.scope.split(separator: " ").contains("openid") {
+            answer["id_token"] = try await idToken(
+                user: user, client: client, nonce: grant.nonce, sessionID: grant.sessionID, authTime: grant.authTime)
+        }
+        logger.info(
+            "code redeemed",
+            metadata: ["client": "\(client.id)", "user": "\(user.id)", "holder": "\(user.maskedIdentifier)"])
+        return answer
+    }
+
+    func newRefreshToken(_ grant: RefreshGrant) async throws -> String {
+        let token = RandomHandle.make("rt-")
+        try await store.insertHandle(
+            token, kind: .refreshToken, payload: try GrantCoding.encode(grant),
+            expiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime))
+        return token
+    }
+
+    /// Refresh tokens rotate: each is used up and replaced, so a leaked one works at most once.
+    func refresh(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
+        guard let token = form["refresh_token"] else { throw OAuthError.invalidRequest("refresh_token is missing") }
+        guard let payload = try await store.takeHandle(token, kind: .refreshToken, now: now) else {
+            throw OAuthError.invalidGrant("the refresh token is unknown, used, revoked or expired")
+        }
+        let grant = try GrantCoding.decode(RefreshGrant.self, payload)
+        guard grant.clientID == client.id else {
+            throw OAuthError.invalidGrant("the refresh token was issued to another client")
+        }
+        guard try await session(grant.sessionID) != nil else {
+            throw OAuthError.invalidGrant("the sign-in session has ended")
+        }
+        let user = try self.user(grant.userID)
+        let access = try await accessToken(user: user, client: client, scope: grant.scope, sessionID: grant.sessionID)
+        var answer: [String: Any] = [
+            "access_token": access.token, "token_type": "Bearer",
+            "expires_in": Int(configuration.accessTokenLifetime), "refresh_token": try await newRefreshToken(grant),
+            "scope": grant.scope,
+        ]
+        if grant.scope.split(separator: " ").contains("openid") {
+            answer["id_token"] = try await idToken(
+                user: user, client: client, nonce: nil, sessionID: grant.sessionID, authTime: grant.authTime)
+        }
+        return answer
+    }
+
+    func clientCredentials(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
+        guard client.secret != nil || !client.publicKeys.isEmpty else {
+            throw OAuthError("unauthorized_client", "public clients cannot use client_credentials")
+        }
+        let scope = form["scope"] ?? ""
+        let access = try await accessToken(user: nil, client: client, scope: scope, sessionID: nil)
+        return [
+            "access_token": access.token, "token_type": "Bearer", "expires_in": Int(configuration.accessTokenLifetime),
+            "scope": scope,
+        ]
+    }
+
+    /// RFC 8693: a login (access or ID token of this platform, addressed to the calling client)
+    /// becomes a department session through `UnifiedIdentity.DepartmentSessionExchange`.
+    func exchange(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
+        guard let subjectToken = form["subject_token"] else {
+            throw OAuthError.invalidRequest("subject_token is missing")
+        }
+        let acceptedTypes = [
+            "urn:ietf:params:oauth:token-type:access_token", "urn:ietf:params:oauth:token-type:id_token",
+            "urn:ietf:params:oauth:token-type:jwt",
+        ]
+        guard let type = form["subject_token_type"], acceptedTypes.contains(type) else {
+            throw OAuthError.invalidRequest("subject_token_type must be an access_token, id_token or jwt token type")
+        }
+        guard let department = form["audience"] ?? form["resource"] else {
+            throw OAuthError("invalid_target", "audience (the department) is missing")
+        }
+        if let requested = form["requested_token_type"], requested != "urn:ietf:params:oauth:token-type:jwt",
+            requested != "urn:ietf:params:oauth:token-type:access_token"
+        {
+            throw OAuthError.invalidRequest("requested_token_type \(requested) cannot be issued")
+        }
+        let keySet = try await keys.verificationKeys()
+        var subjectVerifier = TokenVerifier(
+            keys: keySet, allowedAlgorithms: [.es256, .sm2WithSM3],
+            stages: [RevocationCheck(StoreRevocations(store: store))]
+        ) {
+            IssuerAllowList([issuer])
+            AudienceRequirement(client.id)
+        }
+        subjectVerifier.clock = clock
+        var sessionIssuer = TokenIssuer(issuer: issuer, signingKey: try await signingKey(for: client))
+        sessionIssuer.clock = clock
+        let exchange = DepartmentSessionExchange(
+            subjectTokenVerifier: subjectVerifier, sessionIssuer: sessionIssuer, pairwiseSubjects: pairwise,
+            sessionLifetime: configuration.accessTokenLifetime,
+            departments: configuration.departments.isEmpty ? nil : Set(configuration.departments))
+        let session: (token: String, claims: IdentityClaims)
+        do {
+            session = try await exchange.exchange(subjectToken, for: department)
+        } catch let error as TokenError {
+            if case .exchangeRefused(let reason) = error { throw OAuthError("invalid_target", reason) }
+            throw OAuthError.invalidGrant("subject_token refused: \(error)")
+        }
+        let lifetime = Int((session.claims.expiresAt ?? now).timeIntervalSince(now))
+        return [
+            "access_token": session.token, "issued_token_type": "urn:ietf:params:oauth:token-type:jwt",
+            "token_type": "N_A", "expires_in": max(lifetime, 0),
+        ]
+    }
+}

@@ -1,0 +1,95 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Testing
+import ZWKitTestSupport
+
+/// Two `zwplatform` processes on two loopback ports over one PostgreSQL: one platform. A code
+/// issued by one is redeemed once at the other and refused the second time anywhere; a token
+/// revoked at one is inactive at the other.
+@Suite struct TwoInstanceTests {
+    static var executable: String? {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [directory, directory.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("zwplatform").path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test func twoInstancesShareOnePostgreSQL() async throws {
+        guard let url = ProcessInfo.processInfo.environment["ZWPLATFORM_TEST_POSTGRES"], !url.isEmpty else {
+            if Fixtures.isCI { Issue.record("CI must set ZWPLATFORM_TEST_POSTGRES (Scripts/postgres)") }
+            print("notice: skipping the two-instance test: ZWPLATFORM_TEST_POSTGRES is not set")
+            return
+        }
+        let executable = try #require(Self.executable, "zwplatform is built before the tests")
+        let first = try LivePlatform.freePort()
+        let second = try LivePlatform.freePort()
+        let issuer = "http://127.0.0.1:\(first)"
+        var processes: [Process] = []
+        defer { for process in processes where process.isRunning { process.terminate() } }
+        // One after the other: the first creates the tables and keys, the second reads them.
+        for port in [first, second] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = [
+                "serve", "--demo", "--port", "\(port)", "--database", url, "--issuer", issuer,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            processes.append(process)
+            try await LivePlatform.waitUntilServing(URL(string: "http://127.0.0.1:\(port)")!)
+        }
+        let a = "http://127.0.0.1:\(first)"
+        let b = "http://127.0.0.1:\(second)"
+        let redirect = "http://127.0.0.1:9999/callback"
+        let basic = [("Authorization", "Basic " + Data("demo-client:demo-secret".utf8).base64EncodedString())]
+
+        // Both instances publish the same keys.
+        #expect(try await Browser.get(a + "/jwks").body == (try await Browser.get(b + "/jwks").body))
+
+        let authorize =
+            a + "/authorize?response_type=code&client_id=demo-client&scope=openid&state=s&nonce=n"
+            + "&login_hint=citizen-1&redirect_uri=" + FormEncodingForTests.encode(redirect)
+        let location = try #require(try await Browser.get(authorize).location)
+        let code = try #require(URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value)
+        let form = "grant_type=authorization_code&code=\(code)&redirect_uri=" + FormEncodingForTests.encode(redirect)
+
+        let redeemed = try await Browser.post(b + "/token", form: form, headers: basic)
+        #expect(redeemed.status == 200, "\(redeemed.body)")
+        #expect(try await Browser.post(b + "/token", form: form, headers: basic).status == 400)
+        #expect(try await Browser.post(a + "/token", form: form, headers: basic).status == 400)
+
+        let tokens = try JSONSerialization.jsonObject(with: Data(redeemed.body.utf8)) as? [String: Any] ?? [:]
+        let access = try #require(tokens["access_token"] as? String)
+        let bearer = [("Authorization", "Bearer \(access)")]
+        #expect(try await Browser.get(a + "/userinfo", headers: bearer).status == 200)
+        #expect(try await Browser.post(a + "/revoke", form: "token=\(access)", headers: basic).status == 200)
+        #expect(try await Browser.get(b + "/userinfo", headers: bearer).status == 401)
+        let introspection = try await Browser.post(b + "/introspect", form: "token=\(access)", headers: basic)
+        #expect(introspection.body.contains("\"active\":false"))
+    }
+}
+
+enum FormEncodingForTests {
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}
+
+extension Browser {
+    static func post(_ url: String, form: String, headers: [(String, String)] = []) async throws -> Page {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: form))
+        let response = try await client.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return Page(
+            status: Int(response.status.code), location: response.headers.first(name: "Location"),
+            body: String(buffer: body))
+    }
+}
