@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 
 #if canImport(Glibc)
     import Glibc
@@ -107,5 +108,15 @@ enum InputFiles {
 
     private static func describe(bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+    }
+}
+
+extension InputFiles {
+    /// The SM3 digest of `path` (or standard input), streamed, so the data a seal protects is
+    /// read through the same checks (no directories, no devices) as every other input.
+    static func sm3(_ path: String) throws -> [UInt8] {
+        var hash = SM3()
+        try stream(path) { hash.update(bufferPointer: $0) }
+        return Array(hash.finalize())
     }
 }

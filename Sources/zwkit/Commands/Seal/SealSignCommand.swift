@@ -21,7 +21,7 @@ struct SealSignCommand: AsyncParsableCommand {
         let certificate = try SealInputs.certificate(cert)
         let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
         let protected: ProtectedData =
-            data == "-" ? .bytes(try InputFiles.read("-")) : .file(URL(fileURLWithPath: data))
+            .digest(try InputFiles.sm3(data))
         do {
             let signer = try SealSigner(privateKey: privateKey, certificate: certificate)
             let signature = try signer.sign(

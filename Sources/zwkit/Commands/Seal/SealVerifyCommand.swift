@@ -65,15 +65,12 @@ struct SealVerifyCommand: AsyncParsableCommand {
         let bytes = try InputFiles.read(file)
         let anchors = try trust.map(SealInputs.certificates) ?? []
         let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
-        var protected = data.map { ProtectedData.file(URL(fileURLWithPath: $0)) }
+        var protected = try data.map { ProtectedData.digest(try InputFiles.sm3($0)) }
         if let dataSM3 {
             guard let digest = Hex.decode(dataSM3), digest.count == 32 else {
                 throw CLIError("--data-sm3 \(dataSM3): expected 64 hex digits (an SM3 digest)")
             }
             protected = .digest(digest)
-        }
-        if let data, !FileManager.default.isReadableFile(atPath: data) {
-            throw CLIError("cannot read \(data)")
         }
         let revocationPolicy =
             try revocation.isEnabled
