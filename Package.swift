@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "UnifiedIdentity",
             dependencies: [
-                "ZhengwuKitCore", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
+                "ZhengwuKitCore", "ZhengwuKitSupport", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -109,7 +109,7 @@ let package = Package(
         .target(
             name: "OFD",
             dependencies: [
-                "ESeal", "GMCrypto", "CreditCode", "ZhengwuKitCore", "ZhengwuKitXML",
+                "ESeal", "GMCrypto", "CreditCode", "ZhengwuKitCore", "ZhengwuKitSupport", "ZhengwuKitXML",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]

@@ -1,3 +1,5 @@
+internal import ZhengwuKitSupport
+
 /// Reads an elliptic-curve signature given as DER `SEQUENCE { r INTEGER, s INTEGER }`
 /// (RFC 3279's ECDSA-Sig-Value; SM2 uses the same shape, GB/T 35276) into JOSE's raw r‖s.
 ///
@@ -8,66 +10,11 @@
 enum DERSignature {
     /// The 64-byte r‖s of `der`, each integer checked against `curve`.
     static func raw(fromDER der: [UInt8], curve: Curve) throws(DERSignatureError) -> [UInt8] {
-        guard let tag = der.first else { throw .truncated }
-        guard tag == 0x30 else { throw .notASequence }
-        let (contentStart, contentLength) = try readLength(der, at: 1)
-        guard contentStart + contentLength <= der.count else { throw .truncated }
-        guard contentStart + contentLength == der.count else { throw .trailingBytes }
-        let end = der.count
-        var raw = [UInt8](repeating: 0, count: 64)
-        var index = contentStart
-        for component in [DERSignatureError.Component.r, .s] {
-            guard index < end else { throw .truncated }
-            guard der[index] == 0x02 else { throw .notAnInteger(component) }
-            let (valueStart, valueLength) = try readLength(der, at: index + 1)
-            guard valueStart + valueLength <= end else { throw .truncated }
-            let value = der[valueStart..<(valueStart + valueLength)]
-            try checkInteger(value, component)
-            let magnitude = value.first == 0 ? value.dropFirst() : value
-            guard magnitude.count <= 32 else { throw .integerTooLong(component) }
-            let offset = (component == .r ? 0 : 32) + 32 - magnitude.count
-            raw.replaceSubrange(offset..<(offset + magnitude.count), with: magnitude)
-            guard isInRange(raw[(component == .r ? 0 : 32)...].prefix(32), below: curve.order) else {
-                throw .integerOutOfRange(component)
-            }
-            index = valueStart + valueLength
+        do {
+            return try DERSignatureCodec.raw(fromDER: der, width: 32, order: curve.order)
+        } catch {
+            throw DERSignatureError(error)
         }
-        guard index == end else { throw .trailingBytes }
-        return raw
-    }
-
-    /// A DER length at `index`: the content's first index and its length. Only the forms DER
-    /// allows: short form below 128, long form only when needed and without leading zeros.
-    private static func readLength(_ der: [UInt8], at index: Int) throws(DERSignatureError) -> (Int, Int) {
-        guard index < der.count else { throw .truncated }
-        let first = der[index]
-        if first < 0x80 { return (index + 1, Int(first)) }
-        guard first != 0x80 else { throw .indefiniteLength }
-        // A signature is at most 72 bytes, so only one length byte could ever be needed, and
-        // then only for ≥ 128; any long form here is either non-minimal or far too long.
-        guard first == 0x81, index + 1 < der.count else {
-            throw first == 0x81 ? .truncated : .nonMinimalLength
-        }
-        let length = Int(der[index + 1])
-        guard length >= 0x80 else { throw .nonMinimalLength }
-        return (index + 2, length)
-    }
-
-    /// X.690 §8.3: at least one byte, and the first nine bits not all zeros or all ones.
-    private static func checkInteger(_ value: ArraySlice<UInt8>, _ component: DERSignatureError.Component)
-        throws(DERSignatureError)
-    {
-        guard let first = value.first else { throw .emptyInteger(component) }
-        guard first & 0x80 == 0 else { throw .negativeInteger(component) }
-        if value.count > 1, first == 0, value[value.startIndex + 1] & 0x80 == 0 {
-            throw .nonMinimalInteger(component)
-        }
-    }
-
-    /// 1 ≤ value ≤ n − 1, both 32 bytes big-endian.
-    private static func isInRange(_ value: ArraySlice<UInt8>, below order: [UInt8]) -> Bool {
-        guard value.contains(where: { $0 != 0 }) else { return false }
-        return value.lexicographicallyPrecedes(order)
     }
 
     /// The curves whose signatures have a DER form, with their group orders.
@@ -147,6 +94,30 @@ public enum DERSignatureError: Error, Sendable, Hashable {
         case .integerTooLong: return "der_integer_too_long"
         case .integerOutOfRange: return "der_integer_out_of_range"
         }
+    }
+}
+
+extension DERSignatureError {
+    init(_ failure: DERSignatureCodec.Failure) {
+        switch failure {
+        case .notASequence: self = .notASequence
+        case .truncated: self = .truncated
+        case .indefiniteLength: self = .indefiniteLength
+        case .nonMinimalLength: self = .nonMinimalLength
+        case .trailingBytes: self = .trailingBytes
+        case .notAnInteger(let component): self = .notAnInteger(Component(component))
+        case .emptyInteger(let component): self = .emptyInteger(Component(component))
+        case .nonMinimalInteger(let component): self = .nonMinimalInteger(Component(component))
+        case .negativeInteger(let component): self = .negativeInteger(Component(component))
+        case .integerTooLong(let component): self = .integerTooLong(Component(component))
+        case .integerOutOfRange(let component): self = .integerOutOfRange(Component(component))
+        }
+    }
+}
+
+extension DERSignatureError.Component {
+    init(_ component: DERSignatureCodec.Component) {
+        self = component == .r ? .r : .s
     }
 }
 
