@@ -10,13 +10,6 @@ import ZhengwuKitCore
 struct ELicenseDemo: DemoSection {
     let title = "ELicense: electronic licences (GB/T 36901–36906)"
 
-    private static let png: [UInt8] = [
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
-        0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF,
-        0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-    ]
-
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -36,7 +29,7 @@ struct ELicenseDemo: DemoSection {
         ).issue(for: .sm2(issuerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
         let seal = try SealBuilder(
             name: "演示发证机关电子印章", type: 1,
-            picture: try SealPicture(data: Self.png, widthMillimetres: 40, heightMillimetres: 40),
+            picture: try SealPicture(data: ESealDemo.pngForDemos, widthMillimetres: 40, heightMillimetres: 40),
             signerCertificates: [issuerCertificate], validStart: Date(), validEnd: Date().addingTimeInterval(validity)
         ).make(makerKey: makerKey, makerCertificate: maker)
         let issuer = try LicenceIssuer(seal: seal, privateKey: issuerKey, certificate: issuerCertificate)
