@@ -52,7 +52,7 @@ struct LicenseVerifyCommand: ParsableCommand {
             statusAuthorities: try statusAuthority.map(SealInputs.certificate),
             mode: integrityOnly ? .integrityOnly : .full, strictness: lenient ? .lenient : .strict)
         let report = verifier.verify(licence, at: time)
-        let summary = Self.summary(report, trustAnchorsGiven: !anchors.isEmpty)
+        let summary = VerdictSummary.line(report, trustAnchorsGiven: !anchors.isEmpty)
         if json {
             try Console.json(LicenseVerifyOutput(file: file, report: report, summary: summary))
         } else {
@@ -66,22 +66,6 @@ struct LicenseVerifyCommand: ParsableCommand {
             Console.output(summary)
         }
         if !report.isValid { throw CLIExit.invalid }
-    }
-
-    static func summary(_ report: LicenceVerificationReport, trustAnchorsGiven: Bool) -> String {
-        switch report.verdict {
-        case .trusted: return "VALID (验证通过): every check passed and the issuer's seal is trusted"
-        case .intact: return "INTACT (完整性验证通过，未验证信任链): integrity only, the signer was not checked"
-        case .untrusted:
-            return trustAnchorsGiven
-                ? "UNTRUSTED (未验证信任链): intact, but the seal's certificates do not chain to the trust anchors given"
-                : "UNTRUSTED (未验证信任链): no trust anchors were given; pass --trust ROOTS.pem, or --integrity-only to check integrity alone"
-        case .incomplete:
-            return "INCOMPLETE (验证不完整): not checked: " + report.unchecked.map(\.name).joined(separator: ", ")
-        case .invalid:
-            return "INVALID (验证失败): "
-                + report.failures.map { "\($0.name) \($0.check.chineseTerm)" }.joined(separator: ", ")
-        }
     }
 }
 
