@@ -60,7 +60,7 @@ let package = Package(
 
         // MARK: Package-access support (not products)
         // Internals several modules share (hex, constant-time comparison, zero padding), once.
-        .target(name: "ZhengwuKitSupport"),
+        .target(name: "ZhengwuKitSupport", dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")]),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "ESeal",
             dependencies: [
-                "GMCrypto", "GMCertificates", "ZhengwuKitCore",
+                "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -119,8 +119,8 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ZhengwuKitCore", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto", "CitizenID",
-                "CreditCode", "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitSupport", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto",
+                "CitizenID", "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

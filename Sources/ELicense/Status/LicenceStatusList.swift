@@ -2,6 +2,7 @@ import Foundation
 import GMCertificates
 import GMCrypto
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// An issuer-signed list of licence statuses (证照状态列表): like an X.509 CRL for licences,
 /// keyed by licence identifier. The format is ZhengwuKit's own (no national format is public):
@@ -140,7 +141,8 @@ public struct LicenceStatusList: Sendable, Hashable {
             throw error
         } catch {
             throw .invalidStatusList(
-                "not a licence status list (DER per Specs/elicense/licence-status-list.asn): \(error)")
+                "not a licence status list (DER per Specs/elicense/licence-status-list.asn): "
+                    + ASN1FailureText.describe(error))
         }
     }
 }

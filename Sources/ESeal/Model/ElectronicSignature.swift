@@ -1,5 +1,6 @@
 import Foundation
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// An electronic signature 电子签章 (a seal applied to data) of any version, read into one shape.
 public struct ElectronicSignature: Sendable, Hashable {
@@ -85,7 +86,7 @@ public struct ElectronicSignature: Sendable, Hashable {
         } catch let error as ESealError {
             throw error
         } catch {
-            throw ESealError.malformed("SES_Signature: \(error)")
+            throw ESealError.malformed("SES_Signature: \(ASN1FailureText.describe(error))")
         }
         self.derRepresentation = encoding
         deviations += seal.deviations.map { Deviation($0.kind, at: "TBS_Sign.eseal/" + $0.location) }
