@@ -152,7 +152,8 @@ struct HardeningDecisionsTests {
         let pem = "-----BEGIN \(label)-----\nAAAA\n-----END \(label)-----\n"
         try Data(pem.utf8).write(to: directory.appendingPathComponent("huge-label.pem"))
         for command in [
-            ["cert", "show", "huge-label.pem"], ["sm2", "sign", "--key", "huge-label.pem", "--out", "x.sig", "doc.txt"],
+            ["cert", "show", "huge-label.pem"],
+            ["sm2", "sign", "--key", "huge-label.pem", "--out", "x.sig", "doc.txt"],
             ["cert", "issue", "--subject", "CN=x", "--key", "huge-label.pem", "--out", "x.pem"],
         ] {
             let result = try zwkit(command)

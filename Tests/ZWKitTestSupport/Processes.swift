@@ -83,6 +83,10 @@ public enum Processes {
         group.wait()
         process.waitUntilExit()
         let status = watchdog?.finish() == true ? 124 : process.terminationStatus
+        // Closed now rather than whenever the handles are freed: a suite that runs thousands
+        // of children must not pile up descriptors.
+        try? outPipe.fileHandleForReading.close()
+        try? errPipe.fileHandleForReading.close()
         return ProcessResult(status: status, stdout: collector.out, stderr: collector.err)
     }
 
@@ -133,10 +137,11 @@ public enum Processes {
     }
 }
 
-/// Kills a child that outlives its deadline, and remembers that it did.
+/// Kills a child that outlives its deadline, and remembers that it did. It holds the process
+/// weakly: a pending deadline must not keep a finished child's pipes (file descriptors) open.
 private final class Watchdog: @unchecked Sendable {
     private let lock = NSLock()
-    private let process: Process
+    private weak var process: Process?
     private var finished = false
     private var fired = false
 
@@ -145,7 +150,7 @@ private final class Watchdog: @unchecked Sendable {
     func fire() {
         lock.lock()
         defer { lock.unlock() }
-        guard !finished, process.isRunning else { return }
+        guard !finished, let process, process.isRunning else { return }
         fired = true
         kill(process.processIdentifier, SIGKILL)
     }

@@ -107,7 +107,8 @@ private struct ValueDecoder: Decoder, SingleValueDecodingContainer {
         if type == Date.self {
             let seconds = try decode(Double.self)
             guard let date = NumericDate.date(seconds) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: NumericDate.outOfRange))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: codingPath, debugDescription: NumericDate.outOfRange))
             }
             return date as! Value
         }

@@ -234,8 +234,11 @@ struct HostileEnvironmentTests {
             for (index, part) in invocation.parts.enumerated() {
                 guard case .input = part else { continue }
                 runs.append(
-                    ("input \(index) as /dev/zero", invocation.arguments(in: directory, replacing: index, with: "/dev/zero"),
-                     standardInput(invocation, directory)))
+                    (
+                        "input \(index) as /dev/zero",
+                        invocation.arguments(in: directory, replacing: index, with: "/dev/zero"),
+                        standardInput(invocation, directory)
+                    ))
             }
             if invocation.standardInput != nil {
                 runs.append(("/dev/zero on standard input", invocation.arguments(in: directory), "/dev/zero"))

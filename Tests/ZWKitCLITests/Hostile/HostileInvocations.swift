@@ -121,7 +121,7 @@ enum HostileInvocations {
                 .literal("-"), .literal("--jwks"), .input("jwks.json", .structured),
                 .literal("--aud"), .literal("dept"),
             ], standardInput: "token.txt"),
-            .init("license types", []),
+        .init("license types", []),
         .init("license template", [.literal("--type"), .literal(licenceType)]),
         .init(
             "license issue",

@@ -88,8 +88,10 @@ struct HostileWorkspace: Sendable {
             """
         let result = try Processes.run(
             "python3",
-            ["-c", script, directory.appendingPathComponent("plain.ofd").path,
-             directory.appendingPathComponent("invoice.ofd").path], timeout: 60)
+            [
+                "-c", script, directory.appendingPathComponent("plain.ofd").path,
+                directory.appendingPathComponent("invoice.ofd").path,
+            ], timeout: 60)
         guard result.status == 0 else { throw FixtureError.missing("writing the OFD files: \(result.stderrText)") }
     }
 }

@@ -42,7 +42,9 @@ enum SealInputs {
         do {
             return try ElectronicSeal(derEncoded: data)
         } catch {
-            throw CLIError("\(InputFiles.display(path)): not an electronic seal: \(error.message) (\(error.chineseTerm)) [\(error.code)]")
+            throw CLIError(
+                "\(InputFiles.display(path)): not an electronic seal: \(error.message) (\(error.chineseTerm)) [\(error.code)]"
+            )
         }
     }
 
@@ -53,7 +55,8 @@ enum SealInputs {
             return try ESealDocument(derEncoded: data)
         } catch {
             throw CLIError(
-                "\(InputFiles.display(path)): neither a seal nor a signature: \(error.message) (\(error.chineseTerm)) [\(error.code)]")
+                "\(InputFiles.display(path)): neither a seal nor a signature: \(error.message) (\(error.chineseTerm)) [\(error.code)]"
+            )
         }
     }
 

@@ -35,7 +35,8 @@ struct SealMakeCommand: AsyncParsableCommand {
         // A seal without an identifier cannot be told apart from others or revoked; verifiers
         // and registries need it, so an empty one is refused rather than written.
         if let esID, esID.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--esid is empty; give the seal identifier (电子印章标识), or leave --esid out for a random one")
+            throw ValidationError(
+                "--esid is empty; give the seal identifier (电子印章标识), or leave --esid out for a random one")
         }
     }
 

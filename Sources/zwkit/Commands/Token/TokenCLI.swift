@@ -19,7 +19,8 @@ enum TokenCLI {
         switch keyType {
         case .sm2:
             guard !alg.isEmpty, (try? AlgorithmNames.interoperable.algorithm(named: alg)) == .sm2WithSM3 else {
-                throw CLIError("--alg \(alg) does not name SM2-with-SM3 (use SM2SM3, GmSM2, SM3withSM2 or SM2) (签名算法错误)")
+                throw CLIError(
+                    "--alg \(alg) does not name SM2-with-SM3 (use SM2SM3, GmSM2, SM3withSM2 or SM2) (签名算法错误)")
             }
             names.sm2Name = alg
         case .ed25519:
