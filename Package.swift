@@ -59,14 +59,16 @@ let package = Package(
         .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
 
         // MARK: Package-access support (not products)
-        // Internals several modules share (hex, constant-time comparison, zero padding), once.
+        // Internals several modules share, once: hex, constant-time comparison, zero padding, the
+        // DER signature codec, ASN.1 time and calendar-day conversion, the PEM reader.
         .target(name: "ZhengwuKitSupport", dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")]),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
         // MARK: Bottom layer: the house shapes, crypto and codes
-        // The shapes every module shares: errors, codes, verdicts, policies. Depends on nothing.
-        .target(name: "ZhengwuKitCore"),
+        // The shapes every module shares: errors, codes, verdicts, policies. Depends only on the
+        // package-access support target (its calendar arithmetic and zero padding).
+        .target(name: "ZhengwuKitCore", dependencies: ["ZhengwuKitSupport"]),
         .target(
             name: "GMCrypto",
             dependencies: [
@@ -74,16 +76,16 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
-        .target(name: "CitizenID", dependencies: ["AdminDivision"]),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore", "ZhengwuKitSupport"]),
+        .target(name: "CitizenID", dependencies: ["AdminDivision", "ZhengwuKitSupport"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
-        .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
+        .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision", "ZhengwuKitSupport"]),
 
         // MARK: Above the primitives: X.509 certificates, CRLs, OCSP, chains and policies
         .target(
             name: "GMCertificates",
             dependencies: [
-                "GMCrypto", "ZhengwuKitCore", "CZhengwuKitOpenSSL",
+                "GMCrypto", "ZhengwuKitCore", "ZhengwuKitSupport", "CZhengwuKitOpenSSL",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -101,6 +103,7 @@ let package = Package(
             name: "UnifiedIdentity",
             dependencies: [
                 "ZhengwuKitCore", "ZhengwuKitSupport", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -206,6 +209,9 @@ let package = Package(
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
         .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "ZhengwuKitSupportTests",
+            dependencies: ["ZhengwuKitSupport", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(
             name: "GMCertificatesTests",
