@@ -96,6 +96,8 @@ struct Version1SealTests {
         let report = OFDVerifier(sealVerifier: SealVerifier()).verify(try OFDFile(contentsOf: output), at: Self.time)
         let dataHash = report.signatures.first?.checks.first { $0.name == "seal.dataHash" }
         #expect(dataHash?.outcome == .failed)
+        #expect(report.signatures.first?.integrity == .modified)
+        #expect(report.signatures.first?.modifiedFiles == [path])
         #expect(report.signatures.first?.verdict == .invalid)
     }
 

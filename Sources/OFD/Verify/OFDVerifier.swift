@@ -156,10 +156,13 @@ public struct OFDVerifier: Sendable {
                         "\(entry.path): the signature's propertyInfo names \"\(property)\", not this Signature.xml",
                     chineseTerm: "签章属性信息不符"))
         }
+        // A dataHash that is not SM3 of this Signature.xml: the Signature.xml changed after signing.
+        let signatureXMLChanged = seal.lines.contains { $0.name == "seal.dataHash" && $0.outcome == .failed }
         return OFDSignatureReport(
-            signature: entry.path, id: entry.id, format: seal.format, integrity: integrity,
-            modifiedFiles: references.changed, checks: lines, warnings: warnings, mode: mode, sealName: seal.sealName,
-            signingTime: seal.signingTime)
+            signature: entry.path, id: entry.id, format: seal.format,
+            integrity: signatureXMLChanged ? .modified : integrity,
+            modifiedFiles: references.changed + (signatureXMLChanged ? [entry.path] : []), checks: lines,
+            warnings: warnings, mode: mode, sealName: seal.sealName, signingTime: seal.signingTime)
     }
 
     private func unreadable(_ path: String, id: String, _ error: OFDError) -> OFDSignatureReport {
