@@ -290,6 +290,11 @@ struct SignedDataTests {
             $0.hasSuffix(".part")
         }
         #expect(leftovers.isEmpty)
+        // Never renamed over something that is not a regular file (a symbolic link here).
+        let link = directory.appendingPathComponent("link.ofd")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: url)
+        #expect(throws: OFDError.self) { try signer(pki).sign(contentsOf: url, to: link) }
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == url.path)
     }
 
     @Test("a key that is not the certificate's is refused")

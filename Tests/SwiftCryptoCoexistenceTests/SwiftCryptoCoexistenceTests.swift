@@ -148,6 +148,7 @@ import ZhengwuKitCore
         "OFD.OFDBox": OFDBox.self,
         "OFD.OFDCheck": OFDCheck.self,
         "OFD.OFDCustomData": OFDCustomData.self,
+        "OFD.OFDDigitalSigner": OFDDigitalSigner.self,
         "OFD.OFDDocument": OFDDocument.self,
         "OFD.OFDDocumentInfo": OFDDocumentInfo.self,
         "OFD.OFDEntry": OFDEntry.self,

@@ -8,6 +8,12 @@ enum PackageWriter {
     static func write(
         source: OFDPackage, replacing replaced: [String: [UInt8]], adding added: [(String, [UInt8])], to url: URL
     ) throws(OFDError) {
+        // Only a regular file is replaced: renaming over /dev/null, a FIFO or a symbolic link
+        // would destroy what the name stood for.
+        var existing = stat()
+        if lstat(url.path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG {
+            throw .unwritableOutput("\(url.path) exists and is not a regular file; refusing to replace it")
+        }
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part")
         do {

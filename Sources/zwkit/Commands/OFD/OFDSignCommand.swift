@@ -36,12 +36,14 @@ struct OFDSignCommand: AsyncParsableCommand {
         } catch let error as OFDError {
             throw CLIError("\(key), \(cert): \(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
-        guard FileManager.default.isReadableFile(atPath: input) else { throw CLIError("cannot read \(input)") }
+        let document = try OFDInputs.open(input)
+        let signed: Data
         do {
-            try signer.sign(contentsOf: URL(fileURLWithPath: input), to: URL(fileURLWithPath: output))
+            signed = try signer.sign(document.file)
         } catch {
             throw CLIError("\(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
+        try OutputFiles.write(signed, to: output)
         Console.output("signed \(input) -> \(output)")
     }
 }
