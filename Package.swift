@@ -61,13 +61,14 @@ let package = Package(
 
         // MARK: Package-access support (not products)
         // Internals several modules share (hex, constant-time comparison, zero padding), once.
-        .target(name: "ZhengwuKitSupport"),
+        .target(name: "ZhengwuKitSupport", dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")]),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
 
         // MARK: Bottom layer: the house shapes, crypto and codes
-        // The shapes every module shares: errors, codes, verdicts, policies. Depends on nothing.
-        .target(name: "ZhengwuKitCore"),
+        // The shapes every module shares: errors, codes, verdicts, policies. Depends only on the
+        // package-access support target (its calendar arithmetic and zero padding).
+        .target(name: "ZhengwuKitCore", dependencies: ["ZhengwuKitSupport"]),
         .target(
             name: "GMCrypto",
             dependencies: [
@@ -75,7 +76,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore"]),
+        .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore", "ZhengwuKitSupport"]),
         .target(name: "CitizenID", dependencies: ["AdminDivision"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
         .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
@@ -84,7 +85,7 @@ let package = Package(
         .target(
             name: "GMCertificates",
             dependencies: [
-                "GMCrypto", "ZhengwuKitCore", "CZhengwuKitOpenSSL",
+                "GMCrypto", "ZhengwuKitCore", "ZhengwuKitSupport", "CZhengwuKitOpenSSL",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -93,7 +94,7 @@ let package = Package(
         .target(
             name: "ESeal",
             dependencies: [
-                "GMCrypto", "GMCertificates", "ZhengwuKitCore",
+                "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -102,6 +103,7 @@ let package = Package(
             name: "UnifiedIdentity",
             dependencies: [
                 "ZhengwuKitCore", "ZhengwuKitSupport", "GMCrypto", "GMCertificates", "CitizenID", "CreditCode",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -120,8 +122,8 @@ let package = Package(
         .target(
             name: "ELicense",
             dependencies: [
-                "ZhengwuKitCore", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto", "CitizenID",
-                "CreditCode", "AdminDivision",
+                "ZhengwuKitCore", "ZhengwuKitSupport", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto",
+                "CitizenID", "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -221,6 +223,9 @@ let package = Package(
         // MARK: Tests
         .target(name: "ZWKitTestSupport", path: "Tests/ZWKitTestSupport"),
         .testTarget(name: "ZhengwuKitCoreTests", dependencies: ["ZhengwuKitCore", "ZWKitTestSupport"]),
+        .testTarget(
+            name: "ZhengwuKitSupportTests",
+            dependencies: ["ZhengwuKitSupport", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "GMCryptoTests", dependencies: ["GMCrypto", "ZhengwuKitCore", "ZWKitTestSupport"]),
         .testTarget(
             name: "GMCertificatesTests",

@@ -1,3 +1,5 @@
+internal import ZhengwuKitSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -45,12 +47,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `20240229`.
     public var compact: String {
-        Self.padded(year, 4) + Self.padded(month, 2) + Self.padded(day, 2)
+        ZeroPadding.decimal(year, width: 4) + ZeroPadding.decimal(month, width: 2) + ZeroPadding.decimal(day, width: 2)
     }
 
     /// `2024-02-29`.
     public var description: String {
-        "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
+        ZeroPadding.decimal(year, width: 4) + "-" + ZeroPadding.decimal(month, width: 2) + "-"
+            + ZeroPadding.decimal(day, width: 2)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -79,22 +82,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// The civil date `days` days after 1970-01-01 (Howard Hinnant's days-from-civil inverse).
+    /// The civil date `days` days after 1970-01-01.
     init(daysSince1970 days: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        let civil = CivilDay(daysSince1970: Int64(days))
+        self.init(unchecked: civil.year, month: civil.month, day: civil.day)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+internal import ZhengwuKitSupport
 
 extension X509Certificate {
     /// Reads a DER-encoded certificate. The bytes must be exactly one certificate:
@@ -13,7 +14,7 @@ extension X509Certificate {
     /// Reads the single certificate of a PEM `CERTIFICATE` block. Use
     /// ``certificates(pemBundle:)`` for a file holding several.
     public init(pemRepresentation: String) throws(X509Error) {
-        let blocks = try X509PEM.decodeAll(pemRepresentation)
+        let blocks = try Self.certificateBlocks(pemRepresentation)
         guard blocks.count == 1 else {
             throw .malformedPEM("expected one certificate, found \(blocks.count); read it as a bundle")
         }
@@ -23,9 +24,26 @@ extension X509Certificate {
     /// Reads every certificate of a PEM bundle (a chain file, a CA list), in order.
     public static func certificates(pemBundle: String) throws(X509Error) -> [X509Certificate] {
         var certificates: [X509Certificate] = []
-        for der in try X509PEM.decodeAll(pemBundle) {
+        for der in try Self.certificateBlocks(pemBundle) {
             certificates.append(try X509Certificate(derRepresentation: der))
         }
         return certificates
+    }
+
+    /// The DER of every `CERTIFICATE` block of `text` (RFC 7468 §5), in order; a block of any
+    /// other label (a key, a CSR) is refused rather than skipped.
+    private static func certificateBlocks(_ text: String) throws(X509Error) -> [[UInt8]] {
+        let blocks: [PEMBlock]
+        do {
+            blocks = try PEMBlock.blocks(in: text)
+        } catch .noBlock {
+            throw .malformedPEM("no -----BEGIN CERTIFICATE----- block found")
+        } catch {
+            throw .malformedPEM(error.description)
+        }
+        if let other = blocks.first(where: { $0.label != "CERTIFICATE" }) {
+            throw .unexpectedPEMLabel(other.label)
+        }
+        return blocks.map { Array($0.derBytes) }
     }
 }

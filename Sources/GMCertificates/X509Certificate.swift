@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+internal import ZhengwuKitSupport
 
 /// An X.509 v3 certificate (RFC 5280) with an SM2, P-256 or Ed25519 subject key, as
 /// issued in Chinese e-government PKIs (GM/T 0015) and by GMCrypto's own
@@ -48,7 +49,7 @@ public struct X509Certificate: Sendable {
     public var derRepresentation: Data { Data(der) }
 
     /// The certificate as one PEM `CERTIFICATE` block.
-    public var pemRepresentation: String { X509PEM.encode(der) }
+    public var pemRepresentation: String { PEMBlock(label: "CERTIFICATE", derBytes: Data(der)).pemString }
 
     /// Whether the certificate may issue certificates (basic constraints `cA` is true).
     public var isCertificateAuthority: Bool { basicConstraints?.isCertificateAuthority ?? false }

@@ -1,6 +1,7 @@
 internal import CZhengwuKitOpenSSL
 import Foundation
 import GMCrypto
+internal import ZhengwuKitSupport
 
 /// Builds and signs one certificate with OpenSSL for ``X509CertificateBuilder``, then
 /// reads it back, so what is returned is what any verifier will see.
@@ -51,11 +52,11 @@ struct X509Issuance {
     private func setValidity(_ x509: OpaquePointer) throws(X509Error) {
         for (date, isStart) in [(builder.notBefore, true), (builder.notAfter, false)] {
             // ASN1_TIME_set picks UTCTime before 2050 and GeneralizedTime after, as RFC 5280 requires.
-            guard let seconds = X509IssuanceTime.seconds(date) else {
+            guard let seconds = try? ASN1Time.wholeSeconds(date) else {
                 throw .invalidIssuanceRequest(
-                    "\(isStart ? "notBefore" : "notAfter") is not \(X509IssuanceTime.rangeDescription)")
+                    "\(isStart ? "notBefore" : "notAfter") is not between the years 0000 and 9999")
             }
-            guard let time = ASN1_TIME_set(nil, seconds) else { throw failure() }
+            guard let time = ASN1_TIME_set(nil, time_t(seconds)) else { throw failure() }
             defer { ASN1_TIME_free(time) }
             let set = isStart ? X509_set1_notBefore(x509, time) : X509_set1_notAfter(x509, time)
             guard set == 1 else { throw failure() }

@@ -1,4 +1,5 @@
 import GMCrypto
+internal import ZhengwuKitSupport
 
 extension X509Certificate.PrivateKey {
     /// Reads a PEM private key of any algorithm a certificate can be signed with (SM2,
@@ -8,12 +9,9 @@ extension X509Certificate.PrivateKey {
         let der: [UInt8]
         do {
             der = Array(
-                try PEMDocument(
-                    parsing: pemRepresentation, expecting: ["PRIVATE KEY", "EC PRIVATE KEY", "SM2 PRIVATE KEY"]
-                )
-                .derBytes)
+                try PEMBlock(parsing: pemRepresentation, expecting: EVPKey.privateKeyLabels).derBytes)
         } catch {
-            throw .malformedPEM(error.message)
+            throw .malformedPEM(error.description)
         }
         var found = "an unknown key type"
         for kind in [KeyKind.sm2, .p256, .ed25519] {

@@ -2,6 +2,7 @@ internal import CZhengwuKitOpenSSL
 import Foundation
 import GMCrypto
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -187,6 +188,14 @@ struct X509Reader {
             OpenSSLErrorQueue.clear()
             throw .malformedDER("\(field) is not a valid time")
         }
-        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+        // OpenSSL reads the forms older certificates carry; the calendar arithmetic is the package's one.
+        guard
+            let date = ASN1Time.date(
+                year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+                hours: Int(parts.tm_hour), minutes: Int(parts.tm_min), seconds: Int(parts.tm_sec))
+        else {
+            throw .malformedDER("\(field) is not a valid time")
+        }
+        return date
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+internal import ZhengwuKitSupport
 
 extension X509RevocationList {
     /// Reads a DER-encoded list. The bytes must be exactly one `CertificateList`: truncated
@@ -10,9 +11,9 @@ extension X509RevocationList {
 
     /// Reads the list of a PEM `X509 CRL` block (the first one, when the text holds several).
     public init(pemRepresentation: String) throws(X509RevocationListError) {
-        let document: PEMDocument
+        let document: PEMBlock
         do {
-            document = try PEMDocument(parsing: pemRepresentation, expecting: [Self.pemLabel])
+            document = try PEMBlock(parsing: pemRepresentation, expecting: [Self.pemLabel])
         } catch {
             throw .malformedPEM(error.description)
         }

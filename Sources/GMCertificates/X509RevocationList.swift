@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+internal import ZhengwuKitSupport
 
 /// A certificate revocation list (CRL, RFC 5280 §5): the serial numbers a CA has revoked,
 /// signed by that CA, as published by e-government CAs for offline checking.
@@ -49,7 +50,7 @@ public struct X509RevocationList: Sendable {
     public var derRepresentation: Data { Data(der) }
 
     /// The list as one PEM `X509 CRL` block.
-    public var pemRepresentation: String { PEMDocument(label: Self.pemLabel, derBytes: Data(der)).pemString }
+    public var pemRepresentation: String { PEMBlock(label: Self.pemLabel, derBytes: Data(der)).pemString }
 
     static let pemLabel = "X509 CRL"
 
@@ -65,7 +66,7 @@ public struct X509RevocationList: Sendable {
         if crlNumber.count <= 8 {
             return String(crlNumber.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
         }
-        return "0x" + crlNumber.map { String(format: "%02x", $0) }.joined()
+        return "0x" + Hex.encode(crlNumber)
     }
 }
 

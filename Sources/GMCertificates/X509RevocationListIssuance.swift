@@ -1,6 +1,7 @@
 internal import CZhengwuKitOpenSSL
 import Foundation
 import GMCrypto
+internal import ZhengwuKitSupport
 
 /// Builds and signs one list with OpenSSL for ``X509RevocationListBuilder``, then reads it
 /// back with GMCrypto's own reader, so what is returned is what any verifier will see.
@@ -104,10 +105,10 @@ struct X509RevocationListIssuance {
     }
 
     private static func seconds(_ date: Date, _ field: String) throws(X509RevocationListError) -> time_t {
-        guard let seconds = X509IssuanceTime.seconds(date) else {
-            throw .invalidIssuanceRequest("\(field) is not \(X509IssuanceTime.rangeDescription)")
+        guard let seconds = try? ASN1Time.wholeSeconds(date) else {
+            throw .invalidIssuanceRequest("\(field) is not between the years 0000 and 9999")
         }
-        return seconds
+        return time_t(seconds)
     }
 
     private func failure() -> X509RevocationListError {

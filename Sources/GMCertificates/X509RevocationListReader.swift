@@ -1,6 +1,7 @@
 import Foundation
 import GMCrypto
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -169,37 +170,12 @@ enum X509RevocationListReader {
     }
 
     /// `Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }`, strictly DER.
-    static func time(_ node: ASN1Node, field: String) throws -> Date {
+    static func time(_ node: ASN1Node, field: String) throws(Failure) -> Date {
         do {
-            switch node.identifier {
-            case .utcTime:
-                let time = try UTCTime(derEncoded: node)
-                return date(time.year, time.month, time.day, time.hours, time.minutes, time.seconds, 0)
-            case .generalizedTime:
-                let time = try GeneralizedTime(derEncoded: node)
-                return date(
-                    time.year, time.month, time.day, time.hours, time.minutes, time.seconds, time.fractionalSeconds)
-            default:
-                throw Failure.malformedDER("\(field) is not a UTCTime or GeneralizedTime")
-            }
-        } catch let error as Failure {
-            throw error
+            return try ASN1Time.date(node)
         } catch {
-            throw Failure.malformedDER("\(field) is not a valid time: \(error)")
+            throw Failure.malformedDER("\(field) is \(error.reason)")
         }
-    }
-
-    private static func date(
-        _ year: Int, _ month: Int, _ day: Int, _ hours: Int, _ minutes: Int, _ seconds: Int, _ fraction: Double
-    ) -> Date {
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month - 1)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hours)
-        parts.tm_min = Int32(minutes)
-        parts.tm_sec = Int32(seconds)
-        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)) + fraction)
     }
 
     /// Decodes a `Name` with the decoder certificate names go through, so the two compare equal.

@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 import Testing
 import ZWKitTestSupport
 import ZhengwuKitCore
@@ -158,8 +159,8 @@ import ZhengwuKitCore
         await #expect(throws: TokenError.revoked(jti: "login-1")) { try await verifier.verify(token) }
     }
 
-    @Test(arguments: [KeyType.sm2, .p256, .ed25519])
-    func tamperingWithAnyPartIsDetected(keyType: KeyType) async throws {
+    @Test(arguments: [KeyKind.sm2, .p256, .ed25519])
+    func tamperingWithAnyPartIsDetected(keyType: KeyKind) async throws {
         let key = try #require([sm2, p256, ed25519].first { $0.keyType == keyType })
         let token = try TestTokens.issuer(key).issue(TestTokens.claims())
         let parts = token.split(separator: ".").map(String.init)

@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 import Testing
 import ZWKitTestSupport
 
@@ -28,8 +29,8 @@ import ZWKitTestSupport
         print(json.dumps({"token": token, "jwk": key.as_dict(private=False)}))
         """
 
-    @Test(arguments: [(KeyType.p256, "ES256"), (.ed25519, "Ed25519"), (.ed25519, "EdDSA")])
-    func joserfcVerifiesOurTokens(keyType: KeyType, alg: String) async throws {
+    @Test(arguments: [(KeyKind.p256, "ES256"), (.ed25519, "Ed25519"), (.ed25519, "EdDSA")])
+    func joserfcVerifiesOurTokens(keyType: KeyKind, alg: String) async throws {
         guard try Processes.pythonHas(["joserfc"]) else { return }
         let key = try SigningKey.generate(keyType)
         let names = AlgorithmNames(ed25519Name: alg == "EdDSA" ? "EdDSA" : "Ed25519")

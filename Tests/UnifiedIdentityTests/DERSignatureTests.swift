@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 import Testing
 import ZWKitTestSupport
 
@@ -17,7 +18,7 @@ import ZWKitTestSupport
         func token(signature: [UInt8]) -> String { input + "." + Base64URL.encode(signature) }
     }
 
-    private static func opensslSigned(_ keyType: KeyType, jti: String = "der") throws -> OpenSSLSigned? {
+    private static func opensslSigned(_ keyType: KeyKind, jti: String = "der") throws -> OpenSSLSigned? {
         guard Processes.which("openssl") != nil else { return nil }
         let key = try SigningKey.generate(keyType)
         let directory = try Fixtures.temporaryDirectory()
@@ -44,8 +45,8 @@ import ZWKitTestSupport
         return verifier
     }
 
-    @Test(arguments: [(KeyType.sm2, SignatureAlgorithm.sm2WithSM3), (.p256, .es256)])
-    func opensslDERVerifiesOnlyWhenConfigured(keyType: KeyType, algorithm: SignatureAlgorithm) async throws {
+    @Test(arguments: [(KeyKind.sm2, SignatureAlgorithm.sm2WithSM3), (.p256, .es256)])
+    func opensslDERVerifiesOnlyWhenConfigured(keyType: KeyKind, algorithm: SignatureAlgorithm) async throws {
         guard let signed = try Self.opensslSigned(keyType) else { return }
         // Off by default: the DER signature is simply not a valid token signature.
         await #expect(throws: TokenError.invalidSignature) {
@@ -71,7 +72,7 @@ import ZWKitTestSupport
     }
 
     @Test func issuingStaysRaw() throws {
-        for keyType in [KeyType.sm2, .p256] {
+        for keyType in [KeyKind.sm2, .p256] {
             let token = try TestTokens.issuer(try SigningKey.generate(keyType)).issue(TestTokens.claims())
             #expect(Base64URL.decode(String(token.split(separator: ".")[2]))?.count == 64)
         }

@@ -1,11 +1,12 @@
 import Foundation
+import GMCrypto
 import Testing
 
 @testable import UnifiedIdentity
 
 @Suite struct IssueAndVerifyTests {
-    @Test(arguments: [KeyType.sm2, .p256, .ed25519])
-    func issuedTokensVerifyWithTheirKeyType(keyType: KeyType) async throws {
+    @Test(arguments: [KeyKind.sm2, .p256, .ed25519])
+    func issuedTokensVerifyWithTheirKeyType(keyType: KeyKind) async throws {
         let key = try SigningKey.generate(keyType)
         let token = try TestTokens.issuer(key).issue(TestTokens.claims())
         let verified = try await TestTokens.verifier(KeySet(signingKey: key)).verify(token)
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func headersNameTheDefaultAlgorithmsAndTheThumbprint() throws {
-        let expected: [(KeyType, String)] = [(.sm2, "SM2SM3"), (.p256, "ES256"), (.ed25519, "Ed25519")]
+        let expected: [(KeyKind, String)] = [(.sm2, "SM2SM3"), (.p256, "ES256"), (.ed25519, "Ed25519")]
         for (keyType, alg) in expected {
             let key = try SigningKey.generate(keyType)
             let token = try TestTokens.issuer(key).issue(TestTokens.claims())

@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 import Testing
 
 @testable import UnifiedIdentity
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func jwksRoundTripsEveryKeyType() async throws {
-        let signers = try [KeyType.sm2, .p256, .ed25519].map { try SigningKey.generate($0) }
+        let signers = try [KeyKind.sm2, .p256, .ed25519].map { try SigningKey.generate($0) }
         let published = KeySet(verificationKeys: signers.map(\.publicKey)).jwks()
         let text = published.jsonString
         let reread = try JWKSet(jsonString: text)
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func pemRoundTripsAndYieldsTheSameKid() throws {
-        for keyType in [KeyType.sm2, .p256, .ed25519] {
+        for keyType in [KeyKind.sm2, .p256, .ed25519] {
             let key = try SigningKey.generate(keyType)
             #expect(try SigningKey(pemRepresentation: key.pemRepresentation).keyID == key.keyID)
             #expect(try VerificationKey(pemRepresentation: key.publicKey.pemRepresentation).keyID == key.keyID)

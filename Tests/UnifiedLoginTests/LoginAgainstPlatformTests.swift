@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 import Testing
 import UnifiedIdentity
 import UnifiedLogin
@@ -78,8 +79,8 @@ enum LoginFixtures {
         }
     }
 
-    @Test(arguments: [KeyType.sm2, .p256])
-    func privateKeyJWT(_ keyType: KeyType) async throws {
+    @Test(arguments: [KeyKind.sm2, .p256])
+    func privateKeyJWT(_ keyType: KeyKind) async throws {
         let key = try SigningKey.generate(keyType)
         var configuration = PlatformConfiguration.demo()
         configuration.clients.append(

@@ -49,7 +49,7 @@ import ZWKitTestSupport
         #expect(objects[0]["level_name"] as? String == "县级")
         #expect(objects[0]["item_type"] as? String == "01")
         #expect(objects[1]["error"] as? String == "serviceitem.length")
-        #expect(objects[1]["term"] as? String == "编码长度错误")
+        #expect(objects[1]["chineseTerm"] as? String == "编码长度错误")
         #expect(objects[2]["error"] as? String == "serviceitem.invalid_body_code")
         #expect(result.stderrText.contains("checked 3: 1 valid, 2 invalid"))
     }
@@ -204,7 +204,7 @@ import ZWKitTestSupport
         #expect(strict.status == 1)
         let rejected = try #require(try Self.jsonLines(strict).first)
         #expect(rejected["error"] as? String == "serviceitem.invalid_body_code")
-        #expect(rejected["term"] as? String == "实施主体统一社会信用代码错误")
+        #expect(rejected["chineseTerm"] as? String == "实施主体统一社会信用代码错误")
         #expect((rejected["message"] as? String)?.contains("organisation code") == true)
         let lenient = try Processes.zwkit(["item", "check", "--lenient", "--json", Self.sichuanOrganisationBody])
         #expect(lenient.status == 0, "\(lenient.stdoutText) \(lenient.stderrText)")

@@ -81,7 +81,7 @@ import ZWKitTestSupport
             #expect(verdict["valid"] as? Bool == false)
             #expect(verdict["code"] as? String == "token.audience_mismatch")
             #expect(verdict["claim"] as? String == "aud")
-            #expect(verdict["term"] as? String == "令牌受众不符")
+            #expect(verdict["chineseTerm"] as? String == "令牌受众不符")
 
             let wrongIssuer = try Processes.zwkit(
                 ["token", "verify", token, "--jwks", "jwks.json", "--iss", "https://other"], currentDirectory: directory
@@ -192,7 +192,7 @@ import ZWKitTestSupport
             #expect(trailing.status == 1)
             let verdict = try json(trailing.stdoutText)
             #expect(verdict["code"] as? String == "token.signature_der_trailing_bytes")
-            #expect(verdict["term"] as? String == "签名编码错误")
+            #expect(verdict["chineseTerm"] as? String == "签名编码错误")
         }
     }
 }

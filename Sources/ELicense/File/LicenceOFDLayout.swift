@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+internal import ZhengwuKitSupport
 import ZhengwuKitXML
 
 /// The files of an unsealed licence OFD (GB/T 33190): one A4 page showing the face items and
@@ -16,7 +17,7 @@ enum LicenceOFDLayout {
     static let sealSize = 40.0
 
     static func files(for data: LicenceData, type: LicenceType, xml: [UInt8]) -> [(path: String, bytes: [UInt8])] {
-        let digest = SM3.hash(data: xml).bytes.prefix(16).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let digest = Hex.encode(SM3.hash(data: xml).bytes.prefix(16))
         let page = PageLayout(data: data, type: type)
         return [
             ("OFD.xml", ofdXML(data, documentID: digest)),
@@ -134,11 +135,5 @@ private struct PageLayout {
 
     private func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

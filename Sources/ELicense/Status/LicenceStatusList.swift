@@ -2,6 +2,7 @@ import Foundation
 import GMCertificates
 import GMCrypto
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// An issuer-signed list of licence statuses (证照状态列表): like an X.509 CRL for licences,
 /// keyed by licence identifier. The format is ZhengwuKit's own (no national format is public):
@@ -96,8 +97,8 @@ public struct LicenceStatusList: Sendable, Hashable {
         }
         do {
             let tbs = TBSStatusList(
-                issuerName: issuerName, issuerCode: issuerCode, thisUpdate: try StatusListTime.encode(thisUpdate),
-                nextUpdate: try StatusListTime.encode(nextUpdate), entries: try sorted.map(StatusEntryDER.init),
+                issuerName: issuerName, issuerCode: issuerCode, thisUpdate: try ASN1Time.generalizedTime(thisUpdate),
+                nextUpdate: try ASN1Time.generalizedTime(nextUpdate), entries: try sorted.map(StatusEntryDER.init),
                 issuerCertificate: Array(certificate.derRepresentation))
             var serializer = DER.Serializer()
             try serializer.serialize(tbs)
@@ -116,7 +117,7 @@ public struct LicenceStatusList: Sendable, Hashable {
         }
     }
 
-    /// Reads a list (DER, or PEM with the label `LICENCE STATUS LIST`). Refuses any other
+    /// Reads a list (DER). Refuses any other
     /// signature algorithm, malformed identifiers and unknown status codes.
     public init(derEncoded bytes: some Collection<UInt8>) throws(ELicenseError) {
         let encoding = Array(bytes)
@@ -129,8 +130,8 @@ public struct LicenceStatusList: Sendable, Hashable {
             let tbs = try TBSStatusList(derEncoded: list.tbsBytes)
             self.issuerName = tbs.issuerName
             self.issuerCode = tbs.issuerCode
-            self.thisUpdate = StatusListTime.decode(tbs.thisUpdate)
-            self.nextUpdate = StatusListTime.decode(tbs.nextUpdate)
+            self.thisUpdate = ASN1Time.date(tbs.thisUpdate)
+            self.nextUpdate = ASN1Time.date(tbs.nextUpdate)
             self.entries = try tbs.entries.map { entry throws(ELicenseError) in try entry.entry() }
             self.issuerCertificate = tbs.issuerCertificate
             self.signedBytes = list.tbsBytes

@@ -1,12 +1,7 @@
 import Foundation
 import SwiftASN1
 import ZhengwuKitCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+internal import ZhengwuKitSupport
 
 /// `LicenceStatusList ::= SEQUENCE { tbsList, signatureAlgorithm, signatureValue }`; the
 /// `tbsList` is kept as its exact bytes, which the signature covers.
@@ -109,7 +104,7 @@ struct StatusEntryDER: DERImplicitlyTaggable {
     init(_ entry: LicenceStatusList.Entry) throws {
         identifier = entry.identifier
         status = entry.status.rawValue
-        changedAt = try StatusListTime.encode(entry.changedAt)
+        changedAt = try ASN1Time.generalizedTime(entry.changedAt)
         reason = entry.reason
     }
 
@@ -153,26 +148,6 @@ struct StatusEntryDER: DERImplicitlyTaggable {
                 "entry \(identifier): status \(status) is not one of 01, 02, 03, 04, 05, 06, 07, 99")
         }
         return LicenceStatusList.Entry(
-            unchecked: parsed.rawValue, status: code, changedAt: StatusListTime.decode(changedAt), reason: reason)
-    }
-}
-
-/// GeneralizedTime in whole UTC seconds, as the list writes it.
-enum StatusListTime {
-    static func encode(_ date: Date) throws -> GeneralizedTime {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return try GeneralizedTime(
-            year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
-            hours: Int(parts.tm_hour), minutes: Int(parts.tm_min), seconds: Int(parts.tm_sec), fractionalSeconds: 0)
-    }
-
-    static func decode(_ time: GeneralizedTime) -> Date {
-        // swift-asn1 has range-checked every field, so the day exists.
-        let midnight =
-            Timestamp.midnightUTC(year: time.year, month: time.month, day: time.day) ?? Date(timeIntervalSince1970: 0)
-        return midnight.addingTimeInterval(
-            TimeInterval(time.hours * 3600 + time.minutes * 60 + time.seconds) + time.fractionalSeconds)
+            unchecked: parsed.rawValue, status: code, changedAt: ASN1Time.date(changedAt), reason: reason)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GMCertificates
 import GMCrypto
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// Makes a seal 制章: from the seal's properties to a GB/T 38540 `SESeal` signed by the
 /// seal maker's SM2 key.

@@ -2,6 +2,7 @@ import Foundation
 import GMCertificates
 import GMCrypto
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// Applies a seal to data 签章: produces a GB/T 38540 `SES_Signature` signed by the signer.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// An electronic signature 电子签章 (a seal applied to data) of any version, read into one shape.
 public struct ElectronicSignature: Sendable, Hashable {

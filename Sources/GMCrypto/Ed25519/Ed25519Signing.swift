@@ -1,6 +1,11 @@
 internal import CZhengwuKitOpenSSL
 import Foundation
 
+// The public initialisers below repeat across the SM2, P-256 and Ed25519 key files by
+// necessity: each curve's key is its own public type, as in swift-crypto, so each needs its own
+// `init(pemRepresentation:)` and the like; every body is one call into the shared loaders
+// (`EVPKeyBacked`, `ECKeyBacked`), where the logic exists once.
+
 extension Ed25519.Signing.PrivateKey: EVPKeyBacked {
     static var kind: KeyKind { .ed25519 }
 

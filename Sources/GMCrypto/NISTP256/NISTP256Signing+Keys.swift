@@ -1,5 +1,10 @@
 import Foundation
 
+// The public initialisers below repeat across the SM2, P-256 and Ed25519 key files by
+// necessity: each curve's key is its own public type, as in swift-crypto, so each needs its own
+// `init(pemRepresentation:)` and the like; every body is one call into the shared loaders
+// (`EVPKeyBacked`, `ECKeyBacked`), where the logic exists once.
+
 extension NISTP256.Signing.PrivateKey: ECKeyBacked {
     static var curve: ECCurve { .p256 }
 

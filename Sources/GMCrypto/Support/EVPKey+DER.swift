@@ -1,6 +1,7 @@
 internal import CZhengwuKitOpenSSL
 import Foundation
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 extension EVPKey {
     /// Loads a PKCS#8 `PrivateKeyInfo` (or a SEC1 `ECPrivateKey`, which OpenSSL labels
@@ -41,13 +42,22 @@ extension EVPKey {
     }
 
     package static func privateKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
-        let document = try PEMDocument(parsing: pem, expecting: ["PRIVATE KEY", "EC PRIVATE KEY", "SM2 PRIVATE KEY"])
-        return try privateKey(derRepresentation: document.derBytes, kind: kind)
+        return try privateKey(derRepresentation: try document(pem, expecting: privateKeyLabels).derBytes, kind: kind)
     }
 
     package static func publicKey(pemRepresentation pem: String, kind: KeyKind) throws(GMCryptoError) -> EVPKey {
-        let document = try PEMDocument(parsing: pem, expecting: ["PUBLIC KEY"])
-        return try publicKey(derRepresentation: document.derBytes, kind: kind)
+        return try publicKey(derRepresentation: try document(pem, expecting: ["PUBLIC KEY"]).derBytes, kind: kind)
+    }
+
+    /// The labels private keys come under: PKCS#8, and SEC1 as OpenSSL and GmSSL write it.
+    package static let privateKeyLabels = ["PRIVATE KEY", "EC PRIVATE KEY", "SM2 PRIVATE KEY"]
+
+    private static func document(_ pem: String, expecting labels: [String]) throws(GMCryptoError) -> PEMBlock {
+        do {
+            return try PEMBlock(parsing: pem, expecting: labels)
+        } catch {
+            throw .malformedPEM(error.description)
+        }
     }
 
     /// The PKCS#8 `PrivateKeyInfo` DER.

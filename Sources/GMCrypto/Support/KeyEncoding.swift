@@ -36,9 +36,9 @@ extension EVPKeyBacked {
     }
 
     var pkcs8DER: Data { Self.exported { () throws(GMCryptoError) in try evpKey.pkcs8DERRepresentation() } }
-    var pkcs8PEM: String { PEMDocument(label: "PRIVATE KEY", derBytes: pkcs8DER).pemString }
+    var pkcs8PEM: String { PEMBlock(label: "PRIVATE KEY", derBytes: pkcs8DER).pemString }
     var spkiDER: Data { Self.exported { () throws(GMCryptoError) in try evpKey.spkiDERRepresentation() } }
-    var spkiPEM: String { PEMDocument(label: "PUBLIC KEY", derBytes: spkiDER).pemString }
+    var spkiPEM: String { PEMBlock(label: "PUBLIC KEY", derBytes: spkiDER).pemString }
 
     /// Encoding a key OpenSSL already holds fails only when OpenSSL is out of memory;
     /// the export properties stay non-throwing, like CryptoKit's.

@@ -1,21 +1,19 @@
 internal import CZhengwuKitOpenSSL
 
-/// The key algorithms GMCrypto's key types hold, and how to recognise each in an `EVP_PKEY`.
-package enum KeyKind: Sendable {
-    case sm2
-    case p256
-    case ed25519
-    case rsa
+/// The key algorithms GMCrypto's key types hold: the one key-kind enum of ZhengwuKit (tokens
+/// name their keys with it too; JOSE's `kty`/`crv` spellings are a mapping of it there).
+public enum KeyKind: String, Sendable, Hashable, CaseIterable {
+    /// SM2 on the SM2 curve (GB/T 32918).
+    case sm2 = "SM2"
+    /// ECDSA on NIST P-256.
+    case p256 = "P-256"
+    /// Ed25519 (RFC 8032).
+    case ed25519 = "Ed25519"
+    /// RSA, verification only.
+    case rsa = "RSA"
 
-    /// The name people use for it, in errors.
-    package var displayName: String {
-        switch self {
-        case .sm2: return "SM2"
-        case .p256: return "P-256"
-        case .ed25519: return "Ed25519"
-        case .rsa: return "RSA"
-        }
-    }
+    /// The name people use for it, in errors: the raw value.
+    package var displayName: String { rawValue }
 
     /// Whether `key` is of this kind. An SM2-curve key OpenSSL decoded as plain "EC"
     /// (SEC1 files) counts: `EVPKey.normalised(as:)` converts it.

@@ -1,3 +1,5 @@
+import GMCrypto
+
 /// The signature algorithms a unified identity token may carry. HMAC and `none` are
 /// deliberately absent: a verifier holding public keys has no business accepting either.
 public enum SignatureAlgorithm: Sendable, Hashable, CaseIterable {
@@ -12,7 +14,7 @@ public enum SignatureAlgorithm: Sendable, Hashable, CaseIterable {
     case rs256
 
     /// The only key type that may verify this algorithm.
-    public var keyType: KeyType {
+    public var keyType: KeyKind {
         switch self {
         case .sm2WithSM3: return .sm2
         case .es256: return .p256
@@ -25,7 +27,7 @@ public enum SignatureAlgorithm: Sendable, Hashable, CaseIterable {
     public var canIssue: Bool { self != .rs256 }
 
     /// The algorithm a key of `keyType` verifies.
-    public init(keyType: KeyType) {
+    public init(keyType: KeyKind) {
         switch keyType {
         case .sm2: self = .sm2WithSM3
         case .p256: self = .es256

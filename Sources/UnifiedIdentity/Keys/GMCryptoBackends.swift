@@ -1,10 +1,11 @@
 import Foundation
+import GMCertificates
 import GMCrypto
 
 /// GMCrypto's keys behind the token code's signing seam. Everything cryptographic that
 /// UnifiedIdentity does happens here, through GMCrypto's public API only.
 enum GMCryptoBackends {
-    static func generate(_ keyType: KeyType) throws(JWKError) -> any SignatureSigningBackend {
+    static func generate(_ keyType: KeyKind) throws(JWKError) -> any SignatureSigningBackend {
         switch keyType {
         case .sm2: return SM2.Signing.PrivateKey()
         case .p256: return NISTP256.Signing.PrivateKey()
@@ -13,12 +14,16 @@ enum GMCryptoBackends {
         }
     }
 
-    /// A private key PEM of any supported type (the key says which).
+    /// A private key PEM of any supported type (the key says which), read by the one
+    /// any-algorithm private key reader, GMCertificates' (the algorithms certificates are
+    /// signed with are exactly the ones tokens are issued with).
     static func signingBackend(pem: String) throws(JWKError) -> any SignatureSigningBackend {
-        if let key = try? SM2.Signing.PrivateKey(pemRepresentation: pem) { return key }
-        if let key = try? NISTP256.Signing.PrivateKey(pemRepresentation: pem) { return key }
-        if let key = try? Ed25519.Signing.PrivateKey(pemRepresentation: pem) { return key }
-        throw .unsupported("not an SM2, P-256 or Ed25519 private key PEM")
+        switch try? X509Certificate.PrivateKey(pemRepresentation: pem) {
+        case .sm2(let key): return key
+        case .p256(let key): return key
+        case .ed25519(let key): return key
+        case nil: throw .unsupported("not an SM2, P-256 or Ed25519 private key PEM")
+        }
     }
 
     /// A public key PEM of any supported type.
@@ -81,7 +86,7 @@ private func ecMembers(curve: String, raw: Data) -> [String: JSONValue] {
 }
 
 extension SM2.Signing.PrivateKey: SignatureSigningBackend {
-    var keyType: KeyType { .sm2 }
+    var keyType: KeyKind { .sm2 }
     var verificationBackend: any SignatureVerificationBackend { publicKey }
 
     func joseSignature(for signingInput: [UInt8]) throws -> [UInt8] {
@@ -91,7 +96,7 @@ extension SM2.Signing.PrivateKey: SignatureSigningBackend {
 }
 
 extension SM2.Signing.PublicKey: SignatureVerificationBackend {
-    var keyType: KeyType { .sm2 }
+    var keyType: KeyKind { .sm2 }
     var publicJWKMembers: [String: JSONValue] { ecMembers(curve: "SM2", raw: rawRepresentation) }
 
     func isValidJOSESignature(_ signature: [UInt8], for signingInput: [UInt8]) -> Bool {
@@ -103,7 +108,7 @@ extension SM2.Signing.PublicKey: SignatureVerificationBackend {
 }
 
 extension NISTP256.Signing.PrivateKey: SignatureSigningBackend {
-    var keyType: KeyType { .p256 }
+    var keyType: KeyKind { .p256 }
     var verificationBackend: any SignatureVerificationBackend { publicKey }
 
     func joseSignature(for signingInput: [UInt8]) throws -> [UInt8] {
@@ -112,7 +117,7 @@ extension NISTP256.Signing.PrivateKey: SignatureSigningBackend {
 }
 
 extension NISTP256.Signing.PublicKey: SignatureVerificationBackend {
-    var keyType: KeyType { .p256 }
+    var keyType: KeyKind { .p256 }
     var publicJWKMembers: [String: JSONValue] { ecMembers(curve: "P-256", raw: rawRepresentation) }
 
     func isValidJOSESignature(_ signature: [UInt8], for signingInput: [UInt8]) -> Bool {
@@ -123,7 +128,7 @@ extension NISTP256.Signing.PublicKey: SignatureVerificationBackend {
 }
 
 extension Ed25519.Signing.PrivateKey: SignatureSigningBackend {
-    var keyType: KeyType { .ed25519 }
+    var keyType: KeyKind { .ed25519 }
     var verificationBackend: any SignatureVerificationBackend { publicKey }
 
     func joseSignature(for signingInput: [UInt8]) throws -> [UInt8] {
@@ -132,7 +137,7 @@ extension Ed25519.Signing.PrivateKey: SignatureSigningBackend {
 }
 
 extension Ed25519.Signing.PublicKey: SignatureVerificationBackend {
-    var keyType: KeyType { .ed25519 }
+    var keyType: KeyKind { .ed25519 }
     var publicJWKMembers: [String: JSONValue] {
         ["kty": "OKP", "crv": "Ed25519", "x": .string(Base64URL.encode(rawRepresentation))]
     }
@@ -162,7 +167,7 @@ struct RSABackend: SignatureVerificationBackend {
         self.init(key: key, modulus: modulus, exponent: exponent)
     }
 
-    var keyType: KeyType { .rsa }
+    var keyType: KeyKind { .rsa }
     var pemRepresentation: String { key.pemRepresentation }
     var publicJWKMembers: [String: JSONValue] {
         ["kty": "RSA", "n": .string(Base64URL.encode(modulus)), "e": .string(Base64URL.encode(exponent))]

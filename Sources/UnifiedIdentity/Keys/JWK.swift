@@ -1,3 +1,4 @@
+import GMCrypto
 import ZhengwuKitCore
 
 /// A JSON Web Key (RFC 7517) holding a public key: EC (`P-256`, `SM2`), OKP (`Ed25519`,
@@ -64,7 +65,7 @@ public struct JWK: Sendable, Equatable {
     }
 
     /// The key type this JWK describes.
-    public func resolvedKeyType() throws(JWKError) -> KeyType {
+    public func resolvedKeyType() throws(JWKError) -> KeyKind {
         switch (keyType, curve) {
         case ("EC", "P-256"): return .p256
         case ("EC", "SM2"): return .sm2

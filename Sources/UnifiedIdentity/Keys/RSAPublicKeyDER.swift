@@ -1,44 +1,34 @@
-/// Reads `n` and `e` out of an RSA SubjectPublicKeyInfo, for the JWK of an RSA key imported
-/// from PEM (GMCrypto verifies with RSA keys but does not expose their numbers).
+import SwiftASN1
+
+/// Reads `n` and `e` out of an RSA SubjectPublicKeyInfo with swift-asn1, for the JWK of an RSA
+/// key imported from PEM (GMCrypto verifies with RSA keys but does not expose their numbers).
 ///
 /// ```
 /// SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
 /// RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }   -- RFC 8017 A.1.1
 /// ```
 enum RSAPublicKeyDER {
+    /// rsaEncryption (RFC 8017 A.1).
+    static let rsaEncryption: ASN1ObjectIdentifier = [1, 2, 840, 113_549, 1, 1, 1]
+
+    /// The unsigned big-endian modulus and exponent, or nil for anything that is not strictly
+    /// that structure in DER (another algorithm, trailing bytes, a negative number).
     static func components(of spki: [UInt8]) -> (modulus: [UInt8], exponent: [UInt8])? {
-        var reader = DERReader(bytes: spki[...])
-        guard var info = reader.read(tag: 0x30), reader.isAtEnd else { return nil }
-        guard info.read(tag: 0x30) != nil, let bitString = info.read(tag: 0x03), info.isAtEnd else { return nil }
-        guard bitString.bytes.first == 0 else { return nil }
-        var key = DERReader(bytes: bitString.bytes.dropFirst())
-        guard var numbers = key.read(tag: 0x30), key.isAtEnd else { return nil }
-        guard let modulus = numbers.read(tag: 0x02), let exponent = numbers.read(tag: 0x02), numbers.isAtEnd else {
-            return nil
-        }
-        return (Array(modulus.bytes), Array(exponent.bytes))
-    }
-
-    private struct DERReader {
-        var bytes: ArraySlice<UInt8>
-        var isAtEnd: Bool { bytes.isEmpty }
-
-        /// The contents of the next element if it has `tag`; definite lengths up to 4 bytes.
-        mutating func read(tag: UInt8) -> DERReader? {
-            guard bytes.count >= 2, bytes.first == tag else { return nil }
-            var index = bytes.startIndex + 1
-            var length = Int(bytes[index])
-            index += 1
-            if length & 0x80 != 0 {
-                let count = length & 0x7F
-                guard (1...4).contains(count), bytes.endIndex - index >= count else { return nil }
-                length = bytes[index..<(index + count)].reduce(0) { $0 << 8 | Int($1) }
-                index += count
+        try? DER.sequence(DER.parse(spki), identifier: .sequence) { nodes in
+            guard let algorithmNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no algorithm") }
+            let algorithm = try DER.sequence(algorithmNode, identifier: .sequence) { fields in
+                let oid = try ASN1ObjectIdentifier(derEncoded: &fields)
+                _ = fields.next()  // the parameters, NULL for RSA
+                return oid
             }
-            guard bytes.endIndex - index >= length else { return nil }
-            let contents = bytes[index..<(index + length)]
-            bytes = bytes[(index + length)...]
-            return DERReader(bytes: contents)
+            guard algorithm == rsaEncryption else { throw ASN1Error.invalidASN1Object(reason: "not an RSA key") }
+            let key = try ASN1BitString(derEncoded: &nodes)
+            guard key.paddingBits == 0 else { throw ASN1Error.invalidASN1Object(reason: "padded key bits") }
+            return try DER.sequence(DER.parse(key.bytes), identifier: .sequence) { numbers in
+                let modulus = try ArraySlice<UInt8>(derEncoded: &numbers)
+                let exponent = try ArraySlice<UInt8>(derEncoded: &numbers)
+                return (Array(modulus), Array(exponent))
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 
 /// A private key that issues tokens: SM2, P-256 or Ed25519 (RSA is verification-only).
 public struct SigningKey: Sendable {
@@ -7,7 +8,7 @@ public struct SigningKey: Sendable {
     public let publicKey: VerificationKey
 
     public var keyID: String { publicKey.keyID }
-    public var keyType: KeyType { backend.keyType }
+    public var keyType: KeyKind { backend.keyType }
     public var algorithm: SignatureAlgorithm { SignatureAlgorithm(keyType: keyType) }
 
     init(backend: any SignatureSigningBackend, keyID: String? = nil) {
@@ -16,7 +17,7 @@ public struct SigningKey: Sendable {
     }
 
     /// A fresh key of `keyType` (`.rsa` is refused: RS256 is for verification only).
-    public static func generate(_ keyType: KeyType, keyID: String? = nil) throws(JWKError) -> SigningKey {
+    public static func generate(_ keyType: KeyKind, keyID: String? = nil) throws(JWKError) -> SigningKey {
         SigningKey(backend: try GMCryptoBackends.generate(keyType), keyID: keyID)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 
 /// A public key that verifies tokens, with its `kid`.
 ///
@@ -9,7 +10,7 @@ public struct VerificationKey: Sendable {
     /// The key's identifier; the RFC 7638 thumbprint unless another was given.
     public let keyID: String
 
-    public var keyType: KeyType { backend.keyType }
+    public var keyType: KeyKind { backend.keyType }
     public var algorithm: SignatureAlgorithm { SignatureAlgorithm(keyType: keyType) }
 
     init(backend: any SignatureVerificationBackend, keyID: String? = nil) {

@@ -1,4 +1,5 @@
 import Foundation
+import GMCrypto
 import UnifiedIdentity
 import ZhengwuKitCore
 
@@ -13,7 +14,7 @@ public actor PlatformKeys {
 
     let store: any PlatformStore
     private var stored: [StoredKey] = []
-    private var signing: [KeyType: SigningKey] = [:]
+    private var signing: [KeyKind: SigningKey] = [:]
     private var keySet = KeySet()
     private var loadedAt = Date.distantPast
     /// How long an instance trusts its copy before reading the store again (rotation by another
@@ -55,7 +56,7 @@ public actor PlatformKeys {
         try await refresh(force: true)
     }
 
-    public func signingKey(_ type: KeyType) async throws -> SigningKey {
+    public func signingKey(_ type: KeyKind) async throws -> SigningKey {
         try await refresh(force: false)
         guard let key = signing[type] else { throw PlatformKeysError.noKey(type) }
         return key
@@ -80,7 +81,7 @@ public actor PlatformKeys {
     private func install(_ text: String) throws {
         let keys = try JSONDecoder().decode([StoredKey].self, from: Data(text.utf8))
         var set = KeySet()
-        var signing: [KeyType: SigningKey] = [:]
+        var signing: [KeyKind: SigningKey] = [:]
         for stored in keys {
             let key = try SigningKey(pemRepresentation: stored.pem)
             if stored.retired == true {
@@ -97,7 +98,7 @@ public actor PlatformKeys {
         self.loadedAt = Date()
     }
 
-    static func newKey(_ type: KeyType) throws -> StoredKey {
+    static func newKey(_ type: KeyKind) throws -> StoredKey {
         StoredKey(pem: try SigningKey.generate(type).pemRepresentation, retired: nil)
     }
 
@@ -107,7 +108,7 @@ public actor PlatformKeys {
 }
 
 public enum PlatformKeysError: ZhengwuKitError, Equatable {
-    case noKey(KeyType)
+    case noKey(KeyKind)
     public var code: String { "platform.no_signing_key" }
     public var chineseTerm: String { "签名密钥" }
     public var description: String { message }

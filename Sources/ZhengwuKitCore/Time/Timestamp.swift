@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 
 /// The one way ZhengwuKit reads and writes a point in time given as text: every CLI option and
 /// every file format that carries a time goes through it.
@@ -31,13 +32,10 @@ public enum Timestamp {
         let totalMilliseconds = Int64(milliseconds)
         let seconds = Int64((Double(totalMilliseconds) / 1000).rounded(.down))
         let fraction = Int(totalMilliseconds - seconds * 1000)
-        let (days, secondOfDay) = floorDivision(seconds, 86_400)
-        let civil = CivilDay(daysSince1970: days)
-        var text = civil.description + "T"
-        text += twoDigits(Int(secondOfDay / 3600)) + ":" + twoDigits(Int(secondOfDay / 60 % 60)) + ":"
-        text += twoDigits(Int(secondOfDay % 60))
+        let civil = CivilTime(secondsSince1970: seconds)
+        var text = civil.day.description + "T" + civil.timeOfDay
         if fraction != 0 {
-            text += "." + String(String(fraction + 1000).dropFirst())
+            text += "." + ZeroPadding.decimal(fraction, width: 3)
         }
         return text + "Z"
     }
@@ -47,13 +45,6 @@ public enum Timestamp {
         guard let civil = CivilDay(year: year, month: month, day: day) else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(civil.daysSince1970) * 86_400)
     }
-
-    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
-        return (quotient, value - quotient * divisor)
-    }
-
-    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
 
 /// Why a text is not a time ZhengwuKit accepts.
@@ -89,59 +80,4 @@ public struct TimestampError: ZhengwuKitError, Hashable {
     }
 
     public var chineseTerm: String { "时间格式错误" }
-}
-
-/// A day of the proleptic Gregorian calendar, for the conversions `Timestamp` makes.
-struct CivilDay: CustomStringConvertible {
-    let year: Int
-    let month: Int
-    let day: Int
-
-    init?(year: Int, month: Int, day: Int) {
-        guard (0...9999).contains(year), (1...12).contains(month), day >= 1,
-            day <= Self.numberOfDays(inMonth: month, year: year)
-        else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    static func numberOfDays(inMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 (negative before), by H. Hinnant's days_from_civil.
-    var daysSince1970: Int64 {
-        let shiftedYear = Int64(month <= 2 ? year - 1 : year)
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let shiftedMonth = Int64(month > 2 ? month - 3 : month + 9)
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The inverse, civil_from_days; years outside 0–9999 are kept as they are.
-    init(daysSince1970 days: Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = Int(dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
-        month = Int(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9)
-        year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
-    }
-
-    var description: String {
-        let digits = String(abs(year))
-        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-        return (year < 0 ? "-" : "") + padded + "-" + (month < 10 ? "0" : "") + "\(month)-"
-            + (day < 10 ? "0" : "") + "\(day)"
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 
 /// Reads the forms `Timestamp.parse` accepts, byte by byte, naming the first character that
 /// breaks them.

@@ -15,23 +15,8 @@ struct ELicenseDemo: DemoSection {
     }
 
     func run() async throws {
-        let validity: TimeInterval = 30 * 86_400
-        let caKey = SM2.Signing.PrivateKey()
-        let ca = try X509CertificateBuilder.certificateAuthority(
-            subject: [.commonName("ZhengwuKit Demo CA")], validFor: validity
-        ).selfSigned(with: .sm2(caKey))
-        let makerKey = SM2.Signing.PrivateKey()
-        let issuerKey = SM2.Signing.PrivateKey()
-        let maker = try X509CertificateBuilder.endEntity(subject: [.commonName("演示制章机构")], validFor: validity)
-            .issue(for: .sm2(makerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
-        let issuerCertificate = try X509CertificateBuilder.endEntity(
-            subject: [.commonName("演示发证机关")], validFor: validity
-        ).issue(for: .sm2(issuerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
-        let seal = try SealBuilder(
-            name: "演示发证机关电子印章", type: 1,
-            picture: try SealPicture(data: ESealDemo.pngForDemos, widthMillimetres: 40, heightMillimetres: 40),
-            signerCertificates: [issuerCertificate], validStart: Date(), validEnd: Date().addingTimeInterval(validity)
-        ).make(makerKey: makerKey, makerCertificate: maker)
+        let pki = try DemoPKI(signerName: "演示发证机关", sealName: "演示发证机关电子印章")
+        let (ca, issuerKey, issuerCertificate, seal) = (pki.ca, pki.signerKey, pki.signer, pki.seal)
         let issuer = try LicenceIssuer(seal: seal, privateKey: issuerKey, certificate: issuerCertificate)
         let verifier = LicenceVerifier(trustAnchors: [ca])
 

@@ -9,41 +9,18 @@ import ZhengwuKitCore
 struct ESealDemo: DemoSection {
     let title = "ESeal: electronic seals (GB/T 38540-2020)"
 
-    /// A one-pixel PNG, the seal picture of the demos.
-    static let pngForDemos: [UInt8] = [
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
-        0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF,
-        0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-    ]
-
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
     func run() async throws {
-        let validity: TimeInterval = 30 * 86_400
-        let caKey = SM2.Signing.PrivateKey()
-        let ca = try X509CertificateBuilder.certificateAuthority(
-            subject: [.commonName("ZhengwuKit Demo CA")], validFor: validity
-        ).selfSigned(with: .sm2(caKey))
-        let makerKey = SM2.Signing.PrivateKey()
-        let signerKey = SM2.Signing.PrivateKey()
-        let maker = try X509CertificateBuilder.endEntity(subject: [.commonName("演示制章机构")], validFor: validity)
-            .issue(for: .sm2(makerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
-        let signer = try X509CertificateBuilder.endEntity(subject: [.commonName("演示签章人")], validFor: validity)
-            .issue(for: .sm2(signerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
+        let pki = try DemoPKI(sealName: "演示市行政审批局")
+        let (ca, maker, signer, seal) = (pki.ca, pki.maker, pki.signer, pki.seal)
         Console.output("test PKI: \(ca.subject) issued \(maker.subject) and \(signer.subject)")
-
-        let seal = try SealBuilder(
-            name: "演示市行政审批局", type: 1,
-            picture: try SealPicture(data: Self.pngForDemos, widthMillimetres: 40, heightMillimetres: 40),
-            signerCertificates: [signer], validStart: Date(), validEnd: Date().addingTimeInterval(validity)
-        ).make(makerKey: makerKey, makerCertificate: maker)
         Console.output("制章: \(seal.version) seal \"\(seal.name)\", \(seal.derRepresentation.count) bytes")
 
         let document = Array("准予行政许可决定书".utf8)
-        let signature = try SealSigner(privateKey: signerKey, certificate: signer)
+        let signature = try SealSigner(privateKey: pki.signerKey, certificate: signer)
             .sign(seal: seal, data: .bytes(document), propertyInfo: "decision.txt")
         Console.output("签章: SES_Signature of \(signature.derRepresentation.count) bytes")
 

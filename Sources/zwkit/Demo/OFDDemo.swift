@@ -15,23 +15,9 @@ struct OFDDemo: DemoSection {
     }
 
     func run() async throws {
-        let validity: TimeInterval = 30 * 86_400
-        let caKey = SM2.Signing.PrivateKey()
-        let ca = try X509CertificateBuilder.certificateAuthority(
-            subject: [.commonName("ZhengwuKit OFD Demo CA")], validFor: validity
-        ).selfSigned(with: .sm2(caKey))
-        let makerKey = SM2.Signing.PrivateKey()
-        let signerKey = SM2.Signing.PrivateKey()
-        let maker = try X509CertificateBuilder.endEntity(subject: [.commonName("演示制章机构")], validFor: validity)
-            .issue(for: .sm2(makerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
-        let signer = try X509CertificateBuilder.endEntity(subject: [.commonName("演示签章人")], validFor: validity)
-            .issue(for: .sm2(signerKey.publicKey), issuer: ca, issuerKey: .sm2(caKey))
-        let seal = try SealBuilder(
-            name: "演示市人民政府", type: 1,
-            picture: try SealPicture(data: ESealDemo.pngForDemos, widthMillimetres: 40, heightMillimetres: 40),
-            signerCertificates: [signer], validStart: Date(), validEnd: Date().addingTimeInterval(validity)
-        ).make(makerKey: makerKey, makerCertificate: maker)
-        let sealer = OFDSealer(seal: seal, signer: try SealSigner(privateKey: signerKey, certificate: signer))
+        let pki = try DemoPKI(caName: "ZhengwuKit OFD Demo CA", sealName: "演示市人民政府")
+        let sealer = OFDSealer(
+            seal: pki.seal, signer: try SealSigner(privateKey: pki.signerKey, certificate: pki.signer))
 
         let document = try OFDFile.makeTextDocument(
             title: "关于开展演示工作的通知",
@@ -41,7 +27,7 @@ struct OFDDemo: DemoSection {
         let twice = try sealer.seal(OFDFile(data: once), placement: .crossPage(from: 1, to: 2))
         Console.output("骑缝章: a cross-page seal over pages 1-2, added in continue-sign mode")
 
-        let verifier = OFDVerifier(sealVerifier: SealVerifier(trustAnchors: [ca]))
+        let verifier = OFDVerifier(sealVerifier: SealVerifier(trustAnchors: [pki.ca]))
         let report = verifier.verify(try OFDFile(data: twice))
         for signature in report.signatures {
             Console.output("  \(signature.signature): \(signature.integrity.rawValue), \(signature.verdict.rawValue)")

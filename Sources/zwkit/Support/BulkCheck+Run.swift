@@ -64,7 +64,8 @@ struct BulkCheck<Checker: BulkLineChecker> {
         }
         if splitter.overlongLines > 0 {
             counts.record(
-                BulkCheckFailure(code: "zwkit.line_too_long", message: "", term: ""), count: splitter.overlongLines)
+                BulkCheckFailure(code: "zwkit.line_too_long", message: "", chineseTerm: ""),
+                count: splitter.overlongLines)
         }
     }
 
@@ -85,7 +86,7 @@ struct BulkCheck<Checker: BulkLineChecker> {
                 output.append(field)
                 output.append(": valid: ")
                 output.append(checker.summary(of: parsed))
-                if let notice { output.append(" (\(notice.code): \(notice.message), \(notice.term))") }
+                if let notice { output.append(" (\(notice.code): \(notice.message), \(notice.chineseTerm))") }
                 try output.endLine()
             } else if let notice {
                 try printProblem(field, line: line, failure: notice)
@@ -113,7 +114,7 @@ struct BulkCheck<Checker: BulkLineChecker> {
     private mutating func writeFailure(_ failure: BulkCheckFailure, noticeOnly: Bool) {
         output.jsonString(noticeOnly ? "notice" : "error", failure.code)
         output.jsonString("message", failure.message)
-        output.jsonString("term", failure.term)
+        output.jsonString("chineseTerm", failure.chineseTerm)
     }
 
     private mutating func printProblem(_ field: UnsafeBufferPointer<UInt8>, line: Int?, failure: BulkCheckFailure)
@@ -121,7 +122,7 @@ struct BulkCheck<Checker: BulkLineChecker> {
     {
         var text = line.map { "line \($0): " } ?? ""
         text += String(decoding: field, as: UTF8.self)
-        text += ": \(failure.code): \(failure.message) (\(failure.term))"
+        text += ": \(failure.code): \(failure.message) (\(failure.chineseTerm))"
         if problemsToStandardError {
             Console.error(text)
         } else {

@@ -36,18 +36,18 @@ struct BulkCheckFailure: Error {
     let code: String
     /// The English sentence.
     let message: String
-    /// The Chinese term of the standard (校验码错误), JSON's "term".
-    let term: String
+    /// The Chinese term of the standard (校验码错误), JSON's "chineseTerm".
+    let chineseTerm: String
 
-    init(code: String, message: String, term: String) {
+    init(code: String, message: String, chineseTerm: String) {
         self.code = code
         self.message = message
-        self.term = term
+        self.chineseTerm = chineseTerm
     }
 
     /// A library error as the line's failure, or a tolerated departure as its notice.
     init(_ error: some ZhengwuKitError) {
-        self.init(code: error.code, message: error.message, term: error.chineseTerm)
+        self.init(code: error.code, message: error.message, chineseTerm: error.chineseTerm)
     }
 }
 

@@ -28,7 +28,8 @@ enum VerdictSummary {
             return "NOT VALID: incomplete (\(verdict.chineseTerm)): "
                 + "\(report.unchecked.map(\.name).joined(separator: ", ")) could not be checked"
         case .invalid:
-            return "INVALID (\(verdict.chineseTerm)): \(report.failures.map(\.name).joined(separator: ", ")) failed"
+            let failed = report.failures.map { "\($0.name) (\($0.check.chineseTerm))" }
+            return "INVALID (\(verdict.chineseTerm)): \(failed.joined(separator: ", ")) failed"
         }
     }
 }

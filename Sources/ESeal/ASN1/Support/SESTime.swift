@@ -1,5 +1,6 @@
 import Foundation
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// A time field that GB/T 38540 encodes as GeneralizedTime and GM/T 0031 as UTCTime.
 ///

@@ -74,7 +74,8 @@ struct ItemCodeChecker: BulkLineChecker {
     func notice(for code: ServiceItemCode) -> BulkCheckFailure? {
         guard let first = code.toleratedErrors.first else { return nil }
         let messages = code.toleratedErrors.map(\.message).joined(separator: "; ")
-        return BulkCheckFailure(code: first.code, message: "accepted leniently: \(messages)", term: first.chineseTerm)
+        return BulkCheckFailure(
+            code: first.code, message: "accepted leniently: \(messages)", chineseTerm: first.chineseTerm)
     }
 
     /// `mainItem` → `main_item`, the driver's JSON key style.

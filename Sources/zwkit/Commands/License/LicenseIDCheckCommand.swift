@@ -34,7 +34,7 @@ struct LicenceIDChecker: BulkLineChecker {
             return .success(
                 try LicenceIdentifier(parsing: String(decoding: field, as: UTF8.self), strictness: strictness))
         } catch {
-            return .failure(BulkCheckFailure(code: error.code, message: error.message, term: error.chineseTerm))
+            return .failure(BulkCheckFailure(code: error.code, message: error.message, chineseTerm: error.chineseTerm))
         }
     }
 

@@ -52,61 +52,23 @@ struct LicenseVerifyCommand: ParsableCommand {
             statusAuthorities: try statusAuthority.map(SealInputs.certificate),
             mode: integrityOnly ? .integrityOnly : .full, strictness: lenient ? .lenient : .strict)
         let report = verifier.verify(licence, at: time)
-        let summary = Self.summary(report, trustAnchorsGiven: !anchors.isEmpty)
+        let output = VerifyOutput(
+            file: file, report: report, warnings: report.warnings, trustAnchorsGiven: !anchors.isEmpty,
+            details: LicenceDetails(
+                identifier: report.data?.metadata.identifierText, failures: report.failures.map(\.name)))
         if json {
-            try Console.json(LicenseVerifyOutput(file: file, report: report, summary: summary))
+            try Console.json(output)
+        } else if let metadata = report.data?.metadata {
+            output.printText(heading: "\(file): \(metadata.name) \(metadata.number), \(metadata.holder)")
         } else {
-            if let metadata = report.data?.metadata {
-                Console.output("\(file): \(metadata.name) \(metadata.number), \(metadata.holder)")
-            } else {
-                Console.output("\(file):")
-            }
-            for check in report.checks { Console.output("  \(check)") }
-            for warning in report.warnings { Console.output("  warning     \(warning.code): \(warning)") }
-            Console.output(summary)
+            output.printText(heading: "\(file):")
         }
         if !report.isValid { throw CLIExit.invalid }
     }
-
-    static func summary(_ report: LicenceVerificationReport, trustAnchorsGiven: Bool) -> String {
-        switch report.verdict {
-        case .trusted: return "VALID (验证通过): every check passed and the issuer's seal is trusted"
-        case .intact: return "INTACT (完整性验证通过，未验证信任链): integrity only, the signer was not checked"
-        case .untrusted:
-            return trustAnchorsGiven
-                ? "UNTRUSTED (未验证信任链): intact, but the seal's certificates do not chain to the trust anchors given"
-                : "UNTRUSTED (未验证信任链): no trust anchors were given; pass --trust ROOTS.pem, or --integrity-only to check integrity alone"
-        case .incomplete:
-            return "INCOMPLETE (验证不完整): not checked: " + report.unchecked.map(\.name).joined(separator: ", ")
-        case .invalid:
-            return "INVALID (验证失败): "
-                + report.failures.map { "\($0.name) \($0.check.chineseTerm)" }.joined(separator: ", ")
-        }
-    }
 }
 
-private struct LicenseVerifyOutput: Encodable {
-    let file: String
-    let verdict: Verdict
-    let trust: Trust
-    let mode: VerificationMode
-    let valid: Bool
-    let summary: String
+/// The licence's own `--json` fields.
+private struct LicenceDetails: Encodable {
     let identifier: String?
     let failures: [String]
-    let checks: [CheckResult<LicenceCheck>]
-    let warnings: [VerificationWarning]
-
-    init(file: String, report: LicenceVerificationReport, summary: String) {
-        self.file = file
-        self.verdict = report.verdict
-        self.trust = report.trust
-        self.mode = report.mode
-        self.valid = report.isValid
-        self.summary = summary
-        self.identifier = report.data?.metadata.identifierText
-        self.failures = report.failures.map(\.name)
-        self.checks = report.checks
-        self.warnings = report.warnings
-    }
 }

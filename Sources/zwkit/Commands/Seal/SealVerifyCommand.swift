@@ -86,45 +86,24 @@ struct SealVerifyCommand: AsyncParsableCommand {
             if strict { StrictSealTimes() }
         }
         let report = verifier.verify(document: bytes, data: protected, at: time)
-        let summary = VerdictSummary.line(report, trustAnchorsGiven: !anchors.isEmpty)
+        let output = VerifyOutput(
+            file: file, report: report, warnings: report.warnings, trustAnchorsGiven: !anchors.isEmpty,
+            details: SealDetails(subject: report.subject.rawValue, version: report.version?.rawValue))
         if json {
-            try Console.json(VerifyOutput(file: file, report: report, summary: summary))
-            if !report.isValid { Console.error(summary) }
+            try Console.json(output)
+            if !report.isValid { Console.error(output.summary) }
         } else {
             let kind = report.version.map { "\($0) \(report.subject.rawValue)" } ?? report.subject.rawValue
-            Console.output("\(file): \(kind)")
-            for check in report.checks { Console.output("  \(check)") }
-            for warning in report.warnings { Console.output("  warning     \(warning.code): \(warning)") }
-            Console.output(summary)
+            output.printText(heading: "\(file): \(kind)")
         }
         if !report.isValid { throw CLIExit.invalid }
     }
 }
 
-private struct VerifyOutput: Encodable {
-    let file: String
-    let verdict: Verdict
-    let trust: Trust
-    let mode: VerificationMode
-    let valid: Bool
-    let summary: String
+/// The seal's own `--json` fields.
+private struct SealDetails: Encodable {
     let subject: String
     let version: Int?
-    let checks: [CheckResult<SealCheck>]
-    let warnings: [VerificationWarning]
-
-    init(file: String, report: SealVerificationReport, summary: String) {
-        self.file = file
-        self.verdict = report.verdict
-        self.trust = report.trust
-        self.mode = report.mode
-        self.valid = report.isValid
-        self.summary = summary
-        self.subject = report.subject.rawValue
-        self.version = report.version?.rawValue
-        self.checks = report.checks
-        self.warnings = report.warnings
-    }
 }
 
 extension SealVerifier.RevocationTime: ExpressibleByArgument {}

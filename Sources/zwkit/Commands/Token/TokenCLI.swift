@@ -1,9 +1,10 @@
 import Foundation
+import GMCrypto
 import UnifiedIdentity
 
 /// What the token commands share: reading keys and mapping `--alg` options.
 enum TokenCLI {
-    static func keyType(forAlgorithmOption alg: String) throws -> KeyType {
+    static func keyType(forAlgorithmOption alg: String) throws -> KeyKind {
         switch alg.uppercased() {
         case "SM2", "SM2SM3", "GMSM2", "SM3WITHSM2": return .sm2
         case "ES256", "P-256", "P256": return .p256
@@ -13,7 +14,7 @@ enum TokenCLI {
     }
 
     /// The names to issue with: `alg` must name the key's own algorithm.
-    static func names(forIssuing keyType: KeyType, alg: String?) throws -> AlgorithmNames {
+    static func names(forIssuing keyType: KeyKind, alg: String?) throws -> AlgorithmNames {
         var names = AlgorithmNames.standard
         guard let alg else { return names }
         switch keyType {

@@ -103,7 +103,7 @@ struct TokenVerdict: Encodable {
     var code: String?
     var claim: String?
     var message: String?
-    var term: String?
+    var chineseTerm: String?
 
     init(verified: VerifiedToken, names: AlgorithmNames) {
         valid = true
@@ -117,6 +117,6 @@ struct TokenVerdict: Encodable {
         code = refusal.code
         claim = refusal.claim
         message = refusal.message
-        term = refusal.chineseTerm
+        chineseTerm = refusal.chineseTerm
     }
 }
