@@ -60,7 +60,8 @@ let package = Package(
         .target(name: "CZhengwuKitSM2Field", path: "Sources/CZhengwuKitSM2Field"),
 
         // MARK: Package-access support (not products)
-        // Internals several modules share (hex, constant-time comparison, zero padding), once.
+        // Internals several modules share, once: hex, constant-time comparison, zero padding, the
+        // DER signature codec, ASN.1 time and calendar-day conversion, the PEM reader.
         .target(name: "ZhengwuKitSupport", dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")]),
         // Safe XML parsing and XSD validation over libxml2, for OFD and licences.
         .target(name: "ZhengwuKitXML", dependencies: ["CZhengwuKitXML2", "ZhengwuKitCore"]),
@@ -77,9 +78,9 @@ let package = Package(
             ]
         ),
         .target(name: "AdminDivision", dependencies: ["ZhengwuKitCore", "ZhengwuKitSupport"]),
-        .target(name: "CitizenID", dependencies: ["AdminDivision"]),
+        .target(name: "CitizenID", dependencies: ["AdminDivision", "ZhengwuKitSupport"]),
         .target(name: "CreditCode", dependencies: ["AdminDivision"]),
-        .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision"]),
+        .target(name: "ServiceItem", dependencies: ["CreditCode", "AdminDivision", "ZhengwuKitSupport"]),
 
         // MARK: Above the primitives: X.509 certificates, CRLs, OCSP, chains and policies
         .target(

@@ -1,3 +1,5 @@
+internal import ZhengwuKitSupport
+
 /// A six-digit GB/T 2260 administrative division code (行政区划代码): two digits of province,
 /// two of prefecture, two of county.
 ///
@@ -43,8 +45,7 @@ public struct DivisionCode: RawRepresentable, Hashable, Comparable, Sendable, Cu
 
     /// The six digits.
     public var description: String {
-        let digits = String(rawValue)
-        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        ZeroPadding.decimal(rawValue, width: 6)
     }
 
     public static func < (lhs: DivisionCode, rhs: DivisionCode) -> Bool { lhs.rawValue < rhs.rawValue }

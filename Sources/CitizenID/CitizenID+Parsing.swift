@@ -1,4 +1,5 @@
 import AdminDivision
+internal import ZhengwuKitSupport
 
 extension CitizenID {
     /// Validates a number's bytes in the order python-stdnum does (length, characters, check
@@ -136,8 +137,7 @@ extension CitizenID {
         let month = date / 100 % 100
         let day = date % 100
         guard month >= 1, month <= 12, day >= 1, day <= CalendarDate.numberOfDays(inMonth: month, year: year) else {
-            let digits = String(date)
-            throw .impossibleBirthDate(String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
+            throw .impossibleBirthDate(ZeroPadding.decimal(date, width: 8))
         }
         let birthDate = CalendarDate(unchecked: year, month: month, day: day)
         guard year >= 1800 else { throw .birthDateBefore1800(birthDate) }

@@ -1,4 +1,5 @@
 import AdminDivision
+internal import ZhengwuKitSupport
 
 /// A 公民身份号码 (GB 11643-1999), or a number of the same shape on a residence permit for
 /// Hong Kong, Macao or Taiwan residents or a foreigner's permanent residence ID.
@@ -194,8 +195,7 @@ public struct CitizenID: CheckCharacterCode, CustomDebugStringConvertible, Custo
     /// For a foreigner's permanent residence ID: the three-digit nationality code (positions 4–6).
     public var nationalityCode: String? {
         guard kind == .foreignPermanentResidenceID else { return nil }
-        let digits = String(leadingCode % 1000)
-        return String(repeating: "0", count: 3 - digits.count) + digits
+        return ZeroPadding.decimal(leadingCode % 1000, width: 3)
     }
 
     /// 性别: odd sequence codes are men, even ones women.
@@ -203,12 +203,8 @@ public struct CitizenID: CheckCharacterCode, CustomDebugStringConvertible, Custo
 
     /// The 18 characters.
     public var compactForm: String {
-        func digits(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return digits(leadingCode, 6) + digits(birthDate.year, 4) + digits(birthDate.month, 2)
-            + digits(birthDate.day, 2) + digits(sequence, 3) + String(checkCharacter)
+        ZeroPadding.decimal(leadingCode, width: 6) + birthDate.compact + ZeroPadding.decimal(sequence, width: 3)
+            + String(checkCharacter)
     }
 
     /// The form for logs, which must not carry a person's number: the first three and the

@@ -1,4 +1,5 @@
 import AdminDivision
+internal import ZhengwuKitSupport
 
 /// Why a string is not a valid identity number. Each case names the rule it breaks.
 public enum CitizenIDError: ZhengwuKitError, Hashable {
@@ -79,8 +80,7 @@ public enum CitizenIDError: ZhengwuKitError, Hashable {
     }
 
     private static func sixDigits(_ code: Int) -> String {
-        let digits = String(code)
-        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        ZeroPadding.decimal(code, width: 6)
     }
 }
 

@@ -1,4 +1,5 @@
 import GMCrypto
+internal import ZhengwuKitSupport
 
 extension X509Certificate {
     /// A certificate serial number: a positive integer of up to 20 bytes (RFC 5280
@@ -18,11 +19,7 @@ extension X509Certificate {
 
         /// Lower-case hexadecimal, as `openssl x509 -serial` prints it (without the label).
         public var description: String {
-            (isNegative ? "-" : "")
-                + bytes.map { byte in
-                    let hex = String(byte, radix: 16)
-                    return hex.count == 1 ? "0" + hex : hex
-                }.joined()
+            (isNegative ? "-" : "") + Hex.encode(bytes)
         }
     }
 }

@@ -1,4 +1,5 @@
 import AdminDivision
+internal import ZhengwuKitSupport
 
 /// 办件编号: the number of one application (case), GB/T 39554.1-2020.
 ///
@@ -46,7 +47,7 @@ public struct CaseNumber: Sendable, Hashable {
         guard serial >= 0, digits.count <= format.rawValue else {
             throw .invalidPart(name: "serial 流水号", value: digits, expected: "\(format.rawValue) digits at most")
         }
-        let padded = String(repeating: "0", count: format.rawValue - digits.count) + digits
+        let padded = ZeroPadding.decimal(serial, width: format.rawValue)
         try self.init(implementationCode: implementationCode, date: date, serial: padded)
     }
 

@@ -21,7 +21,7 @@ struct TimestampReader {
         let day = try digits(2, "the day (two digits)")
         guard (1...12).contains(month) else { throw fail(.outOfRange, "month \(month) is not 01–12") }
         guard let civil = CivilDay(year: year, month: month, day: day) else {
-            throw fail(.outOfRange, "day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)")
+            throw fail(.outOfRange, "day \(day) does not exist in \(year)-\(ZeroPadding.decimal(month, width: 2))")
         }
         let midnight = TimeInterval(civil.daysSince1970) * 86_400
         if index == bytes.count { return Date(timeIntervalSince1970: midnight) }

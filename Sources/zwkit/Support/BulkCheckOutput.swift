@@ -113,7 +113,7 @@ final class BulkOutput {
 }
 
 /// One JSON object per result, written straight into the output buffer. Keys come in the
-/// order written: `input`, `line`, `valid`, then `error`, `message`, `term` or the parsed fields.
+/// order written: `input`, `line`, `valid`, then `error`, `message`, `chineseTerm` or the parsed fields.
 extension BulkOutput {
     func beginObject() {
         append(UInt8(ascii: "{"))
