@@ -63,7 +63,8 @@ public enum X509Error: Error, Sendable, Equatable {
 extension X509Error: ZhengwuKitError {
     public var message: String {
         switch self {
-        case .malformedPEM(let detail): return "malformed PEM certificate: \(detail)"
+        // Keys and lists are read as PEM too: the message names no kind of content.
+        case .malformedPEM(let detail): return detail.hasPrefix("malformed PEM") ? detail : "malformed PEM: \(detail)"
         case .unexpectedPEMLabel(let label): return "expected a CERTIFICATE PEM block, found \(label)"
         case .truncatedDER(let declared, let actual):
             return "truncated certificate: the DER encoding declares \(declared) bytes, \(actual) were given"

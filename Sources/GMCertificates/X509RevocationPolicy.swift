@@ -98,9 +98,11 @@ public struct X509RevocationPolicy: X509ChainPolicy {
                 certificate: certificate, depth: depth, list: list, response: nil, failure: failure, isFatal: fatal)
         }
         let choice = listChoice(issuedBy: issuer, at: time)
-        let revocation = choice.list.flatMap { list in
+        // Lists equally fresh (same thisUpdate and number) that disagree: revoked wins, in
+        // whatever order they were given, as it does between OCSP answers.
+        let revocation = choice.newest.lazy.compactMap { list in
             list.entry(for: certificate.serialNumber).flatMap { $0.effectiveDate <= time ? (list, $0) : nil }
-        }
+        }.first
         if let answer = ocspAnswer(for: certificate, issuedBy: issuer, depth: depth, at: time) {
             // A verified list that revokes the certificate outweighs a "good" answer, as a
             // revoking response does: a responder may lag its CA, a saved answer may predate
@@ -144,14 +146,16 @@ public struct X509RevocationPolicy: X509ChainPolicy {
         }
         let issuedInTime = verified.filter { acceptsLaterLists || $0.thisUpdate <= time.addingTimeInterval(clockSkew) }
         return ListChoice(
-            named: !named.isEmpty, list: Self.newest(issuedInTime) ?? Self.newest(verified),
+            named: !named.isEmpty, newest: Self.newest(issuedInTime.isEmpty ? verified : issuedInTime),
             issuedInTime: !issuedInTime.isEmpty, firstError: firstError)
     }
 
     private struct ListChoice {
         /// Whether any list carries the issuer's name.
         let named: Bool
-        let list: X509RevocationList?
+        /// The newest lists: one, or several equally fresh (same thisUpdate and CRL number).
+        let newest: [X509RevocationList]
+        var list: X509RevocationList? { newest.first }
         let issuedInTime: Bool
         let firstError: X509RevocationListError?
     }
@@ -200,12 +204,15 @@ public struct X509RevocationPolicy: X509ChainPolicy {
         return time.timeIntervalSince(thisUpdate) <= maximumAge + clockSkew
     }
 
-    /// The most recent list: latest `thisUpdate`, then highest CRL number.
-    private static func newest(_ lists: [X509RevocationList]) -> X509RevocationList? {
-        lists.max { lhs, rhs in
-            if lhs.thisUpdate != rhs.thisUpdate { return lhs.thisUpdate < rhs.thisUpdate }
-            return compare(lhs.crlNumber ?? [], rhs.crlNumber ?? []) < 0
+    /// The most recent lists: latest `thisUpdate`, then highest CRL number; every list tied
+    /// for that place, in the order given.
+    private static func newest(_ lists: [X509RevocationList]) -> [X509RevocationList] {
+        func order(_ lhs: X509RevocationList, _ rhs: X509RevocationList) -> Int {
+            if lhs.thisUpdate != rhs.thisUpdate { return lhs.thisUpdate < rhs.thisUpdate ? -1 : 1 }
+            return compare(lhs.crlNumber ?? [], rhs.crlNumber ?? [])
         }
+        guard let best = lists.max(by: { order($0, $1) < 0 }) else { return [] }
+        return lists.filter { order($0, best) == 0 }
     }
 
     private static func compare(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {

@@ -209,6 +209,25 @@ import Testing
         #expect(failure.code == "x509.revocation.revoked")
     }
 
+    /// Two lists of one issuer, equally fresh (same thisUpdate and number), that disagree: the
+    /// revoking one wins whichever order they are given in, as a revoking OCSP answer does.
+    @Test func equallyFreshListsThatDisagreeRevoke() throws {
+        let pki = try PKI()
+        let good = try pki.list(by: pki.intermediate, key: pki.intermediateKey, at: Self.start, number: 5)
+        let revoking = try pki.list(
+            by: pki.intermediate, key: pki.intermediateKey, at: Self.start, number: 5,
+            revoking: [(pki.leaf, Self.start - 60, .keyCompromise)])
+        let root = try pki.list(by: pki.root, key: pki.rootKey)
+        for lists in [[root, good, revoking], [root, revoking, good]] {
+            let failure = try #require(pki.verify(.notRevoked(by: lists)).failure)
+            #expect(failure.code == "x509.revocation.revoked")
+        }
+        // A newer good list still answers over an older revoking one of a lower number: only
+        // equal freshness is a tie.
+        let newer = try pki.list(by: pki.intermediate, key: pki.intermediateKey, at: Self.start, number: 6)
+        #expect(pki.verify(.notRevoked(by: [root, revoking, newer])).chain != nil)
+    }
+
     @Test func invalidityDateMakesTheRevocationEarlier() throws {
         let pki = try PKI()
         var builder = X509RevocationListBuilder(crlNumber: 3, validFor: 7 * Self.day, from: Self.start)

@@ -212,6 +212,14 @@ import ZhengwuKitCore
         // A payload that is not a claims object, correctly signed.
         let array = try TestTokens.sign(header: #"{"alg":"ES256","kid":"\#(p256.keyID)"}"#, payload: "[1]", with: p256)
         #expect(await refusal(array)?.codeAndClaim == "token.payload_json")
+        // JWE parameters in a JWS ask for processing the verifier does not do (a compressed
+        // payload, an encryption): refused even when the signature holds.
+        for (name, value) in [("zip", "DEF"), ("enc", "A128GCM")] {
+            let token = try TestTokens.sign(
+                header: #"{"alg":"ES256","kid":"\#(p256.keyID)","\#(name)":"\#(value)"}"#, payload: #"{"sub":"x"}"#,
+                with: p256)
+            #expect(await refusal(token)?.codeAndClaim == "token.header_invalid \(name)")
+        }
     }
 
     @Test func invalidHolderIdentifiersInSignedTokensAreRefused() async throws {

@@ -68,6 +68,16 @@ import Testing
         #expect(claimsError(#"[1]"#)?.codeAndClaim == "token.payload_json")
     }
 
+    /// A number too large for a date is said to be out of range, not "not a NumericDate".
+    @Test func aHugeDateIsOutOfRangeNotOfTheWrongType() {
+        let huge = claimsError(#"{"exp":1e300}"#)
+        #expect(huge?.codeAndClaim == "token.claim_invalid exp")
+        #expect(huge?.message.contains("outside the supported range") == true, "\(String(describing: huge))")
+        #expect(huge?.message.contains("must be a NumericDate") == false)
+        let text = claimsError(#"{"exp":"soon"}"#)
+        #expect(text?.message.contains("must be a NumericDate") == true, "\(String(describing: text))")
+    }
+
     @Test func headersFailTheSameWay() {
         #expect(headerError(#"{"typ":"JWT"}"#) == .invalidHeader(parameter: "alg", reason: "missing"))
         #expect(headerError(#"{"alg":"ES256","crit":["b64"]}"#) == .unsupportedCriticalHeader("b64"))

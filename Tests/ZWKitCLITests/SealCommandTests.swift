@@ -227,7 +227,11 @@ struct SealCommandTests {
         ])
         #expect(wrongKey.status == 2)
         #expect(wrongKey.stderrText.contains("密钥与证书不匹配"))
-        #expect(try Processes.zwkit(["seal", "verify", work.path("doc.txt")]).status == 1)
+        // Not a seal at all is unreadable input, in verify as in show.
+        let notASeal = try Processes.zwkit(["seal", "verify", work.path("doc.txt")])
+        #expect(notASeal.status == 2)
+        #expect(notASeal.stderrText.contains("数据格式错误"))
+        #expect(!notASeal.stderrText.contains("ASN1Error"))
     }
 
     @Test("the shared samples: show reads every field, verify passes the 2020 signature")

@@ -36,7 +36,7 @@ public struct OpenSSLPKI: Sendable {
     /// Runs `openssl` in the directory and throws with its stderr when it fails.
     @discardableResult
     public func openssl(_ arguments: [String]) throws -> ProcessResult {
-        let result = try Processes.run("openssl", arguments, currentDirectory: directory)
+        let result = try Processes.run("openssl", arguments, currentDirectory: directory, timeout: 120)
         guard result.status == 0 else {
             throw FixtureError.missing("openssl \(arguments.joined(separator: " ")) failed: \(result.stderrText)")
         }
@@ -111,6 +111,6 @@ public struct OpenSSLPKI: Sendable {
         var arguments = ["verify", "-CAfile", root]
         for intermediate in intermediates { arguments += ["-untrusted", intermediate] }
         arguments += (sm2 ? ["-vfyopt", Self.distinguishingID] : []) + [leaf]
-        return try Processes.run("openssl", arguments, currentDirectory: directory)
+        return try Processes.run("openssl", arguments, currentDirectory: directory, timeout: 120)
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What a finished child process left behind.
 public struct ProcessResult: Sendable {
     public let status: Int32
@@ -23,13 +27,17 @@ public enum Processes {
         return nil
     }
 
-    /// Runs `executable` with `arguments`, feeding `stdin`, and waits for it.
+    /// Runs `executable` with `arguments`, feeding `stdin`, and waits for it. With `timeout`,
+    /// a child still running after that many seconds is killed (SIGKILL: a child may have
+    /// inherited blocked SIGTERM) and reports status 124, as `timeout(1)` does, so a hang
+    /// fails its test instead of stalling the suite.
     public static func run(
         _ executable: String,
         _ arguments: [String],
         stdin: Data? = nil,
         environment: [String: String]? = nil,
-        currentDirectory: URL? = nil
+        currentDirectory: URL? = nil,
+        timeout: TimeInterval? = nil
     ) throws -> ProcessResult {
         let process = Process()
         if executable.hasPrefix("/") {
@@ -53,6 +61,11 @@ public enum Processes {
         process.standardOutput = outPipe
         process.standardError = errPipe
         try process.run()
+        let watchdog = timeout.map { seconds in
+            let deadline = Watchdog(process)
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { deadline.fire() }
+            return deadline
+        }
 
         // Drain both outputs concurrently so a chatty child never blocks on a full pipe.
         let collector = OutputCollector()
@@ -69,7 +82,12 @@ public enum Processes {
         try? inPipe.fileHandleForWriting.close()
         group.wait()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: collector.out, stderr: collector.err)
+        let status = watchdog?.finish() == true ? 124 : process.terminationStatus
+        // Closed now rather than whenever the handles are freed: a suite that runs thousands
+        // of children must not pile up descriptors.
+        try? outPipe.fileHandleForReading.close()
+        try? errPipe.fileHandleForReading.close()
+        return ProcessResult(status: status, stdout: collector.out, stderr: collector.err)
     }
 
     /// The built `zwkit` executable (test targets depend on it, so it is built first).
@@ -86,11 +104,12 @@ public enum Processes {
         return candidates[candidates.count - 1].path
     }
 
-    /// Runs `zwkit` with `arguments`.
-    public static func zwkit(_ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil) throws
-        -> ProcessResult
-    {
-        try run(zwkitExecutable, arguments, stdin: stdin, currentDirectory: currentDirectory)
+    /// Runs `zwkit` with `arguments`, killed after `timeout` seconds (five minutes by default:
+    /// far more than any command needs, far less than a command reading an endless input).
+    public static func zwkit(
+        _ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil, timeout: TimeInterval = 300
+    ) throws -> ProcessResult {
+        try run(zwkitExecutable, arguments, stdin: stdin, currentDirectory: currentDirectory, timeout: timeout)
     }
 
     /// Whether `python3` can import every module in `modules`. Under CI a missing module
@@ -115,6 +134,33 @@ public enum Processes {
     public static func python(_ script: String, _ arguments: [String] = [], stdin: Data? = nil) throws -> ProcessResult
     {
         try run("python3", ["-c", script] + arguments, stdin: stdin)
+    }
+}
+
+/// Kills a child that outlives its deadline, and remembers that it did. It holds the process
+/// weakly: a pending deadline must not keep a finished child's pipes (file descriptors) open.
+private final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private weak var process: Process?
+    private var finished = false
+    private var fired = false
+
+    init(_ process: Process) { self.process = process }
+
+    func fire() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished, let process, process.isRunning else { return }
+        fired = true
+        kill(process.processIdentifier, SIGKILL)
+    }
+
+    /// Disarms the watchdog; whether it had killed the child.
+    func finish() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        finished = true
+        return fired
     }
 }
 

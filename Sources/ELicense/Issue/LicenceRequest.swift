@@ -71,8 +71,11 @@ public struct LicenceRequest: Sendable, Hashable, Codable {
         } catch let DecodingError.typeMismatch(_, context) {
             throw .invalidData(
                 field: context.codingPath.map(\.stringValue).joined(separator: "."), reason: "must be a string")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw .invalidData(
+                field: context.codingPath.map(\.stringValue).joined(separator: "."), reason: "must not be null")
         } catch {
-            throw .invalidData(field: "(data JSON)", reason: "not a JSON object of licence fields: \(error)")
+            throw .invalidData(field: "(data JSON)", reason: "not a JSON object of licence fields")
         }
     }
 

@@ -141,7 +141,8 @@ public struct LicenceStatusList: Sendable, Hashable {
             throw error
         } catch {
             throw .invalidStatusList(
-                "not a licence status list (DER per Specs/elicense/licence-status-list.asn): \(error)")
+                "not a licence status list (DER per Specs/elicense/licence-status-list.asn): "
+                    + ASN1FailureText.describe(error))
         }
     }
 }

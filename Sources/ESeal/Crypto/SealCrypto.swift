@@ -2,6 +2,7 @@ import Foundation
 import GMCertificates
 import GMCrypto
 import ZhengwuKitCore
+internal import ZhengwuKitSupport
 
 /// Every cryptographic operation ESeal needs, in one place, over GMCrypto.
 enum SealCrypto {
@@ -37,7 +38,7 @@ enum SealCrypto {
             }
             return try SM2.Signing.Signature(derRepresentation: value)
         } catch {
-            throw ESealError.malformed("signature value: \(error)")
+            throw ESealError.malformed("signature value: \(ASN1FailureText.describe(error))")
         }
     }
 

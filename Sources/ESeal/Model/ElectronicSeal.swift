@@ -1,5 +1,6 @@
 import Foundation
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// An electronic seal 电子印章 of any version, read into one shape.
 ///
@@ -64,7 +65,7 @@ public struct ElectronicSeal: Sendable, Hashable {
         } catch let error as ESealError {
             throw error
         } catch {
-            throw ESealError.malformed("SESeal: \(error)")
+            throw ESealError.malformed("SESeal: \(ASN1FailureText.describe(error))")
         }
         try self.init(structure: structure, encoding: encoding, nonDER: nonDER)
     }
@@ -95,7 +96,7 @@ public struct ElectronicSeal: Sendable, Hashable {
             do {
                 self.signedBytes = try seal.signedBytes()
             } catch {
-                throw ESealError.malformed("SESeal: \(error)")
+                throw ESealError.malformed("SESeal: \(ASN1FailureText.describe(error))")
             }
             for (field, time) in [
                 ("createDate", property.createDate), ("validStart", property.validStart),

@@ -86,7 +86,7 @@ public struct ElectronicSignature: Sendable, Hashable {
         } catch let error as ESealError {
             throw error
         } catch {
-            throw ESealError.malformed("SES_Signature: \(error)")
+            throw ESealError.malformed("SES_Signature: \(ASN1FailureText.describe(error))")
         }
         self.derRepresentation = encoding
         deviations += seal.deviations.map { Deviation($0.kind, at: "TBS_Sign.eseal/" + $0.location) }

@@ -1,4 +1,5 @@
 import SwiftASN1
+internal import ZhengwuKitSupport
 
 /// Parses strictly as DER first and, only when that fails, as BER, so a seal whose maker
 /// used a lax encoder is still read, with the fact reported.
@@ -15,7 +16,7 @@ enum TolerantDER {
             do {
                 return Parsed(node: try BER.parse(bytes), nonDER: true)
             } catch {
-                throw ESealError.malformed("\(derError)")
+                throw ESealError.malformed(ASN1FailureText.describe(derError))
             }
         }
     }

@@ -145,7 +145,7 @@ extension IdentityClaims: JSONMemberReading {
 
     private static func date(_ value: JSONValue, _ name: JSONMemberName) throws(TokenError) -> Date {
         guard let seconds = value.numberValue, let date = NumericDate.date(seconds) else {
-            throw .invalidClaim(name.string, reason: "must be a NumericDate (seconds since 1970)")
+            throw .invalidClaim(name.string, reason: NumericDate.reason(for: value.numberValue))
         }
         return date
     }

@@ -50,9 +50,11 @@ public protocol DateTokenClaim: TokenClaim where Value == Date {}
 extension DateTokenClaim {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        guard let seconds = try? container.decode(Double.self), let date = NumericDate.date(seconds) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "must be a NumericDate (seconds since 1970)")
+        guard let seconds = try? container.decode(Double.self) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: NumericDate.notANumber)
+        }
+        guard let date = NumericDate.date(seconds) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: NumericDate.outOfRange)
         }
         self.init(value: date)
     }
@@ -90,6 +92,16 @@ public struct IssuedAtClaim: DateTokenClaim {
 
 /// NumericDate (RFC 7519 §2) both ways, one rule for every reader and writer.
 enum NumericDate {
+    /// Why a value that is not a number is no NumericDate.
+    static let notANumber = "must be a NumericDate (a number of seconds since 1970)"
+    /// Why a number is no NumericDate: said as such, since "must be a NumericDate" misleads
+    /// about a value that is one by RFC 7519 but stands for no date this library handles.
+    static let outOfRange =
+        "is a number of seconds outside the supported range (±10¹¹ s around 1970, about years −1199 to 5138)"
+
+    /// The reason `value` (a member's JSON value) is no NumericDate.
+    static func reason(for value: Double?) -> String { value == nil ? notANumber : outOfRange }
+
     /// The date `seconds` since 1970 stands for, or nil when it is not a usable NumericDate.
     static func date(_ seconds: Double) -> Date? {
         guard seconds.isFinite, abs(seconds) < 1e11 else { return nil }

@@ -52,6 +52,12 @@ public struct JOSEHeader: Sendable, Equatable {
                     throw .invalidHeader(parameter: name.string, reason: "must be a non-empty array of names")
                 }
                 throw .unsupportedCriticalHeader(names.first?.stringValue ?? "(not a string)")
+            case "zip", "enc":
+                // `zip` (compressed payload) and `enc` (encryption) belong to JWE; a JWS carrying
+                // them asks for a processing this verifier does not do, so it is refused rather
+                // than read as if they were absent.
+                throw .invalidHeader(
+                    parameter: name.string, reason: "is a JWE parameter; a signed token (JWS) must not carry it")
             default:
                 additional[name.string] = value
             }

@@ -105,9 +105,10 @@ private struct ValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
         if type == Date.self {
-            guard let date = NumericDate.date(try decode(Double.self)) else {
+            let seconds = try decode(Double.self)
+            guard let date = NumericDate.date(seconds) else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "must be a NumericDate (seconds since 1970)"))
+                    .init(codingPath: codingPath, debugDescription: NumericDate.outOfRange))
             }
             return date as! Value
         }

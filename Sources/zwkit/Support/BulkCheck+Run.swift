@@ -27,6 +27,11 @@ struct BulkCheck<Checker: BulkLineChecker> {
     /// Checks `arguments`, or every line of the input when there are none; prints the summary
     /// and throws `CLIExit.invalid` when anything was invalid.
     mutating func run(arguments: [String]) throws {
+        // Both would leave one of them unread without a word: refuse the ambiguity.
+        if !arguments.isEmpty, let input = options.input {
+            throw CLIError(
+                "give the values either as arguments or with --input \(InputFiles.display(input)), not both (参数冲突)")
+        }
         if arguments.isEmpty {
             try runOnInput()
         } else {

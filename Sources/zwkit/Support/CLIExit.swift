@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZhengwuKitCore
 
 #if canImport(Glibc)
     import Glibc
@@ -23,6 +24,11 @@ enum CLIExit {
         }
         if let cliError = error as? CLIError {
             Console.error(cliError.description)
+            return usage.rawValue
+        }
+        if let error = error as? any ZhengwuKitError {
+            // A library refusal no command mapped itself: still the house shape, no "Error:".
+            Console.error("\(error.message) (\(error.chineseTerm)) [\(error.code)]")
             return usage.rawValue
         }
         let parserStatus = ZWKit.exitCode(for: error)

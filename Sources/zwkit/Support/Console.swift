@@ -8,7 +8,20 @@ enum Console {
     }
 
     static func error(_ text: String) {
-        StandardError.write(Data(("zwkit: " + text + "\n").utf8))
+        StandardError.write(Data(("zwkit: " + bounded(text) + "\n").utf8))
+    }
+
+    /// `text` with every run of more than 160 characters without a space cut to its first 80
+    /// and a count: a message may quote what it read (a PEM label, a token, a path), but a 5 MB
+    /// input must not come back on the terminal.
+    static func bounded(_ text: String) -> String {
+        guard text.count > 160 else { return text }
+        var result = ""
+        for (index, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { result += " " }
+            result += word.count > 160 ? "\(word.prefix(80))…(\(word.count) characters)" : String(word)
+        }
+        return result
     }
 
     /// One JSON object on one line, keys sorted so output is stable for scripts and tests.

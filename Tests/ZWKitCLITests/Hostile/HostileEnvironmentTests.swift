@@ -10,17 +10,15 @@ import ZWKitTestSupport
 /// are missing, directories, endless devices or FIFOs of garbage, outputs that are devices,
 /// symbolic links or read-only files, and malformed dates. Each must end with the contract's
 /// status (2 for what cannot be read or written, never a trap), a message for a person, no
-/// replaced special file, and bounded memory.
-/// Work in progress for the hardening issue: several subcommands still fail it (see the
-/// closing note), so it runs only when `ZWKIT_HOSTILE_SUITE=1` is set.
-@Suite(
-    "hostile environment", .serialized,
-    .enabled(if: ProcessInfo.processInfo.environment["ZWKIT_HOSTILE_SUITE"] == "1"))
+/// replaced special file, and bounded memory. Every child runs under a deadline and none is
+/// left behind: a hang fails its test instead of stalling the suite.
+@Suite("hostile environment", .serialized)
 struct HostileEnvironmentTests {
     private func workspace() throws -> HostileWorkspace { try HostileWorkspace.shared.get() }
 
     /// Runs zwkit through the shell so standard input and output can be any file; a run that
-    /// hangs (an endless input read to its end) is killed after a minute and fails with 124.
+    /// hangs (an endless input read to its end) is killed after a minute and fails with 124
+    /// (137 if it ignored the polite signal), and the shell itself has a deadline beyond that.
     private func run(
         _ arguments: [String], in directory: URL, standardInput: String = "/dev/null",
         standardOutput: String? = nil
@@ -30,7 +28,7 @@ struct HostileEnvironmentTests {
             "bash",
             ["-c", "exec timeout -k 5 60 \"$0\" \"$@\" < '\(standardInput)'\(redirect)", Processes.zwkitExecutable]
                 + arguments,
-            currentDirectory: directory)
+            currentDirectory: directory, timeout: 90)
     }
 
     private func standardInput(_ invocation: HostileInvocation, _ directory: URL) -> String {
@@ -122,11 +120,12 @@ struct HostileEnvironmentTests {
                     standardInput: stdin)
                 expectReadableRefusal(result, "\(invocation) with input \(index) as \(name)")
             }
-            let (fifo, writer) = try makeFIFO(in: directory, feeding: "garbage, not what was asked for\n")
-            let result = try run(
-                invocation.arguments(in: directory, replacing: index, with: fifo), in: directory, standardInput: stdin)
-            // A command that refused before opening the FIFO leaves its writer waiting.
-            if writer.isRunning { writer.terminate() }
+            let fifo = try FIFO(in: directory, feeding: "garbage, not what was asked for\n")
+            let result = try fifo.whileFed {
+                try run(
+                    invocation.arguments(in: directory, replacing: index, with: fifo.path), in: directory,
+                    standardInput: stdin)
+            }
             switch kind {
             case .structured: expectReadableRefusal(result, "\(invocation) with input \(index) as a FIFO of garbage")
             case .lines:
@@ -218,21 +217,41 @@ struct HostileEnvironmentTests {
         }
     }
 
-    /// Every run above read /dev/zero at some point; none may have held more than a bounded amount.
+    /// Each input as /dev/zero, and /dev/zero as standard input for commands that read it:
+    /// no run may hold more than a bounded amount. Each run is measured on its own (Python's
+    /// `RUSAGE_CHILDREN` around the one child), so other tests' children do not count.
     @Test func memoryStaysBounded() throws {
         let directory = try workspace().directory
+        let measure = """
+            import resource, subprocess, sys
+            with open(sys.argv[1], "rb") as stdin:
+                subprocess.run(["timeout", "-k", "5", "60"] + sys.argv[2:], stdin=stdin,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+            """
         for invocation in HostileInvocations.all {
+            var runs: [(String, [String], String)] = []
             for (index, part) in invocation.parts.enumerated() {
                 guard case .input = part else { continue }
-                _ = try run(
-                    invocation.arguments(in: directory, replacing: index, with: "/dev/zero"), in: directory,
-                    standardInput: standardInput(invocation, directory))
+                runs.append(
+                    (
+                        "input \(index) as /dev/zero",
+                        invocation.arguments(in: directory, replacing: index, with: "/dev/zero"),
+                        standardInput(invocation, directory)
+                    ))
+            }
+            if invocation.standardInput != nil {
+                runs.append(("/dev/zero on standard input", invocation.arguments(in: directory), "/dev/zero"))
+            }
+            for (what, arguments, stdin) in runs {
+                let result = try Processes.run(
+                    "python3", ["-c", measure, stdin, Processes.zwkitExecutable] + arguments,
+                    currentDirectory: directory, timeout: 90)
+                // ru_maxrss is in KiB.
+                let kibibytes = Int(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max
+                #expect(kibibytes < 512 * 1024, "\(invocation) with \(what) reached \(kibibytes / 1024) MiB")
             }
         }
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        // ru_maxrss is in KiB: the largest child of this test process, ever.
-        #expect(usage.ru_maxrss < 512 * 1024, "a child reached \(usage.ru_maxrss / 1024) MiB")
     }
 
     private func fileType(_ path: String) throws -> mode_t {
@@ -241,14 +260,47 @@ struct HostileEnvironmentTests {
         return status.st_mode & S_IFMT
     }
 
-    /// A FIFO whose writer sends `content` once a reader opens it, then closes.
-    private func makeFIFO(in directory: URL, feeding content: String) throws -> (String, Process) {
+}
+
+/// A FIFO that a thread of the test feeds with `content` once a reader opens it, then
+/// closes: no writer process that could outlive the test. Whatever the command did,
+/// `whileFed` lets the writer finish (a command that refused before opening the FIFO leaves
+/// it blocked in open(2); opening the read end releases it) and removes the FIFO.
+private struct FIFO {
+    let path: String
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(in directory: URL, feeding content: String) throws {
         let path = directory.appendingPathComponent("fifo-\(UUID().uuidString)").path
         guard mkfifo(path, 0o600) == 0 else { throw FixtureError.missing("mkfifo \(path) failed") }
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", "printf '%s' \"$1\" > \"$0\"", path, content]
-        try writer.run()
-        return (path, writer)
+        self.path = path
+        let finished = finished
+        let thread = Thread {
+            // A reader that closes before the write would raise SIGPIPE in the test process;
+            // blocked on this thread, it is an EPIPE the writer ignores.
+            var pipeSignal = sigset_t()
+            sigemptyset(&pipeSignal)
+            sigaddset(&pipeSignal, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+            let descriptor = open(path, O_WRONLY)
+            if descriptor >= 0 {
+                _ = Array(content.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                close(descriptor)
+            }
+            finished.signal()
+        }
+        thread.start()
+    }
+
+    func whileFed<Result>(_ body: () throws -> Result) rethrows -> Result {
+        defer {
+            if finished.wait(timeout: .now()) == .timedOut {
+                let reader = open(path, O_RDONLY | O_NONBLOCK)
+                _ = finished.wait(timeout: .now() + 30)
+                if reader >= 0 { close(reader) }
+            }
+            unlink(path)
+        }
+        return try body()
     }
 }

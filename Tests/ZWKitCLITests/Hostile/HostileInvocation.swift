@@ -1,4 +1,5 @@
 import Foundation
+import ZhengwuKitCore
 
 /// One subcommand as the hostile-environment suite runs it: a working invocation whose input,
 /// output and date arguments the suite swaps, one at a time, for something hostile.
@@ -20,7 +21,7 @@ struct HostileInvocation: Sendable, CustomStringConvertible {
         case input(String, InputKind)
         /// A path the command writes; `isPrivateKey` outputs must be created 0600.
         case output(String, isPrivateKey: Bool)
-        /// A date option with a valid value.
+        /// A date option with a valid value (``HostileInvocation/now``: the time of the run).
         case date(option: String, value: String)
     }
 
@@ -37,6 +38,9 @@ struct HostileInvocation: Sendable, CustomStringConvertible {
 
     var description: String { path.joined(separator: " ") }
 
+    /// A date value standing for the moment the invocation runs, after the workspace was made.
+    static let now = "<now>"
+
     /// The arguments with every part in its working form, except `replacing` (a part index),
     /// which takes `substitute`.
     func arguments(in workspace: URL, replacing index: Int? = nil, with substitute: String? = nil) -> [String] {
@@ -50,7 +54,7 @@ struct HostileInvocation: Sendable, CustomStringConvertible {
             case .output(let name, _):
                 arguments.append(override ?? workspace.appendingPathComponent(name).path)
             case .date(let option, let value):
-                arguments += [option, override ?? value]
+                arguments += [option, override ?? (value == Self.now ? Timestamp.format(Date()) : value)]
             }
         }
         return arguments

@@ -4,8 +4,13 @@ import ZhengwuKitCore
 /// Every zwkit subcommand, in a working form the hostile suite varies. A new subcommand needs
 /// an entry here: `everySubcommandIsCovered` fails until it has one.
 enum HostileInvocations {
-    /// The test PKI is made when the suite runs, valid from then: dates are judged now.
-    private static let now = Timestamp.format(Date())
+    /// The test PKI, its CRL and its status list are made when the suite first runs: a date
+    /// judged "now" is the time of each run, after them (see `HostileInvocation.now`).
+    private static let now = HostileInvocation.now
+    /// A licence identifier with a correct check character (GB/T 36904).
+    static let licenceIdentifier = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"
+    /// The catalogue's resident identity card (居民身份证).
+    static let licenceType = "11100000000013127D001"
 
     static let all: [HostileInvocation] = [
         .init("sm3", [.input("doc.txt", .data)]),
@@ -19,13 +24,13 @@ enum HostileInvocations {
             "sm2 sign",
             [
                 .literal("--key"), .input("sm2.key", .structured), .literal("--out"),
-                .output("new.sig", isPrivateKey: false), .input("doc.txt", .structured),
+                .output("new.sig", isPrivateKey: false), .input("doc.txt", .data),
             ]),
         .init(
             "sm2 verify",
             [
                 .literal("--pub"), .input("sm2.pub", .structured), .literal("--signature"),
-                .input("doc.sig", .structured), .input("doc.txt", .structured),
+                .input("doc.sig", .structured), .input("doc.txt", .data),
             ]),
         .init("cert show", [.input("maker.pem", .structured)]),
         .init(
@@ -37,7 +42,7 @@ enum HostileInvocations {
         .init(
             "cert issue",
             [
-                .literal("--subject"), .literal("/CN=Hostile"), .literal("--ca-cert"),
+                .literal("--subject"), .literal("CN=Hostile"), .literal("--ca-cert"),
                 .input("ca.pem", .structured), .literal("--ca-key"), .input("ca.key", .structured),
                 .literal("--key-out"),
                 .output("issued.key", isPrivateKey: true), .literal("--out"),
@@ -93,7 +98,7 @@ enum HostileInvocations {
         .init(
             "seal verify",
             [
-                .input("sig.dat", .structured), .literal("--data"), .input("doc.txt", .structured),
+                .input("sig.dat", .structured), .literal("--data"), .input("doc.txt", .data),
                 .literal("--trust"), .input("ca.pem", .structured),
                 .date(option: "--at", value: now),
             ]),
@@ -116,5 +121,55 @@ enum HostileInvocations {
                 .literal("-"), .literal("--jwks"), .input("jwks.json", .structured),
                 .literal("--aud"), .literal("dept"),
             ], standardInput: "token.txt"),
+        .init("license types", []),
+        .init("license template", [.literal("--type"), .literal(licenceType)]),
+        .init(
+            "license issue",
+            [
+                .literal("--type"), .literal(licenceType), .literal("--data"), .input("licence.json", .structured),
+                .literal("--seal"), .input("seal.esl", .structured), .literal("--key"),
+                .input("signer.key", .structured), .literal("--cert"), .input("signer.pem", .structured),
+                .date(option: "--at", value: now), .literal("--output"),
+                .output("new-licence.ofd", isPrivateKey: false),
+            ]),
+        .init(
+            "license verify",
+            [
+                .input("licence.ofd", .structured), .literal("--trust"), .input("ca.pem", .structured),
+                .literal("--status"), .input("status.der", .structured), .date(option: "--at", value: now),
+            ]),
+        .init("license show", [.input("licence.ofd", .structured)]),
+        .init(
+            "license annotate",
+            [
+                .input("licence.ofd", .structured), .literal("--purpose"), .literal("仅供办理入学"),
+                .date(option: "--expires", value: "2099-01-01"), .literal("--seal"), .input("seal.esl", .structured),
+                .literal("--key"), .input("signer.key", .structured), .literal("--cert"),
+                .input("signer.pem", .structured), .literal("--trust"), .input("ca.pem", .structured),
+                .literal("--output"), .output("new-copy.ofd", isPrivateKey: false),
+            ]),
+        .init(
+            "license status issue",
+            [
+                .literal("--key"), .input("signer.key", .structured), .literal("--cert"),
+                .input("signer.pem", .structured), .literal("--entry"), .literal("\(licenceIdentifier)=07"),
+                .date(option: "--this-update", value: now), .literal("--output"),
+                .output("new-status.der", isPrivateKey: false),
+            ]),
+        .init("license status show", [.input("status.der", .structured)]),
+        .init("license id check", [.literal("--input"), .input("licence-ids.txt", .lines)]),
+        .init(
+            "ofd verify",
+            [.input("sealed.ofd", .structured), .literal("--trust"), .input("ca.pem", .structured)]),
+        .init(
+            "ofd seal",
+            [
+                .input("plain.ofd", .structured), .literal("--seal"), .input("seal.esl", .structured),
+                .literal("--key"), .input("signer.key", .structured), .literal("--cert"),
+                .input("signer.pem", .structured), .literal("--keyword"), .literal("测试局"), .literal("--output"),
+                .output("new-sealed.ofd", isPrivateKey: false),
+            ]),
+        .init("ofd info", [.input("sealed.ofd", .structured)]),
+        .init("ofd invoice", [.input("invoice.ofd", .structured)]),
     ]
 }

@@ -64,6 +64,14 @@ struct CertIssueCommand: AsyncParsableCommand {
     @Option(help: "Where to write the certificate (PEM); - for stdout.")
     var out: String = "-"
 
+    @Flag(
+        name: .customLong("allow-non-ca"),
+        help: """
+            Issue even when --ca-cert is not a CA certificate (cA true, keyCertSign). Verifiers refuse the \
+            result; meant for making test cases only.
+            """)
+    var allowNonCA = false
+
     func validate() throws {
         guard (caKey == nil) == (caCert == nil) else {
             throw ValidationError("--ca-key and --ca-cert go together")
@@ -82,6 +90,7 @@ struct CertIssueCommand: AsyncParsableCommand {
         do {
             if let caKey, let caCert {
                 let issuer = try CertificateFiles.readOne(caCert)
+                try refuseNonCA(issuer, path: caCert)
                 certificate = try builder.issue(
                     for: subjectKey.publicKey, issuer: issuer, issuerKey: CertificateFiles.readKey(caKey))
             } else {
@@ -97,6 +106,21 @@ struct CertIssueCommand: AsyncParsableCommand {
         if out != "-" {
             Console.error("issued \(certificate.subject), serial \(certificate.serialNumber), to \(out)")
         }
+    }
+
+    /// A chain verifier refuses a certificate issued by one that is not a CA, so issuing one is
+    /// refused too unless asked for by name (exit 1: the issuer was read and found unfit).
+    private func refuseNonCA(_ issuer: X509Certificate, path: String) throws {
+        guard !allowNonCA else { return }
+        var missing: [String] = []
+        if !issuer.isCertificateAuthority { missing.append("basicConstraints cA true") }
+        if let usage = issuer.keyUsage, !usage.contains(.keyCertSign) { missing.append("keyUsage keyCertSign") }
+        guard !missing.isEmpty else { return }
+        Console.error(
+            "\(InputFiles.display(path)): \(issuer.subject) is not a CA certificate (no "
+                + missing.joined(separator: ", ") + "); a verifier would refuse what it issues, so nothing was "
+                + "issued (非CA证书不能签发证书). Give a CA certificate, or --allow-non-ca to make a test certificate.")
+        throw CLIExit.invalid
     }
 
     private func makeBuilder() throws -> X509CertificateBuilder {

@@ -13,7 +13,7 @@ enum CertificateFiles {
             }
             return [try X509Certificate(derRepresentation: data)]
         } catch {
-            throw CLIError("\(path): \(error) [\(error.code), \(error.chineseTerm)]")
+            throw CLIError("\(InputFiles.display(path)): \(error) [\(error.code)]")
         }
     }
 
@@ -21,7 +21,8 @@ enum CertificateFiles {
     static func readOne(_ path: String) throws -> X509Certificate {
         let certificates = try read(path)
         guard certificates.count == 1, let certificate = certificates.first else {
-            throw CLIError("\(path) holds \(certificates.count) certificates; expected one")
+            throw CLIError(
+                "\(InputFiles.display(path)) holds \(certificates.count) certificates; expected one (证书数量错误)")
         }
         return certificate
     }
@@ -31,7 +32,9 @@ enum CertificateFiles {
         do {
             return try X509Certificate.PrivateKey(pemRepresentation: InputFiles.readText(path))
         } catch let error as X509Error {
-            throw CLIError("\(path): \(error)")
+            throw CLIError(
+                "\(InputFiles.display(path)): not a private key this command reads (SM2, P-256 or Ed25519 in PEM): "
+                    + "\(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
     }
 

@@ -43,17 +43,15 @@ struct ItemValidateCommand: ParsableCommand {
     /// The top-level JSON values to decode as items: the array's elements, or the one object.
     /// Text that is not JSON at all is unreadable input (exit 2), not an invalid item.
     static func elements(of data: Data, in path: String) throws -> [Data] {
-        let value: Any
-        do {
-            value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw CLIError("\(path) is not JSON: \((error as NSError).localizedDescription)")
-        }
+        let value = try JSONInputs.value(data, from: path)
         let items = (value as? [Any]) ?? [value]
-        guard !items.isEmpty else { throw CLIError("\(path) holds an empty array: no item to validate") }
+        guard !items.isEmpty else {
+            throw CLIError("\(InputFiles.display(path)) holds an empty array: no item to validate (无事项要素)")
+        }
         return try items.map { item in
             guard JSONSerialization.isValidJSONObject(item) else {
-                throw CLIError("\(path) must hold a JSON object or an array of objects")
+                throw CLIError(
+                    "\(InputFiles.display(path)) must hold a JSON object or an array of objects (事项要素格式错误)")
             }
             return try JSONSerialization.data(withJSONObject: item)
         }

@@ -25,6 +25,9 @@ struct LicenseIssueCommand: ParsableCommand {
 
     func run() throws {
         let json = try InputFiles.read(data)
+        // Text that is not JSON at all is unreadable input (exit 2); JSON with wrong fields is
+        // licence data checked and found invalid (exit 1).
+        _ = try JSONInputs.value(json, from: data)
         let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
         let issuer = try LicenseInputs.issuer(seal: seal, key: key, cert: cert)
         let ofd: Data

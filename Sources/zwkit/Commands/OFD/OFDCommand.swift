@@ -6,19 +6,27 @@ import OFD
 struct OFDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ofd",
-        abstract: "OFD documents: verify every seal (验章), seal (签章), show contents, read e-invoices.",
-        subcommands: [OFDVerifyCommand.self, OFDSealCommand.self, OFDInfoCommand.self, OFDInvoiceCommand.self]
+        abstract: "OFD documents: verify every signature (验章), seal (签章), sign (数字签名), show contents, read e-invoices.",
+        subcommands: [
+            OFDVerifyCommand.self, OFDSealCommand.self, OFDSignCommand.self, OFDInfoCommand.self,
+            OFDInvoiceCommand.self,
+        ]
     )
 }
 
-/// Opens an OFD file for a command, unreadable input being a usage error (exit 2).
+/// Opens an OFD file for a command, unreadable input being a usage error (exit 2). The file
+/// is read through the bounded reader, so a directory, a device or an endless stream is refused
+/// by name before the package reader sees it.
 enum OFDInputs {
+    /// Larger than any OFD document a person hands over; the package reader bounds what it inflates.
+    static let limit = 256 << 20
+
     static func open(_ path: String) throws -> OFDFileHandle {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError("cannot read \(path)") }
+        let bytes = try InputFiles.read(path, limit: limit)
         do {
-            return OFDFileHandle(file: try OFDFile(contentsOf: URL(fileURLWithPath: path)))
+            return OFDFileHandle(file: try OFDFile(data: bytes))
         } catch {
-            throw CLIError("\(path): \(error.message) (\(error.chineseTerm)) [\(error.code)]")
+            throw CLIError("\(InputFiles.display(path)): \(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
     }
 }

@@ -44,14 +44,15 @@ struct OFDSealCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("\(key), \(cert): \(error)")
         }
-        guard FileManager.default.isReadableFile(atPath: input) else { throw CLIError("cannot read \(input)") }
+        let document = try OFDInputs.open(input)
+        let sealed: Data
         do {
-            try OFDSealer(seal: electronicSeal, signer: signer).seal(
-                contentsOf: URL(fileURLWithPath: input), to: URL(fileURLWithPath: output), placement: placement,
-                size: printed)
+            sealed = try OFDSealer(seal: electronicSeal, signer: signer).seal(
+                document.file, placement: placement, size: printed)
         } catch {
             throw CLIError("\(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
+        try OutputFiles.write(sealed, to: output)
         Console.output("sealed \(input) -> \(output)")
     }
 

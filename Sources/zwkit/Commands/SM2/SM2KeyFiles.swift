@@ -8,7 +8,8 @@ enum SM2KeyFiles {
         do {
             return try SM2.Signing.PrivateKey(pemRepresentation: try InputFiles.readText(path))
         } catch let error as GMCryptoError {
-            throw CLIError("\(path) is not an SM2 private key: \(error) (\(error.chineseTerm))")
+            throw CLIError(
+                "\(InputFiles.display(path)) is not an SM2 private key: \(error.message) (\(error.chineseTerm))")
         }
     }
 
@@ -16,7 +17,8 @@ enum SM2KeyFiles {
         do {
             return try SM2.Signing.PublicKey(pemRepresentation: try InputFiles.readText(path))
         } catch let error as GMCryptoError {
-            throw CLIError("\(path) is not an SM2 public key: \(error) (\(error.chineseTerm))")
+            throw CLIError(
+                "\(InputFiles.display(path)) is not an SM2 public key: \(error.message) (\(error.chineseTerm))")
         }
     }
 

@@ -42,7 +42,21 @@ enum SealInputs {
         do {
             return try ElectronicSeal(derEncoded: data)
         } catch {
-            throw CLIError("\(path): not an electronic seal: \(error)")
+            throw CLIError(
+                "\(InputFiles.display(path)): not an electronic seal: \(error.message) (\(error.chineseTerm)) [\(error.code)]"
+            )
+        }
+    }
+
+    /// A seal or a signature, whichever the file holds.
+    static func document(_ path: String) throws -> ESealDocument {
+        let data = try InputFiles.read(path)
+        do {
+            return try ESealDocument(derEncoded: data)
+        } catch {
+            throw CLIError(
+                "\(InputFiles.display(path)): neither a seal nor a signature: \(error.message) (\(error.chineseTerm)) [\(error.code)]"
+            )
         }
     }
 

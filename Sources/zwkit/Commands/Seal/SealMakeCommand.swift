@@ -23,12 +23,22 @@ struct SealMakeCommand: AsyncParsableCommand {
         help:
             "The seal's stated making date 制章日期 (ISO 8601; default now), e.g. the date the seal was approved.")
     var created: String?
-    @Option(name: .customLong("esid"), help: "The seal identifier 电子印章标识 (random when absent).") var esID: String?
+    @Option(name: .customLong("esid"), help: "The seal identifier 电子印章标识 (random when absent; never empty).")
+    var esID: String?
     @Option(help: "The vendor identifier in the header.") var vendor = "ZhengwuKit"
     @Flag(help: "List SM3 digests of the signer certificates instead of the certificates.") var digests = false
     @Flag(name: .customLong("v5"), help: "Write header version 5 (the field variant) instead of 4.") var version5 =
         false
     @Option(name: .shortAndLong, help: "Where to write the seal (.esl); - for stdout.") var output: String
+
+    func validate() throws {
+        // A seal without an identifier cannot be told apart from others or revoked; verifiers
+        // and registries need it, so an empty one is refused rather than written.
+        if let esID, esID.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(
+                "--esid is empty; give the seal identifier (电子印章标识), or leave --esid out for a random one")
+        }
+    }
 
     func run() async throws {
         guard !signerCerts.isEmpty else { throw CLIError("give at least one --signer-cert") }

@@ -12,13 +12,7 @@ struct SealShowCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() async throws {
-        let bytes = try InputFiles.read(file)
-        let document: ESealDocument
-        do {
-            document = try ESealDocument(derEncoded: bytes)
-        } catch {
-            throw CLIError("\(file): \(error)")
-        }
+        let document = try SealInputs.document(file)
         let summary = SealSummary(file: file, document: document)
         if let picture {
             let seal: ElectronicSeal

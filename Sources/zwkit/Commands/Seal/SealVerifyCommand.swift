@@ -62,7 +62,9 @@ struct SealVerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let bytes = try InputFiles.read(file)
+        // What cannot be read as a seal or signature at all is unreadable input (exit 2), as in
+        // `seal show`, not a verdict.
+        let document = try SealInputs.document(file)
         let anchors = try trust.map(SealInputs.certificates) ?? []
         let time = try at.map { try TimeOptions.parse($0, option: "--at") } ?? Date()
         var protected = try data.map { ProtectedData.digest(try InputFiles.sm3($0)) }
@@ -85,7 +87,11 @@ struct SealVerifyCommand: AsyncParsableCommand {
         ) {
             if strict { StrictSealTimes() }
         }
-        let report = verifier.verify(document: bytes, data: protected, at: time)
+        let report: SealVerificationReport
+        switch document {
+        case .seal(let seal): report = verifier.verify(seal, at: time)
+        case .signature(let signature): report = verifier.verify(signature, data: protected, at: time)
+        }
         let output = VerifyOutput(
             file: file, report: report, warnings: report.warnings, trustAnchorsGiven: !anchors.isEmpty,
             details: SealDetails(subject: report.subject.rawValue, version: report.version?.rawValue))

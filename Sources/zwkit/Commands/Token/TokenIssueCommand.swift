@@ -30,15 +30,15 @@ struct TokenIssueCommand: AsyncParsableCommand {
     var iss: String = "zwkit"
 
     func run() async throws {
-        guard ttl > 0 else { throw CLIError("--ttl must be positive") }
-        let signingKey = try SigningKey(pemRepresentation: InputFiles.readText(key), keyID: kid)
+        guard ttl > 0 else { throw CLIError("--ttl must be positive (有效期错误)") }
+        let signingKey = try TokenCLI.signingKey(from: key, keyID: kid)
         let names = try TokenCLI.names(forIssuing: signingKey.keyType, alg: alg)
         let text = claims.hasPrefix("@") ? try InputFiles.readText(String(claims.dropFirst())) : claims
         let parsed: IdentityClaims
         do {
             parsed = try IdentityClaims(jsonString: text)
         } catch {
-            throw CLIError("--claims: \(error)")
+            throw CLIError("--claims: \(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
         let issuer = TokenIssuer(issuer: iss, signingKey: signingKey, names: names, lifetime: TimeInterval(ttl))
         Console.output(try issuer.issue(parsed))

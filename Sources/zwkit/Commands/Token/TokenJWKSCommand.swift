@@ -15,7 +15,7 @@ struct TokenJWKSCommand: AsyncParsableCommand {
     var sm2Name = AlgorithmNames.standard.sm2Name
 
     func run() async throws {
-        guard !keys.isEmpty else { throw CLIError("give at least one key file") }
+        guard !keys.isEmpty else { throw CLIError("give at least one key file (缺少密钥文件)") }
         var set = KeySet()
         for path in keys { set.add(try TokenCLI.verificationKey(from: path)) }
         Console.output(set.jwks(names: AlgorithmNames(sm2Name: sm2Name)).jsonString)

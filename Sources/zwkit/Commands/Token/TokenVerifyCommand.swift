@@ -24,7 +24,7 @@ struct TokenVerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Required audience.")
     var aud: String?
 
-    @Option(name: .long, help: "Allowed clock skew in seconds.")
+    @Option(name: .long, help: "Allowed clock skew in seconds (0 or more).")
     var skew: Int = 60
 
     @Option(
@@ -40,8 +40,15 @@ struct TokenVerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON object with the outcome.")
     var json = false
 
+    func validate() throws {
+        // A negative skew would refuse tokens that are valid now; it is a mistake, not a policy.
+        guard skew >= 0 else { throw ValidationError("--skew \(skew): give a number of seconds, 0 or more (时钟偏差)") }
+    }
+
     func run() async throws {
-        guard (jwks == nil) != (pub == nil) else { throw CLIError("give exactly one of --jwks FILE or --pub PUB.pem") }
+        guard (jwks == nil) != (pub == nil) else {
+            throw CLIError("give exactly one of --jwks FILE or --pub PUB.pem (缺少验证密钥)")
+        }
         // A token longer than the verifier accepts is refused before more is read (the limit
         // plus room for a trailing newline and spaces).
         let limit = TokenLimits.standard.maximumTokenBytes + 64
@@ -63,6 +70,11 @@ struct TokenVerifyCommand: AsyncParsableCommand {
         do {
             verified = try await verifier.verify(compact)
         } catch {
+            // A token that is not a token at all is unreadable input (exit 2), like every
+            // other malformed structure; a well-formed token that fails a rule is invalid (1).
+            if error.isUnreadable {
+                throw CLIError("the token cannot be read: \(error.localizedSummary)")
+            }
             if json {
                 try Console.json(TokenVerdict(refusal: error))
             } else {
@@ -71,7 +83,7 @@ struct TokenVerifyCommand: AsyncParsableCommand {
             throw CLIExit.invalid
         }
         if json {
-            try Console.json(TokenVerdict(verified: verified, names: names))
+            try Console.json(try TokenVerdict(verified: verified, names: names))
         } else {
             Console.output("valid: \(names.name(for: verified.algorithm)) kid \(verified.keyID)")
             Console.output(verified.claims.jsonString)
@@ -80,10 +92,11 @@ struct TokenVerifyCommand: AsyncParsableCommand {
 
     private func keySet(for compact: String) throws -> KeySet {
         if let jwks {
+            let text = try InputFiles.readText(jwks)
             do {
-                return try KeySet(jwks: JWKSet(jsonString: InputFiles.readText(jwks)))
-            } catch let error as JWKError {
-                throw CLIError("\(jwks): \(error)")
+                return try KeySet(jwks: JWKSet(jsonString: text))
+            } catch {
+                throw CLIError("\(InputFiles.display(jwks)): \(error.message) (\(error.chineseTerm)) [\(error.code)]")
             }
         }
         // One key named on the command line: the operator chose it, so it answers to the
@@ -99,17 +112,18 @@ struct TokenVerdict: Encodable {
     var valid: Bool
     var alg: String?
     var kid: String?
-    var claims: String?
+    /// The claims as signed: a JSON object, never JSON text inside a string.
+    var claims: JSONValue?
     var code: String?
     var claim: String?
     var message: String?
     var chineseTerm: String?
 
-    init(verified: VerifiedToken, names: AlgorithmNames) {
+    init(verified: VerifiedToken, names: AlgorithmNames) throws {
         valid = true
         alg = names.name(for: verified.algorithm)
         kid = verified.keyID
-        claims = verified.claims.jsonString
+        claims = try verified.claims(as: JSONValue.self)
     }
 
     init(refusal: TokenError) {
@@ -118,5 +132,19 @@ struct TokenVerdict: Encodable {
         claim = refusal.claim
         message = refusal.message
         chineseTerm = refusal.chineseTerm
+    }
+}
+
+extension TokenError {
+    /// Whether the token could not be read as a compact JWS at all (too large, not three
+    /// segments, bad base64url, a header that is not JSON), as opposed to a token that was
+    /// read and breaks a rule. A payload altered after signing is the latter: it was checked
+    /// (its signature no longer holds) and found invalid.
+    fileprivate var isUnreadable: Bool {
+        switch self {
+        case .tokenTooLarge, .malformedToken, .invalidJSON(.header, _): return true
+        case .invalidEncoding(let segment): return segment == .header
+        default: return false
+        }
     }
 }
