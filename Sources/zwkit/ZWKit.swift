@@ -25,5 +25,6 @@ struct ZWKit: AsyncParsableCommand {
         TokenCommand.self,
         LicenseCommand.self,
         OFDCommand.self,
+        LoginCommand.self,
     ]
 }

@@ -178,5 +178,13 @@ enum HostileInvocations {
             ]),
         .init("ofd info", [.input("sealed.ofd", .structured)]),
         .init("ofd invoice", [.input("invoice.ofd", .structured)]),
+        .init(
+            "login",
+            [
+                .literal("--issuer"), .literal(HostileLoginPlatform.issuer), .literal("--client-id"),
+                .literal("demo-client"), .literal("--client-secret"), .literal("demo-secret"),
+                .literal("--login-hint"), .literal("citizen-1"), .literal("--profile"),
+                .input("login-profile.json", .structured), .literal("--json"),
+            ]),
     ]
 }
