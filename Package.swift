@@ -112,8 +112,8 @@ let package = Package(
         .target(
             name: "OFD",
             dependencies: [
-                "ESeal", "GMCrypto", "CreditCode", "ZhengwuKitCore", "ZhengwuKitSupport", "ZhengwuKitXML",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ESeal", "GMCertificates", "GMCrypto", "CreditCode", "ZhengwuKitCore", "ZhengwuKitSupport",
+                "ZhengwuKitXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -244,7 +244,10 @@ let package = Package(
         .testTarget(name: "ZhengwuKitXMLTests", dependencies: ["ZhengwuKitXML", "ZWKitTestSupport"]),
         .testTarget(
             name: "OFDTests",
-            dependencies: ["OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport"]),
+            dependencies: [
+                "OFD", "ESeal", "GMCrypto", "GMCertificates", "ZhengwuKitCore", "ZWKitTestSupport",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
         .testTarget(
             name: "UnifiedLoginTests",
             dependencies: [

@@ -22,6 +22,8 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
     case signing(String)
     /// A value the caller passed is out of range (an empty purpose, an expiry in the past…).
     case invalidParameter(String)
+    /// An annotated copy 加注件 was asked of a body that is not the licence's issuer.
+    case annotatorNotIssuer(annotator: String, issuer: String, issuerCode: String)
 
     /// A stable dotted code (`elicense.rule`).
     public var code: String {
@@ -35,6 +37,7 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
         case .invalidLicenceFile: return "elicense.licence_file"
         case .signing: return "elicense.signing"
         case .invalidParameter: return "elicense.invalid_parameter"
+        case .annotatorNotIssuer: return "elicense.annotator_not_issuer"
         }
     }
 
@@ -50,6 +53,7 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
         case .invalidLicenceFile: return "证照文件错误"
         case .signing: return "签章失败"
         case .invalidParameter: return "参数错误"
+        case .annotatorNotIssuer: return "加注机构不是颁发机构"
         }
     }
 
@@ -74,6 +78,10 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
             return "sealing the licence failed: \(reason)"
         case .invalidParameter(let reason):
             return reason
+        case .annotatorNotIssuer(let annotator, let issuer, let issuerCode):
+            return
+                "\(annotator) is not the issuer of this licence (\(issuer), \(issuerCode)): only the issuing body makes "
+                + "an annotated copy; sign with the issuer's seal and certificate (its key, its code or its name)"
         }
     }
 

@@ -90,6 +90,35 @@ struct OFDCommandTests {
         #expect(check.stdoutText.contains("ok Doc_0/Signs/Sign_1/Signature.xml signer signature over TBS_Sign"))
     }
 
+    @Test("ofd sign: a GB/T 35275 SignedData signature, trusted with --trust, untrusted without")
+    func sign() throws {
+        let work = try Workspace()
+        defer { work.pki.cleanUp() }
+        for form in ["signed-attributes", "digest-content"] {
+            let signed = try Processes.zwkit([
+                "ofd", "sign", work.path("in.ofd"), "--key", work.path("signer.key"), "--cert", work.path("signer.pem"),
+                "--form", form, "-o", work.path("signed.ofd"),
+            ])
+            #expect(signed.status == 0, "\(signed.stderrText)")
+            let json = try Processes.zwkit([
+                "ofd", "verify", work.path("signed.ofd"), "--trust", work.path("ca.pem"), "--json",
+            ])
+            #expect(json.status == 0, "\(json.stdoutText)")
+            let object = try JSONSerialization.jsonObject(with: Data(json.stdoutText.utf8)) as? [String: Any] ?? [:]
+            #expect((object["format"] as? String)?.hasPrefix("GB/T 35275 SignedData") == true)
+            #expect(object["verdict"] as? String == "intact")
+            #expect(object["trust"] as? String == "trusted")
+            #expect(try Processes.zwkit(["ofd", "verify", work.path("signed.ofd")]).status == 1)
+        }
+        // The maker's key with the signer's certificate: refused before anything is written.
+        let mismatched = try Processes.zwkit([
+            "ofd", "sign", work.path("in.ofd"), "--key", work.path("maker.key"), "--cert", work.path("signer.pem"),
+            "-o", work.path("bad.ofd"),
+        ])
+        #expect(mismatched.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: work.path("bad.ofd")))
+    }
+
     @Test("fail-closed exit codes: 1 without --trust, 0 with --integrity-only, 1 when modified, 2 unreadable")
     func exitCodes() throws {
         let work = try Workspace()

@@ -84,6 +84,10 @@ public struct LicenceIssuer: Sendable {
     /// An annotated copy 加注件 of a licence file: the licence's data, verified intact first
     /// (`verifier`, trust included unless it is integrity-only), with a purpose and an expiry
     /// added (制作者 this issuer's seal name), in a new file sealed again by the issuer.
+    ///
+    /// Only the licence's issuer annotates it: this issuer's certificate must hold the key that
+    /// sealed the licence, or name the licence's issuer code, or its organisation (or its seal)
+    /// must be the licence's issuer; otherwise ``ELicenseError/annotatorNotIssuer(annotator:issuer:issuerCode:)``.
     public func annotate(
         _ file: LicenceFile, purpose: String, expires: Date, verifier: LicenceVerifier, at time: Date = Date()
     ) throws(ELicenseError) -> Data {
@@ -96,6 +100,15 @@ public struct LicenceIssuer: Sendable {
             throw .invalidLicenceFile(
                 "the licence does not verify (\(report.verdict.rawValue)); an annotated copy is made only of a valid licence: "
                     + failed.joined(separator: "; "))
+        }
+        guard
+            AnnotatorMatch.reason(
+                issuerName: data.metadata.issuer, issuerCode: data.metadata.issuerCode, annotator: signer.certificate,
+                sealName: seal.name, licenceSigners: AnnotatorMatch.sealSigners(of: file)) != nil
+        else {
+            throw .annotatorNotIssuer(
+                annotator: "\(signer.certificate.subject) (seal \(seal.name))", issuer: data.metadata.issuer,
+                issuerCode: data.metadata.issuerCode)
         }
         data.metadata.annotation = Annotation(
             madeAt: Date(timeIntervalSince1970: time.timeIntervalSince1970.rounded(.down)),

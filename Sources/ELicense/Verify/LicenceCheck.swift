@@ -14,7 +14,8 @@ public enum LicenceCheck: String, VerificationCheck, CaseIterable {
     case identifier
     /// The holder's code is valid for its code type (111 → CitizenID, 001 → CreditCode) 持证主体代码.
     case holderCode
-    /// The issuer's code is a valid unified social credit code 颁发机构代码.
+    /// The issuer's code is a valid unified social credit code, or a GB/T 2260 division code in
+    /// force when the licence was issued 颁发机构代码.
     case issuerCode
     /// Start ≤ end, issued ≤ now, within the catalogue's validity range 日期一致性.
     case dates

@@ -110,13 +110,31 @@ struct LicenceContentChecks {
         }
     }
 
+    /// The issuer code 颁发机构代码: a unified social credit code, or, for bodies keyed by their
+    /// area (GB/T 36904 allows it; the standards note saw one), a six-digit GB/T 2260 division
+    /// code, which must have been in force in the year of issue.
     func issuerCode(_ metadata: LicenceMetadata) -> CheckResult<LicenceCheck> {
+        let text = metadata.issuerCode
+        if text.count == 6, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            do {
+                let division = try Division(text, in: metadata.issueDate.year)
+                let name = division.fullName(in: metadata.issueDate.year) ?? division.name
+                return CheckResult(
+                    .issuerCode, .passed,
+                    "\(text): a GB/T 2260 division code (\(name)) in force in \(metadata.issueDate.year), "
+                        + "an issuer keyed by its area rather than a 统一社会信用代码")
+            } catch {
+                return CheckResult(
+                    .issuerCode, .failed, "ZZBFJGDM \(text) is not a valid 行政区划代码: \(error.message)")
+            }
+        }
         do {
-            let code = try CreditCode(utf8: metadata.issuerCode.utf8, strictness: strictness)
+            let code = try CreditCode(utf8: text.utf8, strictness: strictness)
             return CheckResult(.issuerCode, .passed, "\(code): a valid 统一社会信用代码")
         } catch {
             return CheckResult(
-                .issuerCode, .failed, "ZZBFJGDM \(metadata.issuerCode) is not a valid 统一社会信用代码: \(error.message)")
+                .issuerCode, .failed,
+                "ZZBFJGDM \(text) is neither a valid 统一社会信用代码 nor a six-digit 行政区划代码: \(error.message)")
         }
     }
 

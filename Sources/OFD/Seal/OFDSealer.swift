@@ -41,15 +41,10 @@ public struct OFDSealer: Sendable {
         return try PackageWriter.data(source: file.package, replacing: parts.replaced, adding: parts.added)
     }
 
-    private struct Parts {
-        var replaced: [String: [UInt8]]
-        var added: [(String, [UInt8])]
-    }
-
     private func prepare(
         _ file: OFDFile, placement: OFDSealPlacement, size: OFDSealSize?, at time: Date
-    ) throws(OFDError) -> Parts {
-        let document = file.documents[0]
+    ) throws(OFDError) -> SignatureAppender.Parts {
+        guard let document = file.documents.first else { throw .missingEntry("a document (OFD.xml DocBody)") }
         let printed = size ?? OFDSealSize(width: Double(seal.picture.width), height: Double(seal.picture.height))
         guard printed.width.isFinite, printed.height.isFinite, (1...1000).contains(printed.width),
             (1...1000).contains(printed.height)
@@ -57,74 +52,14 @@ public struct OFDSealer: Sendable {
             throw .invalidParameter("seal size \(printed.width)×\(printed.height) mm is outside 1…1000 mm")
         }
         let stamps = try StampLayout.stamps(for: placement, size: printed, file: file, document: document)
-        let existing = try file.signatureEntries(of: document)
-        let continuing = !existing.isEmpty
-        let documentFolder = PackagePath.folder(of: document.rootPath)
-        let listPath =
-            document.signaturesPath ?? PackagePath.join(documentFolder, "Signs/Signatures.xml")
-            ?? "Signs/Signatures.xml"
-        let signsFolder = PackagePath.folder(of: listPath)
-        var number = existing.count
-        while file.package.entries.contains(where: {
-            $0.path.hasPrefix(PackagePath.join(signsFolder, "Sign_\(number)/") ?? "")
-        }) {
-            number += 1
-        }
-        let folder = PackagePath.join(signsFolder, "Sign_\(number)") ?? "Sign_\(number)"
-        let signaturePath = folder + "/Signature.xml"
-        let sealPath = folder + "/Seal.esl"
-        let valuePath = folder + "/SignedValue.dat"
-        let id = try file.maximumSignatureID(of: document) + 1
-        var replaced: [String: [UInt8]] = [:]
-        if document.signaturesPath == nil {
-            let ofdPath = file.package.resolve("OFD.xml", from: "")?.path ?? "OFD.xml"
-            replaced[ofdPath] = try SignatureXMLWriter.addingSignatures(
-                to: file.package.data(at: ofdPath), path: listPath)
-        }
-        var entries = existing.map {
-            SignatureXMLWriter.Entry(id: $0.id, type: $0.type, baseLocation: $0.baseLocation)
-        }
-        entries.append(.init(id: String(id), type: "Seal", baseLocation: "/" + signaturePath))
-        let list = SignatureXMLWriter.signatures(maximumID: id + stamps.count, entries: entries)
-        let sealBytes = seal.derRepresentation
-        // What this seal protects: every file, new ones included, but its own Signature.xml and
-        // signed value; in continue-sign mode also not the signature list.
-        var references: [(path: String, digest: [UInt8])] = []
-        for entry in file.package.entries where entry.path != listPath {
-            if let bytes = replaced[entry.path] {
-                references.append((entry.path, SM3Stream.hash(bytes)))
-            } else {
-                references.append((entry.path, try file.package.sm3(at: entry.path)))
+        let appender = SignatureAppender(type: "Seal", stamps: stamps, seal: seal.derRepresentation)
+        return try appender.append(to: file, at: time) { (signatureXML, propertyInfo) throws(OFDError) in
+            do {
+                return try signer.sign(seal: seal, data: .bytes(signatureXML), propertyInfo: propertyInfo, at: time)
+                    .derRepresentation
+            } catch {
+                throw .signing("\(error)")
             }
         }
-        if !continuing { references.append((listPath, SM3Stream.hash(list))) }
-        references.append((sealPath, SM3Stream.hash(sealBytes)))
-        let signatureXML = SignatureXMLWriter.signature(
-            provider: "ZhengwuKit", version: "1.0", dateTime: Self.dateTime(time),
-            references: .init(files: references), stamps: stamps, firstStampID: id + 1, sealPath: sealPath,
-            signedValuePath: valuePath)
-        let signed: ElectronicSignature
-        do {
-            signed = try signer.sign(
-                seal: seal, data: .bytes(signatureXML), propertyInfo: "/" + signaturePath, at: time)
-        } catch {
-            throw .signing("\(error)")
-        }
-        var added: [(String, [UInt8])] = []
-        if document.signaturesPath == nil {
-            added.append((listPath, list))
-        } else {
-            replaced[listPath] = list
-        }
-        added += [(signaturePath, signatureXML), (sealPath, sealBytes), (valuePath, signed.derRepresentation)]
-        return Parts(replaced: replaced, added: added)
-    }
-
-    static func dateTime(_ time: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMddHHmmss"
-        return formatter.string(from: time)
     }
 }

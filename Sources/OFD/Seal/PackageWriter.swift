@@ -18,15 +18,12 @@ enum PackageWriter {
             if let error = error as? OFDError { throw error }
             throw .unwritableOutput("\(url.path): \(error)")
         }
-        do {
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
-        } catch {
+        // rename(2) replaces an existing file atomically; Foundation's replaceItemAt fails on
+        // Linux ("The file doesn't exist") whenever the destination exists.
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw .unwritableOutput("\(url.path): \(error.localizedDescription)")
+            throw .unwritableOutput("\(url.path): \(reason)")
         }
     }
 

@@ -29,7 +29,7 @@ enum SignatureXMLWriter {
 
     static func signature(
         provider: String, version: String, dateTime: String, references: References, stamps: [StampLayout.Stamp],
-        firstStampID: Int, sealPath: String, signedValuePath: String
+        firstStampID: Int, sealPath: String?, signedValuePath: String
     ) -> [UInt8] {
         var xml = header + #"<ofd:Signature xmlns:ofd="\#(namespace)"><ofd:SignedInfo>"#
         xml += #"<ofd:Provider ProviderName="\#(esc(provider))" Company="ZhengwuKit" Version="\#(esc(version))"/>"#
@@ -47,7 +47,7 @@ enum SignatureXMLWriter {
             if let clip = stamp.clip { xml += #" Clip="\#(clip)""# }
             xml += "/>"
         }
-        xml += "<ofd:Seal><ofd:BaseLoc>/\(esc(sealPath))</ofd:BaseLoc></ofd:Seal>"
+        if let sealPath { xml += "<ofd:Seal><ofd:BaseLoc>/\(esc(sealPath))</ofd:BaseLoc></ofd:Seal>" }
         xml += "</ofd:SignedInfo><ofd:SignedValue>/\(esc(signedValuePath))</ofd:SignedValue></ofd:Signature>"
         return Array(xml.utf8)
     }

@@ -15,7 +15,8 @@ public struct OFDSignatureReport: VerificationReporting, Sendable, Hashable, Cod
     public let checks: [CheckResult<OFDCheck>]
     public let warnings: [VerificationWarning]
     public let mode: VerificationMode
-    /// The seal's name and the signer, when the signed value could be read.
+    /// The seal's name (seal signatures) or the signer certificate's subject (SignedData
+    /// signatures), when the signed value could be read.
     public let sealName: String?
     public let signingTime: String?
 

@@ -1,5 +1,6 @@
 public import ESeal
 public import Foundation
+public import GMCertificates
 public import ZhengwuKitCore
 
 /// Verifies every signature of an OFD file (验签/验章), fail-closed: a signature is valid only
@@ -15,13 +16,14 @@ public import ZhengwuKitCore
 public struct OFDVerifier: Sendable {
     /// Verifies the seal signatures (GB/T 38540, GM/T 0031): trust anchors and policies live here.
     public var sealVerifier: SealVerifier
-    /// Trust anchors for GB/T 35275 SignedData signatures (DER certificates).
-    public var signedDataTrustAnchors: [[UInt8]]
+    /// Trust anchors for GB/T 35275 SignedData signatures (`Type="Sign"`). Empty: their chain
+    /// line is not checked and no such signature is trusted.
+    public var signedDataTrustAnchors: [X509Certificate]
     public var mode: VerificationMode
     public var limits: OFDReadingLimits
 
     public init(
-        sealVerifier: SealVerifier, signedDataTrustAnchors: [[UInt8]] = [], mode: VerificationMode = .full,
+        sealVerifier: SealVerifier, signedDataTrustAnchors: [X509Certificate] = [], mode: VerificationMode = .full,
         limits: OFDReadingLimits = .default
     ) {
         self.sealVerifier = sealVerifier
@@ -129,13 +131,18 @@ public struct OFDVerifier: Sendable {
         }
         if entry.type.lowercased() == "sign" {
             let outcome = SignedDataCheck.verify(
-                value, signatureXML: signatureXML, anchors: signedDataTrustAnchors, mode: mode, at: time)
+                value, signatureXML: signatureXML, part: entry.path, anchors: signedDataTrustAnchors, at: time)
             lines += outcome.lines
+            var verdict = outcome.supported ? integrity : .unsupported
+            var modified = references.changed
+            if outcome.supported, outcome.signatureXMLChanged {
+                verdict = .modified
+                modified.append(entry.path)
+            }
             return OFDSignatureReport(
-                signature: entry.path, id: entry.id, format: outcome.format,
-                integrity: outcome.supported ? integrity : .unsupported, modifiedFiles: references.changed,
-                checks: lines, warnings: warnings + outcome.warnings, mode: mode, sealName: nil,
-                signingTime: outcome.signingTime)
+                signature: entry.path, id: entry.id, format: outcome.format, integrity: verdict,
+                modifiedFiles: modified, checks: lines, warnings: warnings + outcome.warnings, mode: mode,
+                sealName: outcome.signer, signingTime: outcome.signingTime)
         }
         let seal = ESealBridge.verify(
             signedValue: value, signatureXML: signatureXML, part: entry.path, verifier: sealVerifier, at: time)

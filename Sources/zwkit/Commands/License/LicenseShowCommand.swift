@@ -66,7 +66,8 @@ struct LicenseAnnotateCommand: ParsableCommand {
         abstract: "Make an annotated copy (加注件) of a licence: a purpose and an expiry, sealed again by the issuer.",
         discussion: """
             The licence is verified first (with --trust, fully; without, its integrity) and only a valid one \
-            is annotated. Exit 0 when written, 1 when the licence does not verify, 2 for unreadable input.
+            is annotated. Exit 0 when written, 1 when the licence does not verify or the seal is not the licence \
+            issuer's, 2 for unreadable input.
             """)
 
     @Argument(help: "The licence (.ofd).") var file: String
@@ -90,8 +91,10 @@ struct LicenseAnnotateCommand: ParsableCommand {
             Console.error("wrote \(output): annotated copy for \"\(purpose)\"")
         } catch let error as ELicenseError {
             Console.error(error.description)
-            if case .invalidLicenceFile = error { throw CLIExit.invalid }
-            throw CLIExit.usage
+            switch error {
+            case .invalidLicenceFile, .annotatorNotIssuer: throw CLIExit.invalid
+            default: throw CLIExit.usage
+            }
         }
     }
 }

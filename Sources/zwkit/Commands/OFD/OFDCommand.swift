@@ -6,8 +6,11 @@ import OFD
 struct OFDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ofd",
-        abstract: "OFD documents: verify every seal (验章), seal (签章), show contents, read e-invoices.",
-        subcommands: [OFDVerifyCommand.self, OFDSealCommand.self, OFDInfoCommand.self, OFDInvoiceCommand.self]
+        abstract: "OFD documents: verify every signature (验章), seal (签章), sign (数字签名), show contents, read e-invoices.",
+        subcommands: [
+            OFDVerifyCommand.self, OFDSealCommand.self, OFDSignCommand.self, OFDInfoCommand.self,
+            OFDInvoiceCommand.self,
+        ]
     )
 }
 

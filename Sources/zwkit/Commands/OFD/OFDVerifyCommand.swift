@@ -37,7 +37,7 @@ struct OFDVerifyCommand: AsyncParsableCommand {
         let mode: VerificationMode = integrityOnly ? .integrityOnly : .full
         let verifier = OFDVerifier(
             sealVerifier: SealVerifier(trustAnchors: anchors, mode: mode),
-            signedDataTrustAnchors: anchors.map { Array($0.derRepresentation) }, mode: mode)
+            signedDataTrustAnchors: anchors, mode: mode)
         let report = verifier.verify(input.file)
         if json {
             for signature in report.signatures {
