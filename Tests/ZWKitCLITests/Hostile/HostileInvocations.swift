@@ -176,6 +176,13 @@ enum HostileInvocations {
                 .input("signer.pem", .structured), .literal("--keyword"), .literal("测试局"), .literal("--output"),
                 .output("new-sealed.ofd", isPrivateKey: false),
             ]),
+        .init(
+            "ofd sign",
+            [
+                .input("plain.ofd", .structured), .literal("--key"), .input("signer.key", .structured),
+                .literal("--cert"), .input("signer.pem", .structured), .literal("--chain"),
+                .input("ca.pem", .structured), .literal("--output"), .output("new-signed.ofd", isPrivateKey: false),
+            ]),
         .init("ofd info", [.input("sealed.ofd", .structured)]),
         .init("ofd invoice", [.input("invoice.ofd", .structured)]),
     ]
