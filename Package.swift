@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "UnifiedIdentity", targets: ["UnifiedIdentity"]),
         .library(name: "OFD", targets: ["OFD"]),
         .library(name: "ELicense", targets: ["ELicense"]),
+        .library(name: "UnifiedLoginCore", targets: ["UnifiedLoginCore"]),
         .library(name: "UnifiedLogin", targets: ["UnifiedLogin"]),
         .executable(name: "zwplatform", targets: ["zwplatform"]),
         .executable(name: "zwkit", targets: ["zwkit"]),
@@ -130,15 +131,25 @@ let package = Package(
         ),
 
         // MARK: Login above tokens
+        // The login without an HTTP library (a transport is injected), so the CLI can sign in
+        // over URLSession without AsyncHTTPClient.
         .target(
-            name: "UnifiedLogin",
+            name: "UnifiedLoginCore",
             dependencies: [
                 "UnifiedIdentity", "GMCrypto", "CitizenID", "CreditCode", "ZhengwuKitCore",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Profiles")]
+        ),
+        // The login over AsyncHTTPClient, for servers.
+        .target(
+            name: "UnifiedLogin",
+            dependencies: [
+                "UnifiedLoginCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: The reference provincial platform (a library the executable and tests share)
@@ -169,8 +180,9 @@ let package = Package(
             dependencies: [
                 "GMCrypto", "GMCertificates", "ZhengwuKitSupport", "AdminDivision", "CitizenID", "CreditCode",
                 "ServiceItem",
-                "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore",
+                "ESeal", "UnifiedIdentity", "ELicense", "OFD", "ZhengwuKitCore", "UnifiedLoginCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -188,6 +200,9 @@ let package = Package(
         .executableTarget(
             name: "ServiceItemExample", dependencies: ["ServiceItem", "AdminDivision"],
             path: "Examples/ServiceItemExample"),
+        .executableTarget(
+            name: "UnifiedLoginCoreExample", dependencies: ["UnifiedLoginCore"],
+            path: "Examples/UnifiedLoginCoreExample"),
         .executableTarget(
             name: "UnifiedLoginExample",
             dependencies: [
@@ -251,8 +266,8 @@ let package = Package(
         .testTarget(
             name: "UnifiedLoginTests",
             dependencies: [
-                "UnifiedLogin", "ZWPlatform", "UnifiedIdentity", "GMCrypto", "ZWKitTestSupport", "UnifiedLoginExample",
-                "zwplatform",
+                "UnifiedLogin", "UnifiedLoginCore", "ZWPlatform", "UnifiedIdentity", "GMCrypto", "ZWKitTestSupport",
+                "UnifiedLoginExample", "zwplatform", "zwkit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -260,7 +275,8 @@ let package = Package(
         .testTarget(
             name: "ZWPlatformTests",
             dependencies: [
-                "ZWPlatform", "UnifiedIdentity", "ZWKitTestSupport",
+                "ZWPlatform", "UnifiedIdentity", "CitizenID", "ZWKitTestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -268,7 +284,7 @@ let package = Package(
             name: "SwiftCryptoCoexistenceTests",
             dependencies: [
                 "ZhengwuKitCore", "GMCrypto", "GMCertificates", "AdminDivision", "CitizenID", "CreditCode",
-                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense", "UnifiedLogin",
+                "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense", "UnifiedLoginCore", "UnifiedLogin",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport", "ZhengwuKitCore"]),

@@ -132,9 +132,9 @@ public struct Platform: Sendable {
 
     /// An access token: a JWT the platform itself verifies at userinfo and introspection, with
     /// the pairwise `sub`, `client_id`, `scope`, `sid` and `token_use: access`.
-    func accessToken(user: TestUser?, client: ClientRegistration, scope: String, sessionID: String?) async throws
-        -> (token: String, claims: IdentityClaims)
-    {
+    func accessToken(
+        user: TestUser?, client: ClientRegistration, scope: String, sessionID: String?, grantID: String? = nil
+    ) async throws -> (token: String, claims: IdentityClaims) {
         let now = self.now
         var claims = IdentityClaims(
             issuer: issuer, audience: Audience([client.id]),
@@ -143,6 +143,7 @@ public struct Platform: Sendable {
             additional: [
                 "client_id": .string(client.id), "scope": .string(scope), "token_use": .string("access"),
             ])
+        if let grantID { claims.additional["grant_id"] = .string(grantID) }
         if let user {
             let principal = try user.principal()
             claims.subject = pairwise.subject(for: principal.identifier, in: client.id)
@@ -178,7 +179,8 @@ public struct Platform: Sendable {
     }
 
     /// Verifies a token this platform issued: signature with its keys, `iss`, time, and
-    /// revocation of the token, of the login it was exchanged from, and of its session.
+    /// revocation of the token, of the login it was exchanged from, of its session, and of
+    /// the grant (refresh-token chain) it came from.
     func verifyOwnToken(_ token: String, checkTime: Bool = true) async throws -> VerifiedToken {
         let keySet = try await keys.verificationKeys()
         var verifier = TokenVerifier(
@@ -194,6 +196,11 @@ public struct Platform: Sendable {
             try await store.isRevoked(tokenID: "sid:" + sessionID, now: now)
         {
             throw TokenError.revoked(jti: "sid:" + sessionID)
+        }
+        if let grantID = verified.claims.additional["grant_id"]?.stringValue,
+            try await store.isRevoked(tokenID: GrantRevocation.tokenID(grantID), now: now)
+        {
+            throw TokenError.revoked(jti: GrantRevocation.tokenID(grantID))
         }
         return verified
     }

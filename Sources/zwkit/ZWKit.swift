@@ -32,5 +32,6 @@ struct ZWKit: AsyncParsableCommand {
         TokenCommand.self,
         LicenseCommand.self,
         OFDCommand.self,
+        LoginCommand.self,
     ]
 }

@@ -17,6 +17,7 @@ import ServiceItem
 import Testing
 import UnifiedIdentity
 import UnifiedLogin
+import UnifiedLoginCore
 import ZhengwuKitCore
 
 @Suite struct SwiftCryptoCoexistenceTests {
@@ -282,17 +283,23 @@ import ZhengwuKitCore
         "UnifiedIdentity.VerificationKey": VerificationKey.self,
         "UnifiedIdentity.VerifiedToken": VerifiedToken.self,
         "UnifiedIdentity.VerifiedTokenCache": VerifiedTokenCache.self,
-        "UnifiedLogin.ClientAuthentication": ClientAuthentication.self,
-        "UnifiedLogin.LoginClient": LoginClient.self,
-        "UnifiedLogin.LoginConfiguration": LoginConfiguration.self,
-        "UnifiedLogin.LoginError": LoginError.self,
-        "UnifiedLogin.LoginProfile": LoginProfile.self,
-        "UnifiedLogin.LoginRequest": LoginRequest.self,
-        "UnifiedLogin.LoginResult": LoginResult.self,
-        "UnifiedLogin.PlatformPrincipal": PlatformPrincipal.self,
-        "UnifiedLogin.ProviderMetadata": ProviderMetadata.self,
-        "UnifiedLogin.TLSTrust": TLSTrust.self,
-        "UnifiedLogin.TokenSet": TokenSet.self,
+        "UnifiedLogin.AsyncHTTPLoginTransport": AsyncHTTPLoginTransport.self,
+        "UnifiedLoginCore.ClientAuthentication": ClientAuthentication.self,
+        "UnifiedLoginCore.LoginClient": LoginClient.self,
+        "UnifiedLoginCore.LoginConfiguration": LoginConfiguration.self,
+        "UnifiedLoginCore.LoginError": LoginError.self,
+        "UnifiedLoginCore.LoginHTTPRequest": LoginHTTPRequest.self,
+        "UnifiedLoginCore.LoginHTTPResponse": LoginHTTPResponse.self,
+        "UnifiedLoginCore.LoginProfile": LoginProfile.self,
+        "UnifiedLoginCore.LoginRequest": LoginRequest.self,
+        "UnifiedLoginCore.LoginResult": LoginResult.self,
+        "UnifiedLoginCore.LoginTransport": (any LoginTransport).self,
+        "UnifiedLoginCore.LoopbackRedirectListener": LoopbackRedirectListener.self,
+        "UnifiedLoginCore.PlatformPrincipal": PlatformPrincipal.self,
+        "UnifiedLoginCore.ProviderMetadata": ProviderMetadata.self,
+        "UnifiedLoginCore.TLSTrust": TLSTrust.self,
+        "UnifiedLoginCore.TokenSet": TokenSet.self,
+        "UnifiedLoginCore.URLSessionLoginTransport": URLSessionLoginTransport.self,
         "ZhengwuKitCore.CheckCharacterCode": (any CheckCharacterCode).self,
         "ZhengwuKitCore.CheckOutcome": CheckOutcome.self,
         "ZhengwuKitCore.CheckResult": CheckResult<SealCheck>.self,

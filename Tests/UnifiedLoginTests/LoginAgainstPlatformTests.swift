@@ -2,9 +2,10 @@ import Foundation
 import GMCrypto
 import Testing
 import UnifiedIdentity
+import UnifiedLogin
 import ZWPlatform
 
-@testable import UnifiedLogin
+@testable import UnifiedLoginCore
 
 enum LoginFixtures {
     static func configuration(
@@ -63,13 +64,18 @@ enum LoginFixtures {
             let tokens = try #require(result.tokens)
             let info = try await client.userInfo(accessToken: tokens.accessToken)
             #expect(info["holder_id"] == .string("11010519491231002X"))
-            let refreshed = try await client.refresh(try #require(tokens.refreshToken))
-            #expect(refreshed.accessToken != tokens.accessToken)
-            await #expect(throws: LoginError.self) { try await client.refresh(try #require(tokens.refreshToken)) }
-
             let session = try await client.departmentSession(for: result, department: "dept-social-security")
             #expect(session.claims.department == "dept-social-security")
             #expect(session.claims.subject != result.principal.subject)  // pairwise per department
+
+            let refreshed = try await client.refresh(try #require(tokens.refreshToken))
+            #expect(refreshed.accessToken != tokens.accessToken)
+            // The rotated refresh token again: refused, and the platform revokes the whole grant,
+            // so the login's access token no longer opens a department session.
+            await #expect(throws: LoginError.self) { try await client.refresh(try #require(tokens.refreshToken)) }
+            await #expect(throws: LoginError.self) {
+                try await client.departmentSession(for: result, department: "dept-social-security")
+            }
         }
     }
 

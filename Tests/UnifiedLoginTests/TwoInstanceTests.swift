@@ -8,37 +8,21 @@ import ZWKitTestSupport
 /// issued by one is redeemed once at the other and refused the second time anywhere; a token
 /// revoked at one is inactive at the other.
 @Suite struct TwoInstanceTests {
-    static var executable: String? {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return [directory, directory.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("zwplatform").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     @Test func twoInstancesShareOnePostgreSQL() async throws {
         guard let url = ProcessInfo.processInfo.environment["ZWPLATFORM_TEST_POSTGRES"], !url.isEmpty else {
             if Fixtures.isCI { Issue.record("CI must set ZWPLATFORM_TEST_POSTGRES (Scripts/postgres)") }
             print("notice: skipping the two-instance test: ZWPLATFORM_TEST_POSTGRES is not set")
             return
         }
-        let executable = try #require(Self.executable, "zwplatform is built before the tests")
         let first = try LivePlatform.freePort()
         let second = try LivePlatform.freePort()
         let issuer = "http://127.0.0.1:\(first)"
-        var processes: [Process] = []
-        defer { for process in processes where process.isRunning { process.terminate() } }
+        var processes: [PlatformProcess] = []
+        defer { for process in processes { process.stop() } }
         // One after the other: the first creates the tables and keys, the second reads them.
         for port in [first, second] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = [
-                "serve", "--demo", "--port", "\(port)", "--database", url, "--issuer", issuer,
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            processes.append(process)
-            try await LivePlatform.waitUntilServing(URL(string: "http://127.0.0.1:\(port)")!)
+            processes.append(
+                try await PlatformProcess.start(["--demo", "--database", url, "--issuer", issuer], port: port))
         }
         let a = "http://127.0.0.1:\(first)"
         let b = "http://127.0.0.1:\(second)"

@@ -22,11 +22,14 @@ public struct ClientRegistration: Sendable, Codable, Equatable {
     public var idTokenAlgorithm: IDTokenAlgorithm
     /// CAS services (service URLs) this client may use; compared like redirect URIs.
     public var casServices: [String]
+    /// A resource server (an API that accepts the platform's access tokens) may introspect
+    /// tokens issued to any client; every other client only its own (RFC 7662 §4).
+    public var isResourceServer: Bool
 
     public init(
         id: String, secret: String? = nil, publicKeys: [String] = [], redirectURIs: [String] = [],
         allowsLoopbackRedirects: Bool = false, idTokenAlgorithm: IDTokenAlgorithm = .es256,
-        casServices: [String] = []
+        casServices: [String] = [], isResourceServer: Bool = false
     ) {
         self.id = id
         self.secret = secret
@@ -35,10 +38,12 @@ public struct ClientRegistration: Sendable, Codable, Equatable {
         self.allowsLoopbackRedirects = allowsLoopbackRedirects
         self.idTokenAlgorithm = idTokenAlgorithm
         self.casServices = casServices
+        self.isResourceServer = isResourceServer
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, secret, publicKeys, redirectURIs, allowsLoopbackRedirects, idTokenAlgorithm, casServices
+        case isResourceServer = "resourceServer"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +55,7 @@ public struct ClientRegistration: Sendable, Codable, Equatable {
         allowsLoopbackRedirects = try container.decodeIfPresent(Bool.self, forKey: .allowsLoopbackRedirects) ?? false
         idTokenAlgorithm = try container.decodeIfPresent(IDTokenAlgorithm.self, forKey: .idTokenAlgorithm) ?? .es256
         casServices = try container.decodeIfPresent([String].self, forKey: .casServices) ?? []
+        isResourceServer = try container.decodeIfPresent(Bool.self, forKey: .isResourceServer) ?? false
     }
 
     /// Exact match against the registered URIs, or a loopback URI when allowed. Never a prefix

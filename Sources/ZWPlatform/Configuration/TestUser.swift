@@ -52,17 +52,17 @@ public struct TestUser: Sendable, Codable, Equatable {
             sessionID: sessionID)
     }
 
-    /// The identifier for logs: region and check character only.
-    public var maskedIdentifier: String { Masking.mask(identifier) }
-}
-
-/// Personal numbers never reach a log in full.
-package enum Masking {
-    /// Keeps the first six and the last two characters (the division and the check).
-    package static func mask(_ identifier: String) -> String {
-        let characters = Array(identifier)
-        guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
-        return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 8)
-            + String(characters.suffix(2))
+    /// The identifier as logs and the login page show it: the code's own masked form
+    /// (`CitizenID.masked` for a person; a credit code is not personal and shows whole). A
+    /// number that fails its check (refused by `PlatformConfiguration.validate()`) shows none.
+    public var maskedIdentifier: String {
+        switch PrincipalKind(rawValue: kind) {
+        case .naturalPerson, .civilServant:
+            return (try? CitizenID(parsing: identifier))?.masked ?? String(repeating: "*", count: identifier.count)
+        case .legalPerson:
+            return (try? CreditCode(parsing: identifier))?.masked ?? String(repeating: "*", count: identifier.count)
+        case nil:
+            return String(repeating: "*", count: identifier.count)
+        }
     }
 }

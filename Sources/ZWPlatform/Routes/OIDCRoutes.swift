@@ -81,7 +81,9 @@ extension Platform {
         return Responses.json(answer)
     }
 
-    /// RFC 7662: active only for a token this platform issued, unexpired and unrevoked.
+    /// RFC 7662: active only for a token this platform issued, unexpired and unrevoked, and
+    /// only to the client it was issued to or a registered resource server (§4: a client must
+    /// not learn about other clients' tokens); everyone else hears `active: false`.
     func introspect(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
         guard let token = form["token"] else { throw OAuthError.invalidRequest("token is missing") }
         if token.hasPrefix("rt-") {
@@ -92,11 +94,20 @@ extension Platform {
             guard grant.clientID == client.id, try await session(grant.sessionID) != nil else {
                 return ["active": false]
             }
+            if let grantID = grant.grantID,
+                try await store.isRevoked(tokenID: GrantRevocation.tokenID(grantID), now: now)
+            {
+                return ["active": false]
+            }
             return ["active": true, "client_id": grant.clientID, "scope": grant.scope, "token_type": "refresh_token"]
         }
         do {
             let verified = try await verifyOwnToken(token)
             let claims = verified.claims
+            guard client.isResourceServer || Self.token(claims, wasIssuedTo: client.id) else {
+                metrics.tokenVerified(endpoint: "introspect", outcome: "other_client")
+                return ["active": false]
+            }
             metrics.tokenVerified(endpoint: "introspect", outcome: "active")
             var answer: [String: Any] = [
                 "active": true, "iss": claims.issuer ?? issuer, "sub": claims.subject ?? "",
@@ -116,15 +127,24 @@ extension Platform {
         }
     }
 
-    /// RFC 7009: a refresh token is deleted; a JWT's `jti` is revoked until it expires. Only
-    /// the client a token was issued to may revoke it.
+    /// The client a token was issued to: an access token's `client_id`; otherwise (ID tokens,
+    /// department sessions) its audience or authorized party.
+    static func token(_ claims: IdentityClaims, wasIssuedTo clientID: String) -> Bool {
+        if let issuedTo = claims.additional["client_id"]?.stringValue { return issuedTo == clientID }
+        return claims.audience?.contains(clientID) == true || claims.additional["azp"]?.stringValue == clientID
+    }
+
+    /// RFC 7009: a refresh token is deleted with its whole grant (§2.1: the access tokens of
+    /// the same grant too); a JWT's `jti` is revoked until it expires. Only the client a token
+    /// was issued to may revoke it.
     func revoke(_ form: [String: String], client: ClientRegistration) async throws {
         guard let token = form["token"] else { throw OAuthError.invalidRequest("token is missing") }
         if token.hasPrefix("rt-") {
-            if let payload = try await store.peekHandle(token, kind: .refreshToken, now: now),
-                try GrantCoding.decode(RefreshGrant.self, payload).clientID == client.id
-            {
+            if let payload = try await store.peekHandle(token, kind: .refreshToken, now: now) {
+                let grant = try GrantCoding.decode(RefreshGrant.self, payload)
+                guard grant.clientID == client.id else { return }
                 try await store.deleteHandle(token, kind: .refreshToken)
+                if let grantID = grant.grantID { try await revokeGrant(grantID) }
                 logger.info("refresh token revoked", metadata: ["client": "\(client.id)"])
             }
             return

@@ -56,11 +56,13 @@ extension Platform {
             throw OAuthError.invalidGrant("code_verifier given but the request had no code_challenge")
         }
         let user = try self.user(grant.userID)
-        let access = try await accessToken(user: user, client: client, scope: grant.scope, sessionID: grant.sessionID)
+        let grantID = RandomHandle.make("grant-")
+        let access = try await accessToken(
+            user: user, client: client, scope: grant.scope, sessionID: grant.sessionID, grantID: grantID)
         let refreshToken = try await newRefreshToken(
             RefreshGrant(
                 clientID: client.id, userID: user.id, scope: grant.scope, sessionID: grant.sessionID,
-                authTime: grant.authTime))
+                authTime: grant.authTime, grantID: grantID))
         var answer: [String: Any] = [
             "access_token": access.token, "token_type": "Bearer",
             "expires_in": Int(configuration.accessTokenLifetime), "refresh_token": refreshToken, "scope": grant.scope,
@@ -84,20 +86,35 @@ extension Platform {
     }
 
     /// Refresh tokens rotate: each is used up and replaced, so a leaked one works at most once.
+    /// A rotated token presented again means two parties hold the chain (a leak): the whole
+    /// grant, every refresh and access token descending from the code, is revoked
+    /// (RFC 6819 §5.2.2.3, OAuth 2.1 §4.3.1).
     func refresh(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
         guard let token = form["refresh_token"] else { throw OAuthError.invalidRequest("refresh_token is missing") }
         guard let payload = try await store.takeHandle(token, kind: .refreshToken, now: now) else {
+            try await refuseReplayedRefreshToken(token, client: client)
             throw OAuthError.invalidGrant("the refresh token is unknown, used, revoked or expired")
         }
         let grant = try GrantCoding.decode(RefreshGrant.self, payload)
+        // Used up whatever follows: from now on the token is a rotated one.
+        try await store.insertHandle(
+            token, kind: .rotatedRefreshToken,
+            payload: try GrantCoding.encode(RotatedRefreshToken(clientID: grant.clientID, grantID: grant.grantID)),
+            expiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime))
         guard grant.clientID == client.id else {
             throw OAuthError.invalidGrant("the refresh token was issued to another client")
+        }
+        if let grantID = grant.grantID,
+            try await store.isRevoked(tokenID: GrantRevocation.tokenID(grantID), now: now)
+        {
+            throw OAuthError.invalidGrant("the refresh token's grant has been revoked")
         }
         guard try await session(grant.sessionID) != nil else {
             throw OAuthError.invalidGrant("the sign-in session has ended")
         }
         let user = try self.user(grant.userID)
-        let access = try await accessToken(user: user, client: client, scope: grant.scope, sessionID: grant.sessionID)
+        let access = try await accessToken(
+            user: user, client: client, scope: grant.scope, sessionID: grant.sessionID, grantID: grant.grantID)
         var answer: [String: Any] = [
             "access_token": access.token, "token_type": "Bearer",
             "expires_in": Int(configuration.accessTokenLifetime), "refresh_token": try await newRefreshToken(grant),
@@ -108,6 +125,25 @@ extension Platform {
                 user: user, client: client, nonce: nil, sessionID: grant.sessionID, authTime: grant.authTime)
         }
         return answer
+    }
+
+    /// A refresh token that was rotated away and comes back: revoke its grant, then refuse.
+    func refuseReplayedRefreshToken(_ token: String, client: ClientRegistration) async throws {
+        guard let payload = try await store.peekHandle(token, kind: .rotatedRefreshToken, now: now) else { return }
+        let rotated = try GrantCoding.decode(RotatedRefreshToken.self, payload)
+        guard let grantID = rotated.grantID else { return }
+        try await revokeGrant(grantID)
+        metrics.refused(endpoint: "/token", error: "refresh_token_reuse")
+        logger.notice(
+            "refresh token replayed: grant revoked",
+            metadata: ["client": "\(client.id)", "issued_to": "\(rotated.clientID)", "grant": "\(grantID)"])
+        throw OAuthError.invalidGrant("the refresh token was already used; every token of its grant is now revoked")
+    }
+
+    /// Revokes every refresh and access token of a grant, for as long as any may live.
+    func revokeGrant(_ grantID: String) async throws {
+        let lifetime = max(configuration.refreshTokenLifetime, configuration.accessTokenLifetime)
+        try await store.revoke(tokenID: GrantRevocation.tokenID(grantID), until: now.addingTimeInterval(lifetime))
     }
 
     func clientCredentials(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
@@ -142,6 +178,12 @@ extension Platform {
             requested != "urn:ietf:params:oauth:token-type:access_token"
         {
             throw OAuthError.invalidRequest("requested_token_type \(requested) cannot be issued")
+        }
+        // Revocation of the subject's session or grant too, not only of its own `jti`.
+        do {
+            _ = try await verifyOwnToken(subjectToken)
+        } catch {
+            throw OAuthError.invalidGrant("subject_token refused: \(error)")
         }
         let keySet = try await keys.verificationKeys()
         var subjectVerifier = TokenVerifier(

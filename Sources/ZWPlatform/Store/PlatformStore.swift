@@ -44,4 +44,6 @@ public enum HandleKind: String, Sendable, CaseIterable {
     case refreshToken = "refresh"
     case casTicket = "ticket"
     case session = "session"
+    /// A refresh token that has been used and replaced: its replay revokes its grant.
+    case rotatedRefreshToken = "rotated"
 }

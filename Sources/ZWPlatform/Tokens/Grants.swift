@@ -14,13 +14,29 @@ struct CodeGrant: Codable, Sendable {
     var profile: String
 }
 
-/// What a refresh token stands for; each use replaces it with a new one.
+/// What a refresh token stands for; each use replaces it with a new one of the same grant.
 struct RefreshGrant: Codable, Sendable {
     var clientID: String
     var userID: String
     var scope: String
     var sessionID: String
     var authTime: Int64
+    /// The authorization grant (one code redemption) every token of this chain descends from:
+    /// revoking it revokes the chain's refresh and access tokens together. `nil` in tokens
+    /// stored before grants had ids (each is its own chain).
+    var grantID: String?
+}
+
+/// A refresh token already rotated away: kept until it would have expired so that its
+/// replay is recognised (a leak) and the whole grant revoked.
+struct RotatedRefreshToken: Codable, Sendable {
+    var clientID: String
+    var grantID: String?
+}
+
+/// The revocation-list entry that revokes every token of one grant.
+enum GrantRevocation {
+    static func tokenID(_ grantID: String) -> String { "grant:" + grantID }
 }
 
 /// A CAS service ticket.

@@ -63,7 +63,7 @@ public struct LoginConfiguration: Sendable {
     }
 
     /// The issuer as tokens carry it: the platform URL without a trailing slash.
-    var issuer: String {
+    public var issuer: String {
         var text = platform.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
         return text

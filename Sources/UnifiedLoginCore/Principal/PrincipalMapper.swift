@@ -14,21 +14,22 @@ struct PrincipalMapper {
             guard let number = Self.text(fields[mapping.naturalPersonIdentifier]) else {
                 throw .invalidPrincipal(reason: "no \(mapping.naturalPersonIdentifier) for a natural person")
             }
-            do {
+            do throws(CitizenIDError) {
                 identity = .naturalPerson(try CitizenID(parsing: number))
             } catch {
+                // A number that fails its check has no masked form: only its length is shown.
                 throw .invalidPrincipal(
-                    reason: "the citizen ID \(PlatformPrincipal.mask(number)) fails its check (\(error))")
+                    reason: "the citizen ID (\(number.count) characters) fails its check (\(error.code))")
             }
         } else if let kindValue, mapping.kind.legalPerson.contains(kindValue) {
             guard let number = Self.text(fields[mapping.legalPersonIdentifier]) else {
                 throw .invalidPrincipal(reason: "no \(mapping.legalPersonIdentifier) for a legal person")
             }
-            do {
+            do throws(CreditCodeError) {
                 identity = .legalPerson(try CreditCode(parsing: number))
             } catch {
                 throw .invalidPrincipal(
-                    reason: "the credit code \(PlatformPrincipal.mask(number)) fails its check (\(error))")
+                    reason: "the credit code (\(number.count) characters) fails its check (\(error.code))")
             }
         } else {
             throw .invalidPrincipal(

@@ -69,10 +69,4 @@ public struct PlatformPrincipal: Sendable, Equatable, CustomStringConvertible {
             authenticationMethods: authenticationMethods)
     }
 
-    static func mask(_ identifier: String) -> String {
-        let characters = Array(identifier)
-        guard characters.count > 8 else { return String(repeating: "*", count: characters.count) }
-        return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 8)
-            + String(characters.suffix(2))
-    }
 }

@@ -1,7 +1,5 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
 import UnifiedIdentity
 
 /// Signs a department system's users in through the provincial platform, in the shape its
@@ -17,32 +15,35 @@ import UnifiedIdentity
 /// print(result.principal)                         // 自然人 110105********2X L3 (sub …)
 /// ```
 ///
-/// Call `shutdown()` when done: the client owns an HTTP connection pool.
+/// The login speaks HTTP through a `LoginTransport`: `UnifiedLogin` adds
+/// `LoginClient(configuration:)` over AsyncHTTPClient; a desktop tool may bring its own.
+/// Call `shutdown()` when done: it releases the transport's connections.
 public final class LoginClient: Sendable {
     public let configuration: LoginConfiguration
-    let http: PlatformHTTP
+    let http: LoginHTTP
     let pending = PendingLogins()
     let jwks = JWKSCache()
     let metadataCache = MetadataCache()
     let logger: Logger
 
-    public init(configuration: LoginConfiguration, logger: Logger = Logger(label: "UnifiedLogin")) throws(LoginError) {
+    /// A client over `transport`; `configuration.timeout` bounds each exchange (the
+    /// transport's TLS trust is the transport's own).
+    public init(
+        configuration: LoginConfiguration, transport: any LoginTransport,
+        logger: Logger = Logger(label: "UnifiedLogin")
+    ) throws(LoginError) {
         try configuration.profile.check()
         if configuration.profile.protocol == .oauth2, configuration.authentication.secret == nil {
             throw .invalidConfiguration(
                 "the \(configuration.profile.name) profile sends a client secret; configure one")
         }
         self.configuration = configuration
-        let timeout = TimeAmount.nanoseconds(
-            Int64(configuration.timeout.components.seconds) * 1_000_000_000
-                + configuration.timeout.components.attoseconds / 1_000_000_000)
-        self.http = PlatformHTTP(
-            client: try PlatformHTTP.makeClient(trust: configuration.trust, connectTimeout: timeout), timeout: timeout)
+        self.http = LoginHTTP(transport: transport, timeout: configuration.timeout)
         self.logger = logger
     }
 
-    /// Closes the HTTP connection pool.
-    public func shutdown() async throws { try await http.client.shutdown() }
+    /// Releases the transport's connections.
+    public func shutdown() async throws { try await http.transport.shutdown() }
 
     // MARK: Starting a login
 
@@ -96,13 +97,8 @@ public final class LoginClient: Sendable {
     /// the platform's error, then redeems the code (or ticket) and verifies what comes back.
     public func complete(callback: URL) async throws(LoginError) -> LoginResult {
         let query = Self.query(of: callback)
-        let stateValue: String?
-        if configuration.profile.protocol == .cas {
-            stateValue = query["state"]
-        } else {
-            stateValue = query["state"]
-        }
-        guard let stateValue, let request = await pending.take(stateValue) else {
+        // CAS carries the state inside the service URL, which comes back as a query parameter too.
+        guard let stateValue = query["state"], let request = await pending.take(stateValue) else {
             logger.notice("login callback refused", metadata: ["reason": "unknown state"])
             throw .stateMismatch
         }
@@ -218,14 +214,19 @@ public final class LoginClient: Sendable {
         guard let endpoint = metadata.userInfoEndpoint else {
             throw .invalidConfiguration("the platform publishes no userinfo endpoint")
         }
-        let (status, object) = try await http.json(
+        let answer = try await http.send(
             endpoint, method: "GET", headers: [("Authorization", "Bearer \(accessToken)")], endpoint: "userinfo")
-        guard status == 200 else {
+        guard answer.status == 200 else {
+            let object = (try? JSONSerialization.jsonObject(with: answer.body)) as? [String: Any] ?? [:]
             throw .platformRefused(
-                error: object["error"] as? String ?? "HTTP \(status)",
+                error: object["error"] as? String ?? "HTTP \(answer.status)",
                 description: object["error_description"] as? String)
         }
-        return Self.jsonValues(object)
+        do {
+            return try JSONDecoder().decode([String: JSONValue].self, from: answer.body)
+        } catch {
+            throw .malformedAnswer(endpoint: "userinfo", reason: "not a JSON object")
+        }
     }
 
     /// RP-initiated logout: the URL to send the browser to, ending the platform session.

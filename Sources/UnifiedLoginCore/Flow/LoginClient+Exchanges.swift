@@ -215,22 +215,4 @@ extension LoginClient {
     static func withoutQuery(_ uri: String) -> String {
         String(uri.prefix { $0 != "?" && $0 != "#" })
     }
-
-    static func jsonValues(_ object: [String: Any]) -> [String: JSONValue] {
-        object.mapValues(jsonValue)
-    }
-
-    static func jsonValue(_ value: Any) -> JSONValue {
-        switch value {
-        case let text as String: return .string(text)
-        case let flag as Bool where !(value is NSNumber) || String(cString: (value as! NSNumber).objCType) == "c":
-            return .bool(flag)
-        case let number as NSNumber:
-            if let integer = Int64(exactly: number.doubleValue), !"\(number)".contains(".") { return .integer(integer) }
-            return .double(number.doubleValue)
-        case let list as [Any]: return .array(list.map(jsonValue))
-        case let object as [String: Any]: return .object(object.mapValues(jsonValue))
-        default: return .null
-        }
-    }
 }
