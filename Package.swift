@@ -287,7 +287,9 @@ let package = Package(
                 "ServiceItem", "ESeal", "UnifiedIdentity", "OFD", "ELicense", "UnifiedLoginCore", "UnifiedLogin",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .testTarget(name: "ZWKitCLITests", dependencies: ["zwkit", "ZWKitTestSupport", "ZhengwuKitCore"]),
+        // zwplatform: `zwkit login` signs in at it.
+        .testTarget(
+            name: "ZWKitCLITests", dependencies: ["zwkit", "zwplatform", "ZWKitTestSupport", "ZhengwuKitCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

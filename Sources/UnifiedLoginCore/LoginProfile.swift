@@ -82,10 +82,30 @@ public struct LoginProfile: Sendable, Codable, Equatable {
     public init(json: Data, name: String = "profile") throws(LoginError) {
         do {
             self = try JSONDecoder().decode(LoginProfile.self, from: json)
+        } catch let error as DecodingError {
+            throw .invalidProfile(name: name, reason: Self.reason(error))
         } catch {
-            throw .invalidProfile(name: name, reason: String(describing: error))
+            throw .invalidProfile(name: name, reason: "not a profile")
         }
         try check()
+    }
+
+    /// Where and what, in words (a `DecodingError`'s own description is for programmers).
+    static func reason(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+            return keys.isEmpty ? "the top level" : String(keys.drop { $0 == "." })
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "not JSON"
+        case .dataCorrupted(let context): return "the value at \(path(context)) is not valid"
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "\(key.stringValue) is missing" + (context.codingPath.isEmpty ? "" : " in \(parent)")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "the value at \(path(context)) has the wrong type"
+        @unknown default: return "not a profile"
+        }
     }
 
     /// The endpoints each protocol needs are present.

@@ -197,24 +197,6 @@ struct HostileEnvironmentTests {
         }
     }
 
-    /// `zwkit login` cannot run without a platform, but its profile file is read before any
-    /// network: every hostile form of it is refused there, with status 2.
-    @Test func loginProfileInputIsRefused() throws {
-        let directory = try workspace().directory
-        try Data("garbage, not what was asked for\n".utf8).write(
-            to: directory.appendingPathComponent("garbage-profile.json"))
-        for (name, profile) in [
-            ("a missing file", directory.appendingPathComponent("no-such-profile.json").path),
-            ("a directory", directory.appendingPathComponent("a-directory").path), ("/dev/zero", "/dev/zero"),
-            ("garbage", directory.appendingPathComponent("garbage-profile.json").path),
-        ] {
-            let result = try run(
-                ["login", "--issuer", "http://127.0.0.1:9", "--client-id", "x", "--no-browser", "--profile", profile],
-                in: directory)
-            expectReadableRefusal(result, "login --profile as \(name)")
-        }
-    }
-
     static let malformedDates = [
         "2022-04-22T03:00:00", "2022-04-22 03:00:00Z", "2022-04-22T03:00Z", "2025-02-30", "2022-04-22T25:00:00Z",
         "2022-04-22T03:00:00Zjunk", "22-04-22", "",

@@ -17,9 +17,6 @@ enum HostileInvocations {
     static let exempt: [String: String] = [
         "help": "prints help only",
         "demo": "reads no files and writes none; runs on embedded sample data",
-        // Its working run needs a live platform and a person (UnifiedLoginTests.ZWKitLoginTests);
-        // its one file input is tested here by `loginProfileInputIsRefused`.
-        "login": "signs in against a live identity platform",
     ]
 
     static let all: [HostileInvocation] = [
@@ -188,5 +185,13 @@ enum HostileInvocations {
             ]),
         .init("ofd info", [.input("sealed.ofd", .structured)]),
         .init("ofd invoice", [.input("invoice.ofd", .structured)]),
+        .init(
+            "login",
+            [
+                .literal("--issuer"), .literal(HostileLoginPlatform.issuer), .literal("--client-id"),
+                .literal("demo-client"), .literal("--client-secret"), .literal("demo-secret"),
+                .literal("--login-hint"), .literal("citizen-1"), .literal("--profile"),
+                .input("login-profile.json", .structured), .literal("--json"),
+            ]),
     ]
 }

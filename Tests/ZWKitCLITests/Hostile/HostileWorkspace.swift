@@ -70,6 +70,7 @@ struct HostileWorkspace: Sendable {
             ["ofd", "seal", "plain.ofd"] + issuer + ["--keyword", "测试局", "--output", "sealed.ofd"])
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("a-directory"), withIntermediateDirectories: true)
+        try HostileLoginPlatform.start(profileInto: directory)
     }
 
     /// A one-page OFD document and an OFD e-invoice (its data in DocInfo's CustomDatas), zipped

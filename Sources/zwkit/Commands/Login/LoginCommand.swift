@@ -93,7 +93,8 @@ struct LoginCommand: AsyncParsableCommand {
         if loginHint != nil {
             callback = try await LoginBrowser.follow(request.authorizationURL, to: listener, timeout: wait)
         } else {
-            Console.error("sign in at: \(request.authorizationURL.absoluteString)")
+            // Whole, not bounded like quoted input: the person (or a script) opens this URL.
+            StandardError.write(Data("zwkit: sign in at: \(request.authorizationURL.absoluteString)\n".utf8))
             if !noBrowser { LoginBrowser.open(request.authorizationURL) }
             callback = try await listener.callback(timeout: wait)
         }
