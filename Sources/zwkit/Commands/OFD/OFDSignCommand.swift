@@ -24,7 +24,7 @@ struct OFDSignCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let form = OFDDigitalSigner.Form(rawValue: form) else {
-            throw ValidationError("--form \(form): expected signed-attributes or digest-content")
+            throw ValidationError("--form \(form): expected signed-attributes or digest-content (签名格式错误)")
         }
         let signer: OFDDigitalSigner
         do {
