@@ -1,5 +1,6 @@
 public import Foundation
 import ZIPFoundation
+internal import ZhengwuKitSupport
 import ZhengwuKitXML
 
 extension OFDPackage {
