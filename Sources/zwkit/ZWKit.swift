@@ -11,6 +11,13 @@ struct ZWKit: AsyncParsableCommand {
         commandName: "zwkit",
         abstract:
             "ZhengwuKit: e-government support capabilities (国密 crypto, codes, seals, tokens) from the command line.",
+        discussion: """
+            Exit status, for every command: 0 valid (or done), 1 checked and found invalid, 2 unreadable \
+            input or bad usage (a missing or malformed file, a bad date, an output that cannot be written). \
+            Dates are 2025-01-31 (midnight UTC) or 2025-01-31T08:00:00Z / 2025-01-31T16:00:00+08:00, with \
+            seconds and a zone; anything else is refused. Results go to standard output, messages to \
+            standard error.
+            """,
         subcommands: ZWKit.allSubcommands
     )
 

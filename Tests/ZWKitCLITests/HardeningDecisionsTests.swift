@@ -13,6 +13,14 @@ struct HardeningDecisionsTests {
         try Processes.zwkit(arguments, stdin: stdin, currentDirectory: try workspace(), timeout: 120)
     }
 
+    @Test func rootHelpStatesTheExitCodesAndTheDateFormat() throws {
+        let help = try Processes.zwkit(["--help"])
+        #expect(help.status == 0)
+        for phrase in ["0 valid", "1 checked and found invalid", "2 unreadable", "2025-01-31T08:00:00Z"] {
+            #expect(help.stdoutText.contains(phrase), "\(phrase) missing from: \(help.stdoutText)")
+        }
+    }
+
     @Test func sealSignRefusesAnExpiredSealUnlessAllowed() throws {
         let made = try zwkit([
             "seal", "make", "--name", "过期章", "--type", "1", "--maker-key", "maker.key", "--maker-cert", "maker.pem",

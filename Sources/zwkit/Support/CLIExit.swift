@@ -23,12 +23,12 @@ enum CLIExit {
             return exitCode.rawValue
         }
         if let cliError = error as? CLIError {
-            Console.error(cliError.description)
+            Console.refusal(cliError.description)
             return usage.rawValue
         }
         if let error = error as? any ZhengwuKitError {
             // A library refusal no command mapped itself: still the house shape, no "Error:".
-            Console.error("\(error.message) (\(error.chineseTerm)) [\(error.code)]")
+            Console.refusal("\(error.message) (\(error.chineseTerm)) [\(error.code)]")
             return usage.rawValue
         }
         let parserStatus = ZWKit.exitCode(for: error)
@@ -38,7 +38,7 @@ enum CLIExit {
             if !message.isEmpty { Console.output(message) }
             return ok.rawValue
         }
-        if !message.isEmpty { Console.error(message) }
+        if !message.isEmpty { Console.refusal(message) }
         // Usage errors and anything unexpected both mean "could not do what was asked".
         return usage.rawValue
     }

@@ -8,12 +8,17 @@ enum Console {
     }
 
     static func error(_ text: String) {
-        StandardError.write(Data(("zwkit: " + bounded(text) + "\n").utf8))
+        StandardError.write(Data(("zwkit: " + text + "\n").utf8))
     }
 
-    /// `text` with every run of more than 160 characters without a space cut to its first 80
-    /// and a count: a message may quote what it read (a PEM label, a token, a path), but a 5 MB
-    /// input must not come back on the terminal.
+    /// Why a command stopped: an error message may quote what it read (a PEM label, a token, a
+    /// path), so every run of more than 160 characters without a space is cut to its first 80
+    /// and a count; a 5 MB input must not come back on the terminal. (What a command prints on
+    /// purpose, such as a sign-in URL, goes through ``error(_:)`` whole.)
+    static func refusal(_ text: String) {
+        error(bounded(text))
+    }
+
     static func bounded(_ text: String) -> String {
         guard text.count > 160 else { return text }
         var result = ""

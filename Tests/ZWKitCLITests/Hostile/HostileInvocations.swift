@@ -12,6 +12,13 @@ enum HostileInvocations {
     /// The catalogue's resident identity card (居民身份证).
     static let licenceType = "11100000000013127D001"
 
+    /// Subcommands the suite does not run, each with the reason. Keep it short: a command that
+    /// reads files or writes outputs belongs in `all`.
+    static let exempt: [String: String] = [
+        "help": "prints help only",
+        "demo": "reads no files and writes none; runs on embedded sample data",
+    ]
+
     static let all: [HostileInvocation] = [
         .init("sm3", [.input("doc.txt", .data)]),
         .init(
@@ -168,6 +175,13 @@ enum HostileInvocations {
                 .literal("--key"), .input("signer.key", .structured), .literal("--cert"),
                 .input("signer.pem", .structured), .literal("--keyword"), .literal("测试局"), .literal("--output"),
                 .output("new-sealed.ofd", isPrivateKey: false),
+            ]),
+        .init(
+            "ofd sign",
+            [
+                .input("plain.ofd", .structured), .literal("--key"), .input("signer.key", .structured),
+                .literal("--cert"), .input("signer.pem", .structured), .literal("--chain"),
+                .input("ca.pem", .structured), .literal("--output"), .output("new-signed.ofd", isPrivateKey: false),
             ]),
         .init("ofd info", [.input("sealed.ofd", .structured)]),
         .init("ofd invoice", [.input("invoice.ofd", .structured)]),

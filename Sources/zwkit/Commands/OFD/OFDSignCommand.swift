@@ -24,7 +24,7 @@ struct OFDSignCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let form = OFDDigitalSigner.Form(rawValue: form) else {
-            throw ValidationError("--form \(form): expected signed-attributes or digest-content")
+            throw ValidationError("--form \(form): expected signed-attributes or digest-content (签名格式错误)")
         }
         let signer: OFDDigitalSigner
         do {
@@ -36,12 +36,14 @@ struct OFDSignCommand: AsyncParsableCommand {
         } catch let error as OFDError {
             throw CLIError("\(key), \(cert): \(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
-        guard FileManager.default.isReadableFile(atPath: input) else { throw CLIError("cannot read \(input)") }
+        let document = try OFDInputs.open(input)
+        let signed: Data
         do {
-            try signer.sign(contentsOf: URL(fileURLWithPath: input), to: URL(fileURLWithPath: output))
+            signed = try signer.sign(document.file)
         } catch {
             throw CLIError("\(error.message) (\(error.chineseTerm)) [\(error.code)]")
         }
+        try OutputFiles.write(signed, to: output)
         Console.output("signed \(input) -> \(output)")
     }
 }
