@@ -1,6 +1,5 @@
 public import Foundation
 import ZIPFoundation
-internal import ZhengwuKitSupport
 import ZhengwuKitXML
 
 extension OFDPackage {

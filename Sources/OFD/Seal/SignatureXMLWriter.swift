@@ -1,5 +1,4 @@
 import Foundation
-internal import ZhengwuKitSupport
 import ZhengwuKitXML
 
 /// Writes the signature parts GB/T 33190 §18 lays out: `Signatures.xml` and `Signature.xml`.
