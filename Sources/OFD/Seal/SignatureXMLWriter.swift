@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 import ZhengwuKitXML
 
 /// Writes the signature parts GB/T 33190 §18 lays out: `Signatures.xml` and `Signature.xml`.
@@ -84,5 +85,5 @@ enum SignatureXMLWriter {
         return nil
     }
 
-    private static func esc(_ text: String) -> String { XMLEscaping.escape(text) }
+    private static func esc(_ text: String) -> String { MarkupEscaping.escape(text) }
 }
