@@ -156,7 +156,7 @@ let package = Package(
         .target(
             name: "ZWPlatform",
             dependencies: [
-                "UnifiedIdentity", "GMCrypto", "CitizenID", "CreditCode", "ZhengwuKitCore",
+                "UnifiedIdentity", "GMCrypto", "CitizenID", "CreditCode", "ZhengwuKitCore", "ZhengwuKitSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import UnifiedIdentity
+internal import ZhengwuKitSupport
 
 /// Turns thrown `OAuthError`s into RFC 6749 §5.2 JSON answers (everything else is a 500
 /// without detail, logged).
@@ -85,8 +86,7 @@ extension Platform {
             if setup.service != nil { try await prepareWithRetry(setup.store) }
             try await PlatformKeys(store: setup.store).load()
             var generator = SystemRandomNumberGenerator()
-            let fresh = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
-                .joined()
+            let fresh = Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
             return try await setup.store.settingOrInsert("pairwise_secret", value: fresh)
         }
         var store = setup.store
@@ -101,7 +101,7 @@ extension Platform {
         let platform = try Platform(
             configuration: options.configuration, issuer: options.issuer, store: store,
             keys: PlatformKeys(store: store),
-            metrics: PlatformMetrics(), pairwiseSecret: Self.bytes(hex: secretHex), logger: options.logger)
+            metrics: PlatformMetrics(), pairwiseSecret: try Self.pairwiseSecret(hex: secretHex), logger: options.logger)
         return (platform, services)
     }
 
@@ -131,13 +131,10 @@ extension Platform {
         }
     }
 
-    static func bytes(hex: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var iterator = hex.utf8.makeIterator()
-        while let high = iterator.next(), let low = iterator.next() {
-            guard let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return [] }
-            bytes.append(value)
-        }
+    /// The stored pairwise-identifier secret; a damaged value stops the start instead of
+    /// silently deriving every pairwise subject from an empty key.
+    static func pairwiseSecret(hex: String) throws(StoreError) -> [UInt8] {
+        guard let bytes = Hex.decode(hex), bytes.count >= 16 else { throw .damagedSetting("pairwise_secret") }
         return bytes
     }
 }

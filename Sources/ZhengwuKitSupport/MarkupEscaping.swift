@@ -1,7 +1,8 @@
-/// Escaping for XML written by hand (OFD signature parts are small and fixed in shape,
-/// so they are written as text rather than through a tree serialiser).
-package enum XMLEscaping {
-    /// Escapes text for an element's content or a double-quoted attribute value.
+/// Escaping for markup written by hand: OFD signature parts and licence layouts (small and fixed
+/// in shape, so written as text rather than through a tree serialiser) and zwplatform's HTML
+/// pages. One rule serves both, since `&apos;` is as valid in HTML5 as in XML.
+package enum MarkupEscaping {
+    /// Escapes text for an element's content or a quoted attribute value.
     package static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)

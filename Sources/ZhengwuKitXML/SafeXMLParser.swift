@@ -39,7 +39,7 @@ package enum SafeXMLParser {
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback, context)
         defer { xmlTextReaderSetStructuredErrorHandler(reader, nil, nil) }
-        return try withExtendedLifetime(collector) { () throws(XMLError) -> XMLElement in
+        return try collector.capturingThreadErrors { () throws(XMLError) -> XMLElement in
             try TreeBuilder(reader: reader, document: document, limits: limits, collector: collector).build()
         }
     }

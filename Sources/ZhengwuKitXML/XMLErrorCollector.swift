@@ -4,6 +4,12 @@ internal import CZhengwuKitXML2
 /// per-context error setter for plain parsing (the global one is thread-local), but the
 /// text reader and the schema contexts each take their own handler: this box is that
 /// handler's context, so concurrent parses never see each other's errors.
+///
+/// Some errors reach no context at all: a failed encoding conversion in the input layer
+/// (`encoding error : input conversion failed`, `I/O error : encoder error`) goes to the
+/// thread's global handler, which prints to standard error by default. A library must not
+/// write there, so `capturingThreadErrors` routes the thread's handler to the collector too
+/// for the length of one call and restores the caller's afterwards.
 final class XMLErrorCollector {
     private(set) var issues: [XMLIssue] = []
     private(set) var fatal: XMLIssue?
@@ -16,6 +22,17 @@ final class XMLErrorCollector {
             issues.append(issue)
             if fatal == nil { fatal = issue }
         }
+    }
+
+    /// Runs `body` with this thread's global libxml2 error handler pointing at the collector.
+    func capturingThreadErrors<Result, Failure: Error>(
+        _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let previousHandler = __xmlStructuredError().pointee
+        let previousContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), Self.callback)
+        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        return try withExtendedLifetime(self) { () throws(Failure) -> Result in try body() }
     }
 
     /// The C callback: `context` is an unretained pointer to a collector.

@@ -75,14 +75,15 @@ package final class XMLSchema: @unchecked Sendable {
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        guard let document = xmlReadMemory(pointer, Int32(buffer.count), nil, nil, options) else { return nil }
+        let collector = XMLErrorCollector()
+        let parsed = collector.capturingThreadErrors { xmlReadMemory(pointer, Int32(buffer.count), nil, nil, options) }
+        guard let document = parsed else { return nil }
         defer { xmlFreeDoc(document) }
         guard let context = xmlSchemaNewValidCtxt(schema) else { return nil }
         defer { xmlSchemaFreeValidCtxt(context) }
-        let collector = XMLErrorCollector()
         let opaque = Unmanaged.passUnretained(collector).toOpaque()
         xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.callback, opaque)
-        let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, document) }
+        let status = collector.capturingThreadErrors { xmlSchemaValidateDoc(context, document) }
         if status == 0 { return [] }
         if collector.issues.isEmpty {
             return [XMLIssue(line: 0, message: "validation failed (libxml2 status \(status))")]

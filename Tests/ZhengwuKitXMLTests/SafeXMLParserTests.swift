@@ -171,4 +171,21 @@ struct XMLSchemaTests {
             #expect(error.code == "xml.unreadable_schema")
         }
     }
+
+    // libxml2 reports a failed encoding conversion through the thread's global handler, which
+    // prints to standard error unless the parse routes it to its own collector; the reason
+    // below can only come from that route.
+    @Test("a failed encoding conversion is a typed error carrying libxml2's reason, not a line on stderr")
+    func failedEncodingConversion() {
+        let declaration = Array(#"<?xml version="1.0" encoding="GBK"?>"#.utf8)
+        let bytes = declaration + Array("\n<r>".utf8) + [0x81, 0x20, 0xFF, 0xFF] + Array("</r>".utf8)
+        do {
+            _ = try SafeXMLParser.parse(bytes, document: "gbk.xml")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.code == "xml.malformed")
+            guard case .malformed(_, _, let reason) = error else { return }
+            #expect(reason.contains("conversion failed"), "reason: \(reason)")
+        }
+    }
 }

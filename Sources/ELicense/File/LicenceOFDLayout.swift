@@ -75,7 +75,7 @@ enum LicenceOFDLayout {
 
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
-    static func escape(_ text: String) -> String { XMLEscaping.escape(text) }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 }
 
 /// The page: the licence name as a title, each face item as `label：value` (wrapped), then the

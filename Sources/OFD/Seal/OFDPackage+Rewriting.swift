@@ -29,7 +29,7 @@ extension OFDFile {
                 "OFD.xml",
                 header + #"<ofd:OFD xmlns:ofd="\#(namespace)" Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocInfo>"#
                     + "<ofd:DocID>\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())</ofd:DocID>"
-                    + "<ofd:Title>\(XMLEscaping.escape(title))</ofd:Title><ofd:Creator>ZhengwuKit</ofd:Creator>"
+                    + "<ofd:Title>\(MarkupEscaping.escape(title))</ofd:Title><ofd:Creator>ZhengwuKit</ofd:Creator>"
                     + "</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
             ))
         let pageList = pages.indices.map { #"<ofd:Page ID="\#(10 + $0)" BaseLoc="Pages/Page_\#($0)/Content.xml"/>"# }
@@ -55,7 +55,7 @@ extension OFDFile {
                 objects +=
                     #"<ofd:TextObject ID="\#(20 + line)" Boundary="25 \#(30 + line * 10) 170 8" Font="1" Size="5">"#
                     + #"<ofd:TextCode X="0" Y="5" DeltaX="g \#(max(glyphs - 1, 0)) 5">"#
-                    + XMLEscaping.escape(String(content)) + "</ofd:TextCode></ofd:TextObject>"
+                    + MarkupEscaping.escape(String(content)) + "</ofd:TextCode></ofd:TextObject>"
             }
             files.append(
                 (

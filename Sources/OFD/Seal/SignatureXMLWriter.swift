@@ -85,5 +85,5 @@ enum SignatureXMLWriter {
         return nil
     }
 
-    private static func esc(_ text: String) -> String { XMLEscaping.escape(text) }
+    private static func esc(_ text: String) -> String { MarkupEscaping.escape(text) }
 }

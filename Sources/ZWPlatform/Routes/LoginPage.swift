@@ -1,3 +1,5 @@
+internal import ZhengwuKitSupport
+
 /// The page where a person picks a test user. Plain HTML, no script: it works in any
 /// browser, headless ones included.
 enum LoginPage {
@@ -47,18 +49,5 @@ enum LoginPage {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 }

@@ -119,12 +119,14 @@ public enum StoreError: ZhengwuKitError, Equatable {
     case unsupportedURL(String)
     case settingVanished(String)
     case unexpectedColumn(String)
+    case damagedSetting(String)
 
     public var code: String {
         switch self {
         case .unsupportedURL: return "platform.database_url"
         case .settingVanished: return "platform.setting_vanished"
         case .unexpectedColumn: return "platform.database_column"
+        case .damagedSetting: return "platform.damaged_setting"
         }
     }
 
@@ -137,6 +139,9 @@ public enum StoreError: ZhengwuKitError, Equatable {
             return "cannot use the database \"\(url)\": give sqlite:PATH, a file path, or postgres://USER@HOST:PORT/DB"
         case .settingVanished(let name): return "the setting \(name) was removed while it was being read"
         case .unexpectedColumn(let type): return "the database answered a column of type \(type), not text or integer"
+        case .damagedSetting(let name):
+            return
+                "the stored setting \(name) is damaged (not the hex it was written as): restore it or start with a new database"
         }
     }
 }

@@ -58,7 +58,7 @@ struct CertCRLIssueCommand: AsyncParsableCommand {
             let parts = spec.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard let serial = parts.first, let bytes = Hex.decode(serial.count % 2 == 0 ? serial : "0" + serial),
                 !bytes.isEmpty
-            else { throw CLIError("--revoke \(spec): the serial number is not hexadecimal") }
+            else { throw CLIError("--revoke \(spec): the serial number is not hexadecimal (序列号格式错误)") }
             builder.revoke(
                 .init(bytes: bytes), at: try date(parts, at: 2, default: start), reason: try reason(parts, spec: spec))
         }
@@ -88,7 +88,7 @@ struct CertCRLIssueCommand: AsyncParsableCommand {
             })
         else {
             let names = X509RevocationList.ReasonCode.allCases.map(\.name).joined(separator: ", ")
-            throw CLIError("\(spec): unknown reason \(parts[1]); one of \(names)")
+            throw CLIError("\(spec): unknown reason \(parts[1]); one of \(names) (吊销原因错误)")
         }
         return reason
     }

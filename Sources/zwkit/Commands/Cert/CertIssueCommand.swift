@@ -128,7 +128,7 @@ struct CertIssueCommand: AsyncParsableCommand {
         do {
             name = try X509Certificate.DistinguishedName(rfc4514String: subject)
         } catch {
-            throw CLIError("--subject: \(error)")
+            throw CLIError("--subject: \(error.message) (\(error.chineseTerm))")
         }
         let start = try notBefore.map { try TimeOptions.parse($0, option: "--not-before") } ?? Date()
         let duration = TimeInterval(days) * 86_400
@@ -140,7 +140,7 @@ struct CertIssueCommand: AsyncParsableCommand {
         if let serial {
             // An odd number of digits is read as if it had a leading zero.
             guard let bytes = Hex.decode(serial.count % 2 == 0 ? serial : "0" + serial), !bytes.isEmpty else {
-                throw CLIError("--serial \(serial) is not hexadecimal")
+                throw CLIError("--serial \(serial) is not hexadecimal (序列号格式错误)")
             }
             builder.serialNumber = .init(bytes: bytes)
         }

@@ -34,7 +34,7 @@ struct LicenseStatusIssueCommand: ParsableCommand {
         var entries: [LicenceStatusList.Entry] = []
         for text in entry {
             guard let equals = text.lastIndex(of: "=") else {
-                throw CLIError("--entry \(text): write IDENTIFIER=STATUS, e.g. …=07")
+                throw CLIError("--entry \(text): write IDENTIFIER=STATUS, e.g. …=07 (参数格式错误)")
             }
             let identifier: LicenceIdentifier
             do {
@@ -43,7 +43,7 @@ struct LicenseStatusIssueCommand: ParsableCommand {
                 throw CLIError("--entry \(text): \(error.description)")
             }
             guard let status = LicenceStatus(rawValue: String(text[text.index(after: equals)...])) else {
-                throw CLIError("--entry \(text): the status must be one of 01, 02, 03, 04, 05, 06, 07, 99")
+                throw CLIError("--entry \(text): the status must be one of 01, 02, 03, 04, 05, 06, 07, 99 (证照状态错误)")
             }
             entries.append(.init(identifier: identifier, status: status, changedAt: now))
         }

@@ -42,7 +42,7 @@ struct LicenseTemplateCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         guard let example = LicenceRequest.exampleJSON(for: type) else {
-            throw CLIError("no example is catalogued for \(type.code) \(type.name)")
+            throw CLIError("no example is catalogued for \(type.code) \(type.name) (无示例数据)")
         }
         Console.output(example.hasSuffix("\n") ? String(example.dropLast()) : example)
     }

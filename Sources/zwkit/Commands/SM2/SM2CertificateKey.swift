@@ -17,7 +17,7 @@ extension SM2KeyFiles {
                 certificate = try X509Certificate(derRepresentation: data)
             }
         } catch {
-            throw CLIError("\(path) is not a certificate: \(error)")
+            throw CLIError("\(InputFiles.display(path)) is not a certificate: \(error.message) (\(error.chineseTerm))")
         }
         guard case .sm2(let key) = certificate.publicKey else {
             throw CLIError(

@@ -33,8 +33,11 @@ struct SM2SignCommand: ParsableCommand {
         let result = Result { () throws(GMCryptoError) in
             try privateKey.signature(for: data, userID: SM2.UserID(identity.userID))
         }
-        guard case .success(let signature) = result else {
-            throw CLIError("cannot sign \(file): \(result)")
+        let signature: SM2.Signing.Signature
+        switch result {
+        case .success(let value): signature = value
+        case .failure(let error):
+            throw CLIError("cannot sign \(InputFiles.display(file)): \(error.message) (\(error.chineseTerm))")
         }
         let bytes = format == .der ? signature.derRepresentation : signature.rawRepresentation
         try OutputFiles.write(bytes, to: out)

@@ -10,7 +10,8 @@ enum SealInputs {
         do {
             return try SM2.Signing.PrivateKey(pemRepresentation: text)
         } catch {
-            throw CLIError("\(path): not an SM2 private key in PEM: \(error)")
+            throw CLIError(
+                "\(InputFiles.display(path)): not an SM2 private key in PEM: \(error.message) (\(error.chineseTerm))")
         }
     }
 
@@ -23,7 +24,8 @@ enum SealInputs {
             }
             return try X509Certificate(derRepresentation: data)
         } catch {
-            throw CLIError("\(path): not an X.509 certificate: \(error)")
+            throw CLIError(
+                "\(InputFiles.display(path)): not an X.509 certificate: \(error.message) (\(error.chineseTerm))")
         }
     }
 
@@ -33,7 +35,8 @@ enum SealInputs {
         do {
             return try X509Certificate.certificates(pemBundle: text)
         } catch {
-            throw CLIError("\(path): not a PEM certificate bundle: \(error)")
+            throw CLIError(
+                "\(InputFiles.display(path)): not a PEM certificate bundle: \(error.message) (\(error.chineseTerm))")
         }
     }
 

@@ -41,19 +41,19 @@ struct SealMakeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard !signerCerts.isEmpty else { throw CLIError("give at least one --signer-cert") }
+        guard !signerCerts.isEmpty else { throw CLIError("give at least one --signer-cert (缺少签章人证书)") }
         let now = Date()
         let validity: (Date, Date)
         switch (validDays, validFrom, validTo) {
         case (let days?, nil, nil):
-            guard days > 0 else { throw CLIError("--valid-days must be positive") }
+            guard days > 0 else { throw CLIError("--valid-days must be positive (有效期错误)") }
             validity = (now, now.addingTimeInterval(Double(days) * 86_400))
         case (nil, let from?, let to?):
             validity = (
                 try TimeOptions.parse(from, option: "--valid-from"), try TimeOptions.parse(to, option: "--valid-to")
             )
         default:
-            throw CLIError("give either --valid-days N or both --valid-from and --valid-to")
+            throw CLIError("give either --valid-days N or both --valid-from and --valid-to (有效期错误)")
         }
         let key = try SealInputs.privateKey(makerKey)
         let makerCertificate = try SealInputs.certificate(makerCert)

@@ -70,7 +70,7 @@ struct SealVerifyCommand: AsyncParsableCommand {
         var protected = try data.map { ProtectedData.digest(try InputFiles.sm3($0)) }
         if let dataSM3 {
             guard let digest = Hex.decode(dataSM3), digest.count == 32 else {
-                throw CLIError("--data-sm3 \(dataSM3): expected 64 hex digits (an SM3 digest)")
+                throw CLIError("--data-sm3 \(dataSM3): expected 64 hex digits (an SM3 digest) (摘要格式错误)")
             }
             protected = .digest(digest)
         }
