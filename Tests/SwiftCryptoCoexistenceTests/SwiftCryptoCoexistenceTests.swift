@@ -245,7 +245,6 @@ import ZhengwuKitCore
         "UnifiedIdentity.Base64URL": Base64URL.self,
         "UnifiedIdentity.CachingTokenVerifier": CachingTokenVerifier.self,
         "UnifiedIdentity.CompactJWS": CompactJWS.self,
-        "UnifiedIdentity.DERSignatureError": DERSignatureError.self,
         "UnifiedIdentity.DateTokenClaim": (any DateTokenClaim).self,
         "UnifiedIdentity.DepartmentSessionExchange": DepartmentSessionExchange.self,
         "UnifiedIdentity.Disclosure": Disclosure.self,
