@@ -218,7 +218,8 @@ let package = Package(
             name: "ESealExample", dependencies: ["ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"],
             path: "Examples/ESealExample"),
         .executableTarget(
-            name: "ELicenseExample", dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto"],
+            name: "ELicenseExample",
+            dependencies: ["ELicense", "ESeal", "GMCertificates", "GMCrypto", "AdminDivision", "CreditCode"],
             path: "Examples/ELicenseExample"),
 
         // MARK: Tests

@@ -1,5 +1,8 @@
-// Issues a business licence as a sealed OFD file, verifies it, makes an annotated copy, and
-// revokes the licence through a status list. Run: swift run ELicenseExample
+// Issues a business licence from typed values as a sealed OFD file, verifies it and reads its
+// face items back typed, makes an annotated copy, and revokes the licence through a status
+// list. Run: swift run ELicenseExample
+import AdminDivision
+import CreditCode
 import ELicense
 import ESeal
 import Foundation
@@ -29,11 +32,20 @@ let seal = try SealBuilder(
     validStart: Date(), validEnd: Date().addingTimeInterval(30 * day)
 ).make(makerKey: makerKey, makerCertificate: maker)
 
-// 签发: typed data (here the catalogue's example JSON) → checked XML → sealed OFD.
-let type = try LicenceCatalogue.standard.type(code: "11100000MB0143028R001")  // 营业执照
+// 签发: typed values (the metadata of the request, the face items as the 营业执照's own struct,
+// generated from its face schema) → checked XML → sealed OFD.
+guard let established = CalendarDate(year: 2003, month: 6, day: 15) else { fatalError("2003-06-15 is a day") }
+let face = BusinessLicenceFace(
+    creditCode: try CreditCode(parsing: "91110000600037341L"), name: "示例科技有限公司", entityType: "有限责任公司",
+    legalRepresentative: "李雷", businessScope: "技术开发、技术咨询、技术服务。", registeredCapital: "1000万元",
+    establishmentDate: established, domicile: "北京市海淀区示例大街3号", registrationAuthority: "北京市市场监督管理局")
+let request = LicenceRequest(
+    number: "91110000600037341L", issuer: "北京市市场监督管理局", issuerCode: "11110000000012343B",
+    issueDate: "2023-06-15", holder: "示例科技有限公司", holderCode: "91110000600037341L", holderCodeType: "001",
+    validFrom: "2003-06-15", validUntil: "长期", serial: "2023061500042", version: "002")
+let type = try LicenceCatalogue.standard.type(code: BusinessLicenceFace.typeCode)  // 营业执照
 let issuer = try LicenceIssuer(seal: seal, privateKey: officeKey, certificate: office)
-let request = try LicenceRequest(json: Array((LicenceRequest.exampleJSON(for: type) ?? "{}").utf8))
-let data = try issuer.prepare(request, typeCode: type.code)
+let data = try issuer.prepare(request, face: face)
 let ofd = try issuer.issue(data)
 print("issued \(type.name) \(data.metadata.identifierText), \(ofd.count) bytes")
 
@@ -42,6 +54,11 @@ let verifier = LicenceVerifier(trustAnchors: [ca])
 let report = verifier.verify(ofd: ofd)
 for line in report.checks { print("  \(line)") }
 print("verdict: \(report.verdict) (trust: \(report.trust))")
+
+// 读取: the verified licence's face items, typed again (another type's struct would be refused).
+if report.isValid, let read = try report.data?.face(as: BusinessLicenceFace.self) {
+    print("read back: \(read.name), \(read.creditCode), 成立日期 \(read.establishmentDate), same: \(read == face)")
+}
 
 // 加注件: a purpose and an expiry, sealed again.
 let copy = try issuer.annotate(

@@ -24,6 +24,12 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
     case invalidParameter(String)
     /// An annotated copy 加注件 was asked of a body that is not the licence's issuer.
     case annotatorNotIssuer(annotator: String, issuer: String, issuerCode: String)
+    /// Typed face items (``LicenceFace``) of one type met a licence of another: `licenceType`
+    /// is the licence's type code (`ZZLXDM`), `faceType` the face type's.
+    case faceTypeMismatch(licenceType: String, faceType: String)
+    /// A face item does not convert to its typed property (missing, not a date, a number or
+    /// a valid code, or not an item of the type at all); `field` is its `KZ_` code.
+    case invalidFaceItem(field: String, reason: String)
 
     /// A stable dotted code (`elicense.rule`).
     public var code: String {
@@ -38,6 +44,8 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
         case .signing: return "elicense.signing"
         case .invalidParameter: return "elicense.invalid_parameter"
         case .annotatorNotIssuer: return "elicense.annotator_not_issuer"
+        case .faceTypeMismatch: return "elicense.face_type_mismatch"
+        case .invalidFaceItem: return "elicense.face_item"
         }
     }
 
@@ -54,6 +62,8 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
         case .signing: return "签章失败"
         case .invalidParameter: return "参数错误"
         case .annotatorNotIssuer: return "加注机构不是颁发机构"
+        case .faceTypeMismatch: return "照面信息与证照类型不符"
+        case .invalidFaceItem: return "照面信息项错误"
         }
     }
 
@@ -82,7 +92,19 @@ public enum ELicenseError: ZhengwuKitError, Hashable {
             return
                 "\(annotator) is not the issuer of this licence (\(issuer), \(issuerCode)): only the issuing body makes "
                 + "an annotated copy; sign with the issuer's seal and certificate (its key, its code or its name)"
+        case .faceTypeMismatch(let licenceType, let faceType):
+            return
+                "the licence is of type \(Self.typeDescription(licenceType)) but the face items are those of "
+                + "\(Self.typeDescription(faceType)): use the face type whose typeCode is the licence's ZZLXDM, "
+                + "or the untyped items (LicenceData.face)"
+        case .invalidFaceItem(let field, let reason):
+            return "face item \(field) (照面信息): \(reason)"
         }
+    }
+
+    /// `11100000MB0143028R001 (营业执照)`, or the bare code for a type the catalogue lacks.
+    static func typeDescription(_ code: String) -> String {
+        LicenceCatalogue.standard.types.first { $0.code == code }.map { "\(code) (\($0.name))" } ?? code
     }
 
     static func sealing(_ error: ESealError) -> ELicenseError { .signing("\(error)") }

@@ -40,8 +40,12 @@ public enum TokenError: Error, Sendable, Equatable {
     case retiredKey(kid: String)
     /// The signature does not verify over the signing input with the selected key.
     case invalidSignature
-    /// A DER signature, read because the verifier accepts DER for the algorithm, breaks a DER rule.
-    case malformedDERSignature(DERSignatureError)
+    /// A DER signature, read because the verifier accepts DER for the algorithm, breaks a DER
+    /// rule: `rule` names it for the code (`token.signature_der_<rule>`: `not_sequence`,
+    /// `truncated`, `indefinite_length`, `non_minimal_length`, `trailing_bytes`, `not_integer`,
+    /// `empty_integer`, `non_minimal_integer`, `negative_integer`, `integer_too_long`,
+    /// `integer_out_of_range`), `reason` says it in words (which of r and s, when one is at fault).
+    case malformedDERSignature(rule: String, reason: String)
 
     // MARK: Claims
     /// A claim the rules require is absent.
@@ -100,7 +104,7 @@ extension TokenError: ZhengwuKitError {
         case .unknownKey: return "token.kid_unknown"
         case .retiredKey: return "token.kid_retired"
         case .invalidSignature: return "token.signature_invalid"
-        case .malformedDERSignature(let error): return "token.signature_\(error.rule)"
+        case .malformedDERSignature(let rule, _): return "token.signature_der_\(rule)"
         case .missingClaim: return "token.claim_missing"
         case .invalidClaim: return "token.claim_invalid"
         case .expired: return "token.expired"
@@ -200,7 +204,7 @@ extension TokenError {
             return kid.map { "no verification key with kid \"\($0)\"" } ?? "no verification key fits"
         case .retiredKey(let kid): return "key \"\(kid)\" has been retired"
         case .invalidSignature: return "signature does not verify"
-        case .malformedDERSignature(let error): return "the DER signature is malformed: \(error)"
+        case .malformedDERSignature(_, let reason): return "the DER signature is malformed: \(reason)"
         case .missingClaim(let claim): return "required claim \"\(claim)\" is missing"
         case .invalidClaim(let claim, let reason): return "claim \"\(claim)\" is invalid: \(reason)"
         case .expired(let expiresAt, let now):

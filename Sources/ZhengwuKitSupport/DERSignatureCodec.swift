@@ -33,6 +33,24 @@ package enum DERSignatureCodec {
         case integerTooLong(Component)
         /// Zero, or not below the group order when one was given.
         case integerOutOfRange(Component)
+
+        /// The DER rule broken, in `lower_snake` words for an error code (`trailing_bytes`,
+        /// `non_minimal_integer`, …); a user's error type prefixes its own module and context.
+        package var rule: String {
+            switch self {
+            case .notASequence: return "not_sequence"
+            case .truncated: return "truncated"
+            case .indefiniteLength: return "indefinite_length"
+            case .nonMinimalLength: return "non_minimal_length"
+            case .trailingBytes: return "trailing_bytes"
+            case .notAnInteger: return "not_integer"
+            case .emptyInteger: return "empty_integer"
+            case .nonMinimalInteger: return "non_minimal_integer"
+            case .negativeInteger: return "negative_integer"
+            case .integerTooLong: return "integer_too_long"
+            case .integerOutOfRange: return "integer_out_of_range"
+            }
+        }
     }
 
     /// The raw r‖s (each left-padded to `width` bytes) of `der`; each integer must be nonzero and,
@@ -122,6 +140,27 @@ package enum DERSignatureCodec {
         guard first & 0x80 == 0 else { throw .negativeInteger(component) }
         if tolerance == .strict, value.count > 1, first == 0, value[value.startIndex + 1] & 0x80 == 0 {
             throw .nonMinimalInteger(component)
+        }
+    }
+}
+
+extension DERSignatureCodec.Failure: CustomStringConvertible {
+    /// What is wrong, in English, for the message of the user's own error.
+    package var description: String {
+        switch self {
+        case .notASequence: return "not a DER SEQUENCE"
+        case .truncated: return "the DER encoding ends early"
+        case .indefiniteLength: return "an indefinite length (BER, not DER)"
+        case .nonMinimalLength: return "a length not in its shortest form (BER, not DER)"
+        case .trailingBytes: return "bytes after the two INTEGERs"
+        case .notAnInteger(let component): return "\(component.rawValue) is not an INTEGER"
+        case .emptyInteger(let component): return "\(component.rawValue) is an empty INTEGER"
+        case .nonMinimalInteger(let component):
+            return "\(component.rawValue) has a redundant leading zero byte (BER, not DER)"
+        case .negativeInteger(let component): return "\(component.rawValue) is negative"
+        case .integerTooLong(let component): return "\(component.rawValue) is longer than the curve's integers"
+        case .integerOutOfRange(let component):
+            return "\(component.rawValue) is zero or not below the curve order"
         }
     }
 }

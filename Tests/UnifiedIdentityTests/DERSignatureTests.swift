@@ -94,41 +94,57 @@ import ZWKitTestSupport
         }
         func sequence(_ body: [UInt8]) -> [UInt8] { [0x30, UInt8(body.count)] + body }
         let body = integer(minimal(r)) + integer(minimal(s))
-        let cases: [([UInt8], DERSignatureError)] = [
-            ([0x31, UInt8(body.count)] + body, .notASequence),
-            ([0x30], .truncated),
-            (Array(signed.der.dropLast()), .truncated),
-            ([0x30, 0x80] + body + [0, 0], .indefiniteLength),
-            ([0x30, 0x81, UInt8(body.count)] + body, .nonMinimalLength),
-            ([0x30, 0x82, 0x00, UInt8(body.count)] + body, .nonMinimalLength),
-            (signed.der + [0], .trailingBytes),
-            (sequence(body + integer([1])), .trailingBytes),
-            (sequence([0x04, 32] + r + integer(minimal(s))), .notAnInteger(.r)),
-            (sequence(integer(minimal(r)) + [0x04, 32] + s), .notAnInteger(.s)),
-            (sequence(integer([]) + integer(minimal(s))), .emptyInteger(.r)),
-            (sequence(integer([0] + minimal(r)) + integer(minimal(s))), .nonMinimalInteger(.r)),
-            (sequence(integer(minimal(r)) + integer([0, 0] + minimal(s))), .nonMinimalInteger(.s)),
-            (sequence(integer([0x80] + r) + integer(minimal(s))), .negativeInteger(.r)),
-            (sequence(integer(minimal(r)) + integer([0xFF])), .negativeInteger(.s)),
-            (sequence(integer([0x01] + r) + integer(minimal(s))), .integerTooLong(.r)),
-            (sequence(integer([0]) + integer(minimal(s))), .integerOutOfRange(.r)),
-            (sequence(integer(minimal(r)) + integer([0])), .integerOutOfRange(.s)),
-            (sequence(integer(minimal(sm2Order)) + integer(minimal(s))), .integerOutOfRange(.r)),
+        // (the DER, the rule its code names, which integer its reason names when one is at fault)
+        let cases: [([UInt8], String, String?)] = [
+            ([0x31, UInt8(body.count)] + body, "not_sequence", nil),
+            ([0x30], "truncated", nil),
+            (Array(signed.der.dropLast()), "truncated", nil),
+            ([0x30, 0x80] + body + [0, 0], "indefinite_length", nil),
+            ([0x30, 0x81, UInt8(body.count)] + body, "non_minimal_length", nil),
+            ([0x30, 0x82, 0x00, UInt8(body.count)] + body, "non_minimal_length", nil),
+            (signed.der + [0], "trailing_bytes", nil),
+            (sequence(body + integer([1])), "trailing_bytes", nil),
+            (sequence([0x04, 32] + r + integer(minimal(s))), "not_integer", "r"),
+            (sequence(integer(minimal(r)) + [0x04, 32] + s), "not_integer", "s"),
+            (sequence(integer([]) + integer(minimal(s))), "empty_integer", "r"),
+            (sequence(integer([0] + minimal(r)) + integer(minimal(s))), "non_minimal_integer", "r"),
+            (sequence(integer(minimal(r)) + integer([0, 0] + minimal(s))), "non_minimal_integer", "s"),
+            (sequence(integer([0x80] + r) + integer(minimal(s))), "negative_integer", "r"),
+            (sequence(integer(minimal(r)) + integer([0xFF])), "negative_integer", "s"),
+            (sequence(integer([0x01] + r) + integer(minimal(s))), "integer_too_long", "r"),
+            (sequence(integer([0]) + integer(minimal(s))), "integer_out_of_range", "r"),
+            (sequence(integer(minimal(r)) + integer([0])), "integer_out_of_range", "s"),
+            (sequence(integer(minimal(sm2Order)) + integer(minimal(s))), "integer_out_of_range", "r"),
             (
                 sequence(integer(minimal(r)) + integer(minimal([0xFF] + Array(repeating: 0xFF, count: 31)))),
-                .integerOutOfRange(.s)
+                "integer_out_of_range", "s"
             ),
         ]
         let accepting = Self.verifier(signed.key, acceptingDER: [.sm2WithSM3])
         let refusing = Self.verifier(signed.key, acceptingDER: [])
-        for (der, expected) in cases {
+        var codes: Set<String> = []
+        for (der, rule, component) in cases {
             #expect(der.count != 64)
             let token = signed.token(signature: der)
-            await #expect(throws: TokenError.malformedDERSignature(expected), "\(expected)") {
-                try await accepting.verify(token)
+            let error = await #expect(throws: TokenError.self, "\(rule)") { try await accepting.verify(token) }
+            guard case .malformedDERSignature(let thrownRule, let reason) = error else {
+                Issue.record("\(rule): \(String(describing: error))")
+                continue
             }
+            #expect(thrownRule == rule)
+            #expect(error?.code == "token.signature_der_\(rule)")
+            #expect(error?.message == "the DER signature is malformed: \(reason)")
+            if let component { #expect(reason.hasPrefix("\(component) "), "\(rule): \(reason)") }
+            codes.insert("token.signature_der_\(rule)")
             await #expect(throws: TokenError.invalidSignature) { try await refusing.verify(token) }
         }
+        // Every DER code the profile documents is reached by a real signature, and no other.
+        let url = Fixtures.specs.appendingPathComponent("unified-identity/token-profile.json")
+        let profile = try JSONReader.parse(Array(try Data(contentsOf: url)), maximumDepth: 8)
+        let documented = try #require(profile["errors"]?.objectValue).keys.filter {
+            $0.hasPrefix("token.signature_der_")
+        }
+        #expect(codes == Set(documented))
         // n − 1 is in range: the signature is then merely wrong.
         var orderMinusOne = sm2Order
         orderMinusOne[31] -= 1
@@ -136,9 +152,9 @@ import ZWKitTestSupport
             try await accepting.verify(
                 signed.token(signature: sequence(integer(minimal(r)) + integer(minimal(orderMinusOne)))))
         }
-        #expect(TokenError.malformedDERSignature(.trailingBytes).code == "token.signature_der_trailing_bytes")
-        #expect(TokenError.malformedDERSignature(.negativeInteger(.s)).chineseTerm == "签名编码错误")
-        #expect(TokenError.malformedDERSignature(.negativeInteger(.s)).claim == nil)
+        let negative = TokenError.malformedDERSignature(rule: "negative_integer", reason: "s is negative")
+        #expect(negative.chineseTerm == "签名编码错误")
+        #expect(negative.claim == nil)
     }
 
     /// One token, two encodings of its signature: still one token to replay and revocation

@@ -308,24 +308,25 @@ enum EmbeddedSpecs {
     static let faceSchemas: [String: String] = [
         "face/birth-medical-certificate.xsd": #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 照面信息 of a 出生医学证明 licence: the KZ_ elements of ZMXX, in this order. See README.md. -->
+<!-- 照面信息 of a 出生医学证明 licence: the KZ_ elements of ZMXX, in this order. See README.md.
+     Each xs:appinfo source="swift" names what Scripts/generate-elicense makes of it in Swift. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:element name="ZMXX">
-    <xs:annotation><xs:documentation>出生医学证明 照面信息</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>出生医学证明 照面信息</xs:documentation><xs:appinfo source="swift">BirthMedicalCertificateFace</xs:appinfo></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="KZ_XSEXM" type="name"><xs:annotation><xs:documentation>新生儿姓名</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSSJ" type="datetime"><xs:annotation><xs:documentation>出生时间</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSDD" type="text"><xs:annotation><xs:documentation>出生地点</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSYZ" type="weeks"><xs:annotation><xs:documentation>出生孕周</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSTZ" type="grams"><xs:annotation><xs:documentation>出生体重（克）</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSSC" type="cm"><xs:annotation><xs:documentation>出生身长（厘米）</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_MQXM" type="name"><xs:annotation><xs:documentation>母亲姓名</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_MQSFZJHM" type="docno"><xs:annotation><xs:documentation>母亲有效身份证件号码</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_FQXM" type="name" minOccurs="0"><xs:annotation><xs:documentation>父亲姓名</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_FQSFZJHM" type="docno" minOccurs="0"><xs:annotation><xs:documentation>父亲有效身份证件号码</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_JSJGMC" type="name"><xs:annotation><xs:documentation>接生机构名称</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="KZ_XSEXM" type="name"><xs:annotation><xs:documentation>新生儿姓名</xs:documentation><xs:appinfo source="swift">newbornName</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">sex</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSSJ" type="datetime"><xs:annotation><xs:documentation>出生时间</xs:documentation><xs:appinfo source="swift">birthTime</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSDD" type="text"><xs:annotation><xs:documentation>出生地点</xs:documentation><xs:appinfo source="swift">birthplace</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSYZ" type="weeks"><xs:annotation><xs:documentation>出生孕周</xs:documentation><xs:appinfo source="swift">gestationalWeeks</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSTZ" type="grams"><xs:annotation><xs:documentation>出生体重（克）</xs:documentation><xs:appinfo source="swift">birthWeightGrams</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSSC" type="cm"><xs:annotation><xs:documentation>出生身长（厘米）</xs:documentation><xs:appinfo source="swift">birthLengthCentimetres</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_MQXM" type="name"><xs:annotation><xs:documentation>母亲姓名</xs:documentation><xs:appinfo source="swift">motherName</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_MQSFZJHM" type="docno"><xs:annotation><xs:documentation>母亲有效身份证件号码</xs:documentation><xs:appinfo source="swift">motherDocumentNumber</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_FQXM" type="name" minOccurs="0"><xs:annotation><xs:documentation>父亲姓名</xs:documentation><xs:appinfo source="swift">fatherName</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_FQSFZJHM" type="docno" minOccurs="0"><xs:annotation><xs:documentation>父亲有效身份证件号码</xs:documentation><xs:appinfo source="swift">fatherDocumentNumber</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_JSJGMC" type="name"><xs:annotation><xs:documentation>接生机构名称</xs:documentation><xs:appinfo source="swift">deliveryInstitution</xs:appinfo></xs:annotation></xs:element>
       </xs:sequence>
     </xs:complexType>
   </xs:element>
@@ -334,28 +335,29 @@ enum EmbeddedSpecs {
   <xs:simpleType name="docno"><xs:restriction base="xs:string"><xs:pattern value="[0-9A-Za-z\-]{1,64}"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="grams"><xs:restriction base="xs:integer"><xs:minInclusive value="300"/><xs:maxInclusive value="7000"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="name"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="200"/><xs:pattern value="\S(.*\S)?"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="sex"><xs:restriction base="xs:string"><xs:enumeration value="男"/><xs:enumeration value="女"/><xs:enumeration value="未知"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">LicenceSex</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:enumeration value="男"><xs:annotation><xs:appinfo source="swift">male</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="女"><xs:annotation><xs:appinfo source="swift">female</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="未知"><xs:annotation><xs:appinfo source="swift">unknown</xs:appinfo></xs:annotation></xs:enumeration></xs:restriction></xs:simpleType>
   <xs:simpleType name="text"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="2000"/><xs:pattern value="\S(.|\n)*"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="weeks"><xs:restriction base="xs:integer"><xs:minInclusive value="20"/><xs:maxInclusive value="45"/></xs:restriction></xs:simpleType>
 </xs:schema>
 """#,
         "face/business-licence.xsd": #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 照面信息 of a 营业执照 licence: the KZ_ elements of ZMXX, in this order. See README.md. -->
+<!-- 照面信息 of a 营业执照 licence: the KZ_ elements of ZMXX, in this order. See README.md.
+     Each xs:appinfo source="swift" names what Scripts/generate-elicense makes of it in Swift. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:element name="ZMXX">
-    <xs:annotation><xs:documentation>营业执照 照面信息</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>营业执照 照面信息</xs:documentation><xs:appinfo source="swift">BusinessLicenceFace</xs:appinfo></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="KZ_TYSHXYDM" type="uscc"><xs:annotation><xs:documentation>统一社会信用代码</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_MC" type="name"><xs:annotation><xs:documentation>名称</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_LX" type="name"><xs:annotation><xs:documentation>类型</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_FDDBR" type="name"><xs:annotation><xs:documentation>法定代表人</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_JYFW" type="text"><xs:annotation><xs:documentation>经营范围</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_ZCZB" type="money" minOccurs="0"><xs:annotation><xs:documentation>注册资本</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CLRQ" type="date"><xs:annotation><xs:documentation>成立日期</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_ZS" type="text"><xs:annotation><xs:documentation>住所</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_DJJG" type="name"><xs:annotation><xs:documentation>登记机关</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="KZ_TYSHXYDM" type="uscc"><xs:annotation><xs:documentation>统一社会信用代码</xs:documentation><xs:appinfo source="swift">creditCode</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_MC" type="name"><xs:annotation><xs:documentation>名称</xs:documentation><xs:appinfo source="swift">name</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_LX" type="name"><xs:annotation><xs:documentation>类型</xs:documentation><xs:appinfo source="swift">entityType</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_FDDBR" type="name"><xs:annotation><xs:documentation>法定代表人</xs:documentation><xs:appinfo source="swift">legalRepresentative</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_JYFW" type="text"><xs:annotation><xs:documentation>经营范围</xs:documentation><xs:appinfo source="swift">businessScope</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_ZCZB" type="money" minOccurs="0"><xs:annotation><xs:documentation>注册资本</xs:documentation><xs:appinfo source="swift">registeredCapital</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CLRQ" type="date"><xs:annotation><xs:documentation>成立日期</xs:documentation><xs:appinfo source="swift">establishmentDate</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_ZS" type="text"><xs:annotation><xs:documentation>住所</xs:documentation><xs:appinfo source="swift">domicile</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_DJJG" type="name"><xs:annotation><xs:documentation>登记机关</xs:documentation><xs:appinfo source="swift">registrationAuthority</xs:appinfo></xs:annotation></xs:element>
       </xs:sequence>
     </xs:complexType>
   </xs:element>
@@ -363,56 +365,58 @@ enum EmbeddedSpecs {
   <xs:simpleType name="money"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="100"/><xs:pattern value="\S(.*\S)?"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="name"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="200"/><xs:pattern value="\S(.*\S)?"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="text"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="2000"/><xs:pattern value="\S(.|\n)*"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="uscc"><xs:restriction base="xs:string"><xs:pattern value="[0-9A-HJ-NPQRTUWXY]{18}"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="uscc"><xs:annotation><xs:documentation>统一社会信用代码 (GB 32100)</xs:documentation><xs:appinfo source="swift">CreditCode</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:pattern value="[0-9A-HJ-NPQRTUWXY]{18}"/></xs:restriction></xs:simpleType>
 </xs:schema>
 """#,
         "face/motor-vehicle-driving-licence.xsd": #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 照面信息 of a 机动车驾驶证 licence: the KZ_ elements of ZMXX, in this order. See README.md. -->
+<!-- 照面信息 of a 机动车驾驶证 licence: the KZ_ elements of ZMXX, in this order. See README.md.
+     Each xs:appinfo source="swift" names what Scripts/generate-elicense makes of it in Swift. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:element name="ZMXX">
-    <xs:annotation><xs:documentation>机动车驾驶证 照面信息</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>机动车驾驶证 照面信息</xs:documentation><xs:appinfo source="swift">MotorVehicleDrivingLicenceFace</xs:appinfo></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="KZ_ZH" type="citizenid"><xs:annotation><xs:documentation>证号</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_GJ" type="name"><xs:annotation><xs:documentation>国籍</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_ZZ" type="text"><xs:annotation><xs:documentation>住址</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSRQ" type="date"><xs:annotation><xs:documentation>出生日期</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CCLZRQ" type="date"><xs:annotation><xs:documentation>初次领证日期</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_ZJCX" type="classes"><xs:annotation><xs:documentation>准驾车型</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_DABH" type="docno" minOccurs="0"><xs:annotation><xs:documentation>档案编号</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="KZ_ZH" type="citizenid"><xs:annotation><xs:documentation>证号</xs:documentation><xs:appinfo source="swift">licenceNumber</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation><xs:appinfo source="swift">name</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">sex</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_GJ" type="name"><xs:annotation><xs:documentation>国籍</xs:documentation><xs:appinfo source="swift">nationality</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_ZZ" type="text"><xs:annotation><xs:documentation>住址</xs:documentation><xs:appinfo source="swift">address</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSRQ" type="date"><xs:annotation><xs:documentation>出生日期</xs:documentation><xs:appinfo source="swift">birthDate</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CCLZRQ" type="date"><xs:annotation><xs:documentation>初次领证日期</xs:documentation><xs:appinfo source="swift">firstIssueDate</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_ZJCX" type="classes"><xs:annotation><xs:documentation>准驾车型</xs:documentation><xs:appinfo source="swift">permittedVehicleClasses</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_DABH" type="docno" minOccurs="0"><xs:annotation><xs:documentation>档案编号</xs:documentation><xs:appinfo source="swift">fileNumber</xs:appinfo></xs:annotation></xs:element>
       </xs:sequence>
     </xs:complexType>
   </xs:element>
-  <xs:simpleType name="citizenid"><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="citizenid"><xs:annotation><xs:documentation>公民身份号码 (GB 11643)</xs:documentation><xs:appinfo source="swift">CitizenID</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="classes"><xs:restriction base="xs:string"><xs:pattern value="(A1|A2|A3|B1|B2|C1|C2|C3|C4|C5|C6|D|E|F|M|N|P)( ?(A1|A2|A3|B1|B2|C1|C2|C3|C4|C5|C6|D|E|F|M|N|P))*"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="date"><xs:restriction base="xs:date"><xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="docno"><xs:restriction base="xs:string"><xs:pattern value="[0-9A-Za-z\-]{1,64}"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="name"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="200"/><xs:pattern value="\S(.*\S)?"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="sex"><xs:restriction base="xs:string"><xs:enumeration value="男"/><xs:enumeration value="女"/><xs:enumeration value="未知"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">LicenceSex</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:enumeration value="男"><xs:annotation><xs:appinfo source="swift">male</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="女"><xs:annotation><xs:appinfo source="swift">female</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="未知"><xs:annotation><xs:appinfo source="swift">unknown</xs:appinfo></xs:annotation></xs:enumeration></xs:restriction></xs:simpleType>
   <xs:simpleType name="text"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="2000"/><xs:pattern value="\S(.|\n)*"/></xs:restriction></xs:simpleType>
 </xs:schema>
 """#,
         "face/real-estate-title-certificate.xsd": #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 照面信息 of a 不动产权证书 licence: the KZ_ elements of ZMXX, in this order. See README.md. -->
+<!-- 照面信息 of a 不动产权证书 licence: the KZ_ elements of ZMXX, in this order. See README.md.
+     Each xs:appinfo source="swift" names what Scripts/generate-elicense makes of it in Swift. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:element name="ZMXX">
-    <xs:annotation><xs:documentation>不动产权证书 照面信息</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>不动产权证书 照面信息</xs:documentation><xs:appinfo source="swift">RealEstateTitleCertificateFace</xs:appinfo></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="KZ_QLR" type="name"><xs:annotation><xs:documentation>权利人</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_GYQK" type="name"><xs:annotation><xs:documentation>共有情况</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_ZL" type="text"><xs:annotation><xs:documentation>坐落</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_BDCDYH" type="unitno"><xs:annotation><xs:documentation>不动产单元号</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_QLLX" type="name"><xs:annotation><xs:documentation>权利类型</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_QLXZ" type="name"><xs:annotation><xs:documentation>权利性质</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_YT" type="name"><xs:annotation><xs:documentation>用途</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_MJ" type="area"><xs:annotation><xs:documentation>面积（平方米）</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_SYQX" type="name"><xs:annotation><xs:documentation>使用期限</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_QLQTZK" type="text" minOccurs="0"><xs:annotation><xs:documentation>权利其他状况</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="KZ_QLR" type="name"><xs:annotation><xs:documentation>权利人</xs:documentation><xs:appinfo source="swift">rightHolder</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_GYQK" type="name"><xs:annotation><xs:documentation>共有情况</xs:documentation><xs:appinfo source="swift">coOwnership</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_ZL" type="text"><xs:annotation><xs:documentation>坐落</xs:documentation><xs:appinfo source="swift">location</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_BDCDYH" type="unitno"><xs:annotation><xs:documentation>不动产单元号</xs:documentation><xs:appinfo source="swift">unitNumber</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_QLLX" type="name"><xs:annotation><xs:documentation>权利类型</xs:documentation><xs:appinfo source="swift">rightType</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_QLXZ" type="name"><xs:annotation><xs:documentation>权利性质</xs:documentation><xs:appinfo source="swift">rightNature</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_YT" type="name"><xs:annotation><xs:documentation>用途</xs:documentation><xs:appinfo source="swift">purpose</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_MJ" type="area"><xs:annotation><xs:documentation>面积（平方米）</xs:documentation><xs:appinfo source="swift">areaSquareMetres</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_SYQX" type="name"><xs:annotation><xs:documentation>使用期限</xs:documentation><xs:appinfo source="swift">termOfUse</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_QLQTZK" type="text" minOccurs="0"><xs:annotation><xs:documentation>权利其他状况</xs:documentation><xs:appinfo source="swift">otherConditions</xs:appinfo></xs:annotation></xs:element>
       </xs:sequence>
     </xs:complexType>
   </xs:element>
@@ -424,75 +428,78 @@ enum EmbeddedSpecs {
 """#,
         "face/residence-permit.xsd": #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 照面信息 of a 居住证 licence: the KZ_ elements of ZMXX, in this order. See README.md. -->
+<!-- 照面信息 of a 居住证 licence: the KZ_ elements of ZMXX, in this order. See README.md.
+     Each xs:appinfo source="swift" names what Scripts/generate-elicense makes of it in Swift. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:element name="ZMXX">
-    <xs:annotation><xs:documentation>居住证 照面信息</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>居住证 照面信息</xs:documentation><xs:appinfo source="swift">ResidencePermitFace</xs:appinfo></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSRQ" type="date"><xs:annotation><xs:documentation>出生日期</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_GMSFHM" type="citizenid"><xs:annotation><xs:documentation>公民身份号码</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_JZDZ" type="text"><xs:annotation><xs:documentation>居住地址</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_QFJG" type="name"><xs:annotation><xs:documentation>签发机关</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation><xs:appinfo source="swift">name</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">sex</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSRQ" type="date"><xs:annotation><xs:documentation>出生日期</xs:documentation><xs:appinfo source="swift">birthDate</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_GMSFHM" type="citizenid"><xs:annotation><xs:documentation>公民身份号码</xs:documentation><xs:appinfo source="swift">citizenID</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_JZDZ" type="text"><xs:annotation><xs:documentation>居住地址</xs:documentation><xs:appinfo source="swift">residenceAddress</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_QFJG" type="name"><xs:annotation><xs:documentation>签发机关</xs:documentation><xs:appinfo source="swift">issuingAuthority</xs:appinfo></xs:annotation></xs:element>
       </xs:sequence>
     </xs:complexType>
   </xs:element>
-  <xs:simpleType name="citizenid"><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="citizenid"><xs:annotation><xs:documentation>公民身份号码 (GB 11643)</xs:documentation><xs:appinfo source="swift">CitizenID</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="date"><xs:restriction base="xs:date"><xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="name"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="200"/><xs:pattern value="\S(.*\S)?"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="sex"><xs:restriction base="xs:string"><xs:enumeration value="男"/><xs:enumeration value="女"/><xs:enumeration value="未知"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">LicenceSex</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:enumeration value="男"><xs:annotation><xs:appinfo source="swift">male</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="女"><xs:annotation><xs:appinfo source="swift">female</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="未知"><xs:annotation><xs:appinfo source="swift">unknown</xs:appinfo></xs:annotation></xs:enumeration></xs:restriction></xs:simpleType>
   <xs:simpleType name="text"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="2000"/><xs:pattern value="\S(.|\n)*"/></xs:restriction></xs:simpleType>
 </xs:schema>
 """#,
         "face/resident-identity-card.xsd": #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 照面信息 of a 居民身份证 licence: the KZ_ elements of ZMXX, in this order. See README.md. -->
+<!-- 照面信息 of a 居民身份证 licence: the KZ_ elements of ZMXX, in this order. See README.md.
+     Each xs:appinfo source="swift" names what Scripts/generate-elicense makes of it in Swift. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:element name="ZMXX">
-    <xs:annotation><xs:documentation>居民身份证 照面信息</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>居民身份证 照面信息</xs:documentation><xs:appinfo source="swift">ResidentIdentityCardFace</xs:appinfo></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_MZ" type="name"><xs:annotation><xs:documentation>民族</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_CSRQ" type="date"><xs:annotation><xs:documentation>出生日期</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_ZZ" type="text"><xs:annotation><xs:documentation>住址</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_GMSFHM" type="citizenid"><xs:annotation><xs:documentation>公民身份号码</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_QFJG" type="name"><xs:annotation><xs:documentation>签发机关</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation><xs:appinfo source="swift">name</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">sex</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_MZ" type="name"><xs:annotation><xs:documentation>民族</xs:documentation><xs:appinfo source="swift">ethnicity</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_CSRQ" type="date"><xs:annotation><xs:documentation>出生日期</xs:documentation><xs:appinfo source="swift">birthDate</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_ZZ" type="text"><xs:annotation><xs:documentation>住址</xs:documentation><xs:appinfo source="swift">address</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_GMSFHM" type="citizenid"><xs:annotation><xs:documentation>公民身份号码</xs:documentation><xs:appinfo source="swift">citizenID</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_QFJG" type="name"><xs:annotation><xs:documentation>签发机关</xs:documentation><xs:appinfo source="swift">issuingAuthority</xs:appinfo></xs:annotation></xs:element>
       </xs:sequence>
     </xs:complexType>
   </xs:element>
-  <xs:simpleType name="citizenid"><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="citizenid"><xs:annotation><xs:documentation>公民身份号码 (GB 11643)</xs:documentation><xs:appinfo source="swift">CitizenID</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="date"><xs:restriction base="xs:date"><xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="name"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="200"/><xs:pattern value="\S(.*\S)?"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="sex"><xs:restriction base="xs:string"><xs:enumeration value="男"/><xs:enumeration value="女"/><xs:enumeration value="未知"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">LicenceSex</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:enumeration value="男"><xs:annotation><xs:appinfo source="swift">male</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="女"><xs:annotation><xs:appinfo source="swift">female</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="未知"><xs:annotation><xs:appinfo source="swift">unknown</xs:appinfo></xs:annotation></xs:enumeration></xs:restriction></xs:simpleType>
   <xs:simpleType name="text"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="2000"/><xs:pattern value="\S(.|\n)*"/></xs:restriction></xs:simpleType>
 </xs:schema>
 """#,
         "face/social-security-card.xsd": #"""
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 照面信息 of a 社会保障卡 licence: the KZ_ elements of ZMXX, in this order. See README.md. -->
+<!-- 照面信息 of a 社会保障卡 licence: the KZ_ elements of ZMXX, in this order. See README.md.
+     Each xs:appinfo source="swift" names what Scripts/generate-elicense makes of it in Swift. -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:element name="ZMXX">
-    <xs:annotation><xs:documentation>社会保障卡 照面信息</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>社会保障卡 照面信息</xs:documentation><xs:appinfo source="swift">SocialSecurityCardFace</xs:appinfo></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_SHBZHM" type="citizenid"><xs:annotation><xs:documentation>社会保障号码</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_KH" type="cardno"><xs:annotation><xs:documentation>卡号</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_FKRQ" type="date"><xs:annotation><xs:documentation>发卡日期</xs:documentation></xs:annotation></xs:element>
-        <xs:element name="KZ_FKJG" type="name"><xs:annotation><xs:documentation>发卡机构</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="KZ_XM" type="name"><xs:annotation><xs:documentation>姓名</xs:documentation><xs:appinfo source="swift">name</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_XB" type="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">sex</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_SHBZHM" type="citizenid"><xs:annotation><xs:documentation>社会保障号码</xs:documentation><xs:appinfo source="swift">socialSecurityNumber</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_KH" type="cardno"><xs:annotation><xs:documentation>卡号</xs:documentation><xs:appinfo source="swift">cardNumber</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_FKRQ" type="date"><xs:annotation><xs:documentation>发卡日期</xs:documentation><xs:appinfo source="swift">issueDate</xs:appinfo></xs:annotation></xs:element>
+        <xs:element name="KZ_FKJG" type="name"><xs:annotation><xs:documentation>发卡机构</xs:documentation><xs:appinfo source="swift">issuingAuthority</xs:appinfo></xs:annotation></xs:element>
       </xs:sequence>
     </xs:complexType>
   </xs:element>
   <xs:simpleType name="cardno"><xs:restriction base="xs:string"><xs:pattern value="[0-9A-Z]{9,20}"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="citizenid"><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="citizenid"><xs:annotation><xs:documentation>公民身份号码 (GB 11643)</xs:documentation><xs:appinfo source="swift">CitizenID</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:pattern value="[0-9]{17}[0-9X]"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="date"><xs:restriction base="xs:date"><xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="name"><xs:restriction base="xs:string"><xs:minLength value="1"/><xs:maxLength value="200"/><xs:pattern value="\S(.*\S)?"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="sex"><xs:restriction base="xs:string"><xs:enumeration value="男"/><xs:enumeration value="女"/><xs:enumeration value="未知"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="sex"><xs:annotation><xs:documentation>性别</xs:documentation><xs:appinfo source="swift">LicenceSex</xs:appinfo></xs:annotation><xs:restriction base="xs:string"><xs:enumeration value="男"><xs:annotation><xs:appinfo source="swift">male</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="女"><xs:annotation><xs:appinfo source="swift">female</xs:appinfo></xs:annotation></xs:enumeration><xs:enumeration value="未知"><xs:annotation><xs:appinfo source="swift">unknown</xs:appinfo></xs:annotation></xs:enumeration></xs:restriction></xs:simpleType>
 </xs:schema>
 """#,
     ]

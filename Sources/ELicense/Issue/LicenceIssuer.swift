@@ -50,6 +50,26 @@ public struct LicenceIssuer: Sendable {
         return data
     }
 
+    /// The licence data for `request`'s metadata with typed face items: the type is the face
+    /// type's (`Face.typeCode`), the rest as ``prepare(_:typeCode:at:)``. The request's own
+    /// `face` must be empty, so that the items come from one place.
+    ///
+    /// ```swift
+    /// let face = ResidentIdentityCardFace(name: "王芳", sex: .female, …)
+    /// let data = try issuer.prepare(request, face: face)
+    /// ```
+    public func prepare<Face: LicenceFace>(_ request: LicenceRequest, face: Face, at time: Date = Date())
+        throws(ELicenseError) -> LicenceData
+    {
+        guard request.face.isEmpty else {
+            throw .invalidParameter(
+                "the request carries face items (ZMXX) and typed ones were given too: leave the request's face empty")
+        }
+        var typed = request
+        for item in face.faceItems.items { typed.face[item.code] = item.value }
+        return try prepare(typed, typeCode: Face.typeCode, at: time)
+    }
+
     /// Runs the verifier's content checks on `data`, throwing the failed lines.
     public func check(_ data: LicenceData, at time: Date = Date()) throws(ELicenseError) {
         let xml = try LicenceXML.encode(data)

@@ -24,6 +24,8 @@ public struct LicenceRequest: Sendable, Hashable, Codable {
     public var serial: String?
     public var version: String?
     public var identifier: String?
+    /// The face items by `KZ_` code (`ZMXX`); empty when they are given typed
+    /// (``LicenceIssuer/prepare(_:face:at:)``).
     public var face: [String: String]
 
     enum CodingKeys: String, CodingKey {
@@ -45,7 +47,7 @@ public struct LicenceRequest: Sendable, Hashable, Codable {
     public init(
         number: String, issuer: String, issuerCode: String, issueDate: String, holder: String, holderCode: String,
         holderCodeType: String, validFrom: String, validUntil: String, serial: String? = nil,
-        version: String? = nil, identifier: String? = nil, face: [String: String]
+        version: String? = nil, identifier: String? = nil, face: [String: String] = [:]
     ) {
         self.number = number
         self.issuer = issuer

@@ -159,11 +159,7 @@ public struct TokenVerifier: Sendable {
     private func joseSignature(_ signature: [UInt8], algorithm: SignatureAlgorithm) throws(TokenError) -> [UInt8] {
         guard signature.count != 64, acceptsDERSignatures.contains(algorithm), let curve = DERSignature.Curve(algorithm)
         else { return signature }
-        do {
-            return try DERSignature.raw(fromDER: signature, curve: curve)
-        } catch {
-            throw .malformedDERSignature(error)
-        }
+        return try DERSignature.raw(fromDER: signature, curve: curve)
     }
 
     // MARK: Logging
