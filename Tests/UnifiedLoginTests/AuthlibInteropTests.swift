@@ -39,9 +39,11 @@ import ZWPlatform
             "grant_type": "authorization_code", "redirect_uri": "http://127.0.0.1:9/callback",
             "code": dict(p.split("=", 1) for p in callback.split("?", 1)[1].split("&"))["code"],
             "code_verifier": verifier})
+        # The replay revokes the tokens the code issued (RFC 6749 §4.1.2).
+        after = session.get(meta["userinfo_endpoint"], timeout=10)
         print(json.dumps({"alg": decoded.header["alg"], "holder_id": decoded.claims["holder_id"],
                           "userinfo_holder": userinfo["holder_id"], "replay_status": again.status_code,
-                          "replay_error": again.json().get("error")}))
+                          "replay_error": again.json().get("error"), "userinfo_after_replay": after.status_code}))
         """#
 
     @Test func authlibCompletesTheCodeFlowWithPKCE() async throws {
@@ -55,6 +57,7 @@ import ZWPlatform
             #expect(answer["userinfo_holder"] as? String == "11010519491231002X")
             #expect(answer["replay_status"] as? Int == 400)
             #expect(answer["replay_error"] as? String == "invalid_grant")
+            #expect(answer["userinfo_after_replay"] as? Int == 401)
         }
     }
 }

@@ -5,8 +5,8 @@ import Testing
 import ZWKitTestSupport
 
 /// Two `zwplatform` processes on two loopback ports over one PostgreSQL: one platform. A code
-/// issued by one is redeemed once at the other and refused the second time anywhere; a token
-/// revoked at one is inactive at the other.
+/// issued by one is redeemed once at the other and refused the second time anywhere, and the
+/// replay revokes what the code issued at both; a token revoked at one is inactive at the other.
 @Suite struct TwoInstanceTests {
     @Test func twoInstancesShareOnePostgreSQL() async throws {
         guard let url = ProcessInfo.processInfo.environment["ZWPLATFORM_TEST_POSTGRES"], !url.isEmpty else {
@@ -32,22 +32,38 @@ import ZWKitTestSupport
         // Both instances publish the same keys.
         #expect(try await Browser.get(a + "/jwks").body == (try await Browser.get(b + "/jwks").body))
 
-        let authorize =
-            a + "/authorize?response_type=code&client_id=demo-client&scope=openid&state=s&nonce=n"
-            + "&login_hint=citizen-1&redirect_uri=" + FormEncodingForTests.encode(redirect)
-        let location = try #require(try await Browser.get(authorize).location)
-        let code = try #require(URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value)
-        let form = "grant_type=authorization_code&code=\(code)&redirect_uri=" + FormEncodingForTests.encode(redirect)
+        /// Signs citizen-1 in at instance `a` and returns the code's redemption form.
+        func codeForm() async throws -> String {
+            let authorize =
+                a + "/authorize?response_type=code&client_id=demo-client&scope=openid&state=s&nonce=n"
+                + "&login_hint=citizen-1&redirect_uri=" + FormEncodingForTests.encode(redirect)
+            let location = try #require(try await Browser.get(authorize).location)
+            let code = try #require(URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value)
+            return "grant_type=authorization_code&code=\(code)&redirect_uri=" + FormEncodingForTests.encode(redirect)
+        }
+        func accessToken(_ body: String) throws -> String {
+            let tokens = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] ?? [:]
+            return try #require(tokens["access_token"] as? String)
+        }
 
+        // A code issued by one is redeemed once at the other and refused the second time anywhere;
+        // the replay revokes what the code issued, at both (RFC 6749 §4.1.2).
+        let form = try await codeForm()
         let redeemed = try await Browser.post(b + "/token", form: form, headers: basic)
         #expect(redeemed.status == 200, "\(redeemed.body)")
+        let replayedAccess = [("Authorization", "Bearer \(try accessToken(redeemed.body))")]
+        #expect(try await Browser.get(a + "/userinfo", headers: replayedAccess).status == 200)
         #expect(try await Browser.post(b + "/token", form: form, headers: basic).status == 400)
         #expect(try await Browser.post(a + "/token", form: form, headers: basic).status == 400)
+        #expect(try await Browser.get(a + "/userinfo", headers: replayedAccess).status == 401)
+        #expect(try await Browser.get(b + "/userinfo", headers: replayedAccess).status == 401)
 
-        let tokens = try JSONSerialization.jsonObject(with: Data(redeemed.body.utf8)) as? [String: Any] ?? [:]
-        let access = try #require(tokens["access_token"] as? String)
+        // A token revoked at one is inactive at the other.
+        let secondLogin = try await Browser.post(a + "/token", form: try await codeForm(), headers: basic)
+        #expect(secondLogin.status == 200, "\(secondLogin.body)")
+        let access = try accessToken(secondLogin.body)
         let bearer = [("Authorization", "Bearer \(access)")]
-        #expect(try await Browser.get(a + "/userinfo", headers: bearer).status == 200)
+        #expect(try await Browser.get(b + "/userinfo", headers: bearer).status == 200)
         #expect(try await Browser.post(a + "/revoke", form: "token=\(access)", headers: basic).status == 200)
         #expect(try await Browser.get(b + "/userinfo", headers: bearer).status == 401)
         let introspection = try await Browser.post(b + "/introspect", form: "token=\(access)", headers: basic)

@@ -25,8 +25,6 @@ import Testing
             #expect(token.status == .ok)
             let access = try #require(token.json["access_token"] as? String)
             #expect(token.json["id_token"] == nil)
-            // Single use in this shape too.
-            #expect(try await client.get(tokenURI).json["errcode"] as? Int == 40002)
 
             let info = try await client.get(base + "/tokeninfo?access_token=" + FormCoding.encode(access))
             #expect(info.json["errcode"] as? Int == 0)
@@ -38,6 +36,12 @@ import Testing
             #expect(user["mail"] as? String == "zhangsan@example.gov.cn")
             #expect(user["telephonenumber"] as? String == "13800000000")
             #expect(user["sex"] as? String == "2")
+
+            // Single use in this shape too, and the replay revokes what the code issued (RFC 6749 §4.1.2).
+            #expect(try await client.get(tokenURI).json["errcode"] as? Int == 40002)
+            let afterReplay = try await client.get(base + "/tokeninfo?access_token=" + FormCoding.encode(access))
+            #expect((afterReplay.json["errcode"] as? Int ?? 0) != 0)
+            #expect(afterReplay.json["userobj"] == nil)
 
             let bad = try await client.get(base + "/tokeninfo?access_token=nonsense")
             #expect(bad.status == .ok)

@@ -6,8 +6,9 @@ import UnifiedIdentity
 
 @testable import ZWPlatform
 
-/// Refresh-token reuse revokes the grant (RFC 6819 §5.2.2.3, OAuth 2.1 §4.3.1), and
-/// introspection answers only the token's own client or a resource server (RFC 7662 §4).
+/// Refresh-token reuse revokes the grant (RFC 6819 §5.2.2.3, OAuth 2.1 §4.3.1), so does
+/// authorization-code reuse (RFC 6749 §4.1.2), and introspection answers only the token's own
+/// client or a resource server (RFC 7662 §4).
 @Suite struct RefreshReuseAndIntrospectionTests {
     static func refresh(_ client: any TestClientProtocol, _ token: String) async throws -> Answer {
         try await client.post(
@@ -66,6 +67,46 @@ import UnifiedIdentity
             let next = try await Self.refresh(client, refresh1)
             #expect(next.json["error"] as? String == "invalid_grant")
 
+            #expect(try await Self.userInfoStatus(client, otherAccess) == .ok)
+            #expect(try await Self.refresh(client, otherRefresh).status == .ok)
+        }
+    }
+
+    /// RFC 6749 §4.1.2: a code used twice is refused, and the tokens issued from it are revoked,
+    /// those its refresh token led to included; another login of the same person is untouched.
+    @Test(arguments: TestStores.all)
+    func replayingARedeemedCodeRevokesEveryTokenIssuedFromIt(_ location: StoreLocation) async throws {
+        try await Harness.withPlatform(location) { client, _ in
+            let code = try #require(try await client.get(OAuthFixtures.authorizeURI()).redirectParameters["code"])
+            let form = [
+                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", OAuthFixtures.redirect),
+                ("code_verifier", OAuthFixtures.verifier),
+            ]
+            let redeemed = try await client.post("/token", form: form, headers: OAuthFixtures.basic())
+            #expect(redeemed.status == .ok)
+            let access0 = try #require(redeemed.json["access_token"] as? String)
+            let refresh0 = try #require(redeemed.json["refresh_token"] as? String)
+            let rotated = try await Self.refresh(client, refresh0)
+            let access1 = try #require(rotated.json["access_token"] as? String)
+            let refresh1 = try #require(rotated.json["refresh_token"] as? String)
+            for token in [access0, access1, refresh1] { #expect(try await Self.isActive(client, token) == true) }
+            #expect(try await Self.userInfoStatus(client, access0) == .ok)
+            let other = try await OAuthFixtures.codeFlow(client)
+            let otherAccess = try #require(other["access_token"] as? String)
+            let otherRefresh = try #require(other["refresh_token"] as? String)
+
+            let replay = try await client.post("/token", form: form, headers: OAuthFixtures.basic())
+            #expect(replay.status == .badRequest)
+            #expect(replay.json["error"] as? String == "invalid_grant")
+            #expect((replay.json["error_description"] as? String)?.contains("already used") == true)
+            for token in [access0, access1, refresh1] { #expect(try await Self.isActive(client, token) == false) }
+            #expect(try await Self.userInfoStatus(client, access0) == .unauthorized)
+            #expect(try await Self.userInfoStatus(client, access1) == .unauthorized)
+            #expect(try await Self.refresh(client, refresh1).json["error"] as? String == "invalid_grant")
+            // A third try is refused the same way.
+            #expect(try await client.post("/token", form: form, headers: OAuthFixtures.basic()).status == .badRequest)
+
+            #expect(try await Self.isActive(client, otherAccess) == true)
             #expect(try await Self.userInfoStatus(client, otherAccess) == .ok)
             #expect(try await Self.refresh(client, otherRefresh).status == .ok)
         }

@@ -24,18 +24,25 @@ extension Platform {
     }
 
     /// RFC 6749 §4.1.3 with RFC 7636: the code is used up by the first attempt whatever its
-    /// outcome, so a stolen code cannot be tried twice.
+    /// outcome, so a stolen code cannot be tried twice. A code presented again means two parties
+    /// hold it: it is refused and every token its redemption issued is revoked (§4.1.2).
     func redeemCode(_ form: [String: String], client: ClientRegistration, profile: String = "oidc") async throws
         -> [String: Any]
     {
         guard let code = form["code"] else { throw OAuthError.invalidRequest("code is missing") }
         guard let payload = try await store.takeHandle(code, kind: .authorizationCode, now: now) else {
+            try await refuseReplayed(
+                code, kind: .redeemedAuthorizationCode, client: client,
+                endpoint: profile == "guangdong" ? "guangdong.access_token" : "/token")
             logger.notice(
                 "authorization code refused",
                 metadata: ["client": "\(client.id)", "reason": "unknown, used or expired"])
             throw OAuthError.invalidGrant("the code is unknown, already used or expired")
         }
         let grant = try GrantCoding.decode(CodeGrant.self, payload)
+        let grantID = RandomHandle.make("grant-")
+        // Used up whatever follows: from now on the code is a redeemed one, its replay revokes the grant.
+        try await spend(code, kind: .redeemedAuthorizationCode, clientID: grant.clientID, grantID: grantID)
         guard grant.profile == profile else {
             throw OAuthError.invalidGrant("the code was issued for the \(grant.profile) endpoints")
         }
@@ -56,7 +63,6 @@ extension Platform {
             throw OAuthError.invalidGrant("code_verifier given but the request had no code_challenge")
         }
         let user = try self.user(grant.userID)
-        let grantID = RandomHandle.make("grant-")
         let access = try await accessToken(
             user: user, client: client, scope: grant.scope, sessionID: grant.sessionID, grantID: grantID)
         let refreshToken = try await newRefreshToken(
@@ -92,15 +98,12 @@ extension Platform {
     func refresh(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
         guard let token = form["refresh_token"] else { throw OAuthError.invalidRequest("refresh_token is missing") }
         guard let payload = try await store.takeHandle(token, kind: .refreshToken, now: now) else {
-            try await refuseReplayedRefreshToken(token, client: client)
+            try await refuseReplayed(token, kind: .rotatedRefreshToken, client: client, endpoint: "/token")
             throw OAuthError.invalidGrant("the refresh token is unknown, used, revoked or expired")
         }
         let grant = try GrantCoding.decode(RefreshGrant.self, payload)
         // Used up whatever follows: from now on the token is a rotated one.
-        try await store.insertHandle(
-            token, kind: .rotatedRefreshToken,
-            payload: try GrantCoding.encode(RotatedRefreshToken(clientID: grant.clientID, grantID: grant.grantID)),
-            expiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime))
+        try await spend(token, kind: .rotatedRefreshToken, clientID: grant.clientID, grantID: grant.grantID)
         guard grant.clientID == client.id else {
             throw OAuthError.invalidGrant("the refresh token was issued to another client")
         }
@@ -127,17 +130,31 @@ extension Platform {
         return answer
     }
 
-    /// A refresh token that was rotated away and comes back: revoke its grant, then refuse.
-    func refuseReplayedRefreshToken(_ token: String, client: ClientRegistration) async throws {
-        guard let payload = try await store.peekHandle(token, kind: .rotatedRefreshToken, now: now) else { return }
-        let rotated = try GrantCoding.decode(RotatedRefreshToken.self, payload)
-        guard let grantID = rotated.grantID else { return }
+    /// Remembers a used code or refresh token (`kind` says which) with its grant, for as long as
+    /// a token of the grant may live, so that its replay can revoke them.
+    func spend(_ handle: String, kind: HandleKind, clientID: String, grantID: String?) async throws {
+        let lifetime = max(configuration.refreshTokenLifetime, configuration.accessTokenLifetime)
+        try await store.insertHandle(
+            handle, kind: kind, payload: try GrantCoding.encode(SpentHandle(clientID: clientID, grantID: grantID)),
+            expiresAt: now.addingTimeInterval(lifetime))
+    }
+
+    /// A code already redeemed or a refresh token rotated away (`kind` says which) comes back:
+    /// revoke its grant, then refuse. Returns when the handle was never spent here.
+    func refuseReplayed(_ handle: String, kind: HandleKind, client: ClientRegistration, endpoint: String)
+        async throws
+    {
+        guard let payload = try await store.peekHandle(handle, kind: kind, now: now) else { return }
+        let spent = try GrantCoding.decode(SpentHandle.self, payload)
+        guard let grantID = spent.grantID else { return }
         try await revokeGrant(grantID)
-        metrics.refused(endpoint: "/token", error: "refresh_token_reuse")
+        let what = kind == .redeemedAuthorizationCode ? "authorization code" : "refresh token"
+        metrics.refused(
+            endpoint: endpoint, error: kind == .redeemedAuthorizationCode ? "code_reuse" : "refresh_token_reuse")
         logger.notice(
-            "refresh token replayed: grant revoked",
-            metadata: ["client": "\(client.id)", "issued_to": "\(rotated.clientID)", "grant": "\(grantID)"])
-        throw OAuthError.invalidGrant("the refresh token was already used; every token of its grant is now revoked")
+            "\(what) replayed: grant revoked",
+            metadata: ["client": "\(client.id)", "issued_to": "\(spent.clientID)", "grant": "\(grantID)"])
+        throw OAuthError.invalidGrant("the \(what) was already used; every token of its grant is now revoked")
     }
 
     /// Revokes every refresh and access token of a grant, for as long as any may live.

@@ -46,4 +46,7 @@ public enum HandleKind: String, Sendable, CaseIterable {
     case session = "session"
     /// A refresh token that has been used and replaced: its replay revokes its grant.
     case rotatedRefreshToken = "rotated"
+    /// An authorization code that has been redeemed: its replay revokes the grant the
+    /// redemption issued (RFC 6749 §4.1.2).
+    case redeemedAuthorizationCode = "redeemed"
 }

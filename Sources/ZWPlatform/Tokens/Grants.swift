@@ -27,10 +27,13 @@ struct RefreshGrant: Codable, Sendable {
     var grantID: String?
 }
 
-/// A refresh token already rotated away: kept until it would have expired so that its
-/// replay is recognised (a leak) and the whole grant revoked.
-struct RotatedRefreshToken: Codable, Sendable {
+/// A one-time handle already used (a redeemed authorization code, a refresh token rotated
+/// away): kept while tokens of its grant may live, so that its replay is recognised (a leak:
+/// two parties hold it) and the whole grant revoked.
+struct SpentHandle: Codable, Sendable {
+    /// The client the handle was issued to.
     var clientID: String
+    /// The grant its use issued or continued; `nil` in refresh tokens stored before grants had ids.
     var grantID: String?
 }
 
