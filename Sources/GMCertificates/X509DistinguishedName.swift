@@ -115,6 +115,13 @@ extension X509Certificate.DistinguishedName: CustomStringConvertible {
 /// people, and `\E6\9F\90` would hide the very Chinese names they need to read.
 private enum RFC4514 {
     static func escape(_ value: String) -> String {
+        // Nearly every value needs no escaping; reports format names on every verification.
+        let utf8 = value.utf8
+        if !utf8.contains(where: { "\"+,;<>\\\0".utf8.contains($0) }), utf8.first != UInt8(ascii: "#"),
+            utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " ")
+        {
+            return value
+        }
         var result = ""
         let characters = Array(value)
         for (index, character) in characters.enumerated() {

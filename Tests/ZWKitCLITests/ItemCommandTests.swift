@@ -242,4 +242,58 @@ import ZWKitTestSupport
             objects[1]["message"] as? String
                 == "area code 区划代码 \"51160200000X\" must be 12 characters, each a digit 0-9")
     }
+
+    /// The catalogue is read an item at a time: what is not one object or an array of objects
+    /// is unreadable input (exit 2) with the byte offset where it goes wrong, and the items
+    /// before that point are still reported.
+    @Test func validateStreamsItemsAndNamesWhereTheStructureBreaks() throws {
+        let item = try JSONSerialization.data(
+            withJSONObject: try JSONSerialization.jsonObject(with: Data(contentsOf: Self.example)))
+        let text = try #require(String(data: item, encoding: .utf8))
+        let afterItem = item.count + 1
+        let cases: [(String, String, Int32, String)] = [
+            ("one item", text, 0, ""),
+            ("two items, spaced", " [ \(text) ,\n\(text) ] \n", 0, "2 items validated"),
+            ("a UTF-8 byte order mark", "\u{FEFF}" + text, 0, ""),
+            ("an empty array", "[ ]", 2, "无事项要素"),
+            ("a trailing comma", "[\(text),]", 2, "expected a value at byte offset \(afterItem + 1)"),
+            ("a truncated array", "[\(text)", 2, "ends before the JSON value is complete"),
+            (
+                "text after the array", "[\(text)] x", 2,
+                "after the end of the JSON value at byte offset \(afterItem + 2)"
+            ),
+            ("a missing comma", "[\(text) \(text)]", 2, "expected ',' or ']' after item 0"),
+            (
+                "a number among the items", "[\(text), 7]", 2,
+                "item 1 at byte offset \(afterItem + 2) is not a JSON object"
+            ),
+            ("an array as an item", "[[\(text)]]", 2, "item 0 at byte offset 1 is not a JSON object"),
+            ("a string", "\"item\"", 2, "事项要素格式错误"),
+            ("nothing", " \n", 2, "no value before the end of the file"),
+            ("bad JSON inside an item", "[\(text), {\"name\": tru}]", 2, "in item 1, which starts at byte offset"),
+            ("braces and brackets in strings", #"[{"name": "a}]\"{[", "x": 1}]"#, 1, ""),
+        ]
+        for (what, input, status, message) in cases {
+            let result = try Processes.zwkit(["item", "validate", "--lenient", "-"], stdin: Data(input.utf8))
+            #expect(result.status == status, "\(what): \(result.stderrText)")
+            #expect(message.isEmpty || result.stderrText.contains(message), "\(what): \(result.stderrText)")
+            if status == 2 { #expect(result.stderrText.contains("standard input"), "\(what)") }
+        }
+        // Reports of the items before the break come out before the refusal.
+        let partial = try Processes.zwkit(
+            ["item", "validate", "--lenient", "--json", "-"], stdin: Data("[\(text), \(text), 7]".utf8))
+        #expect(partial.status == 2)
+        #expect(try Self.jsonLines(partial).map { $0["index"] as? Int } == [0, 1])
+
+        // One item larger than the per-item limit stops there, before more is read (from a
+        // file: the command stops reading a pipe, which would end the test with SIGPIPE).
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let file = directory.appendingPathComponent("huge.json")
+        let padding = String(repeating: " ", count: 5 << 20)
+        try Data("[\(text), {\"name\": \"x\"\(padding)}]".utf8).write(to: file)
+        let huge = try Processes.zwkit(["item", "validate", "--lenient", file.path])
+        #expect(huge.status == 2)
+        #expect(huge.stderrText.contains("item 1 at byte offset \(afterItem + 2) is larger than the 4 MiB"))
+    }
 }

@@ -149,6 +149,78 @@ import ZWKitTestSupport
         #expect(refused.stderrText.contains("not SM2"))
     }
 
+    /// A file larger than the 64 MiB a command reads whole (sparse: 65 MiB of zeros, then a
+    /// tail) is signed and verified as it streams, interoperating with openssl both ways; a
+    /// change in its last byte is found.
+    @Test func signsAndVerifiesAFileLargerThanAnyReadLimit() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let key = directory.appendingPathComponent("key.pem").path
+        let pub = directory.appendingPathComponent("pub.pem").path
+        #expect(try Processes.zwkit(["sm2", "keygen", "--out", key, "--pub", pub]).status == 0)
+        let large = directory.appendingPathComponent("large")
+        try Data().write(to: large)
+        let handle = try FileHandle(forWritingTo: large)
+        try handle.truncate(atOffset: 65 << 20)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("签名的最后几个字节".utf8))
+        try handle.close()
+
+        let ours = directory.appendingPathComponent("ours.sig").path
+        let sign = try Processes.zwkit(["sm2", "sign", "--key", key, "--out", ours, large.path])
+        #expect(sign.status == 0, "stderr: \(sign.stderrText)")
+        let checkedByOpenSSL = try Processes.run(
+            "openssl",
+            ["dgst", "-sm3", "-verify", pub, "-sigopt", OpenSSLPKI.distinguishingID, "-signature", ours, large.path])
+        #expect(checkedByOpenSSL.status == 0, "openssl: \(checkedByOpenSSL.stderrText)")
+
+        let theirs = directory.appendingPathComponent("theirs.sig").path
+        let signedByOpenSSL = try Processes.run(
+            "openssl",
+            ["dgst", "-sm3", "-sign", key, "-sigopt", OpenSSLPKI.distinguishingID, "-out", theirs, large.path])
+        #expect(signedByOpenSSL.status == 0, "openssl: \(signedByOpenSSL.stderrText)")
+        let verify = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", theirs, large.path])
+        #expect(verify.status == 0, "stderr: \(verify.stderrText)")
+
+        let tail = try FileHandle(forWritingTo: large)
+        try tail.seekToEnd()
+        try tail.write(contentsOf: Data("!".utf8))
+        try tail.close()
+        let changed = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", theirs, large.path])
+        #expect(changed.status == 1, "stderr: \(changed.stderrText)")
+    }
+
+    /// Z_A holds the ID's length in bits in 16 bits: a longer ID is bad usage for both verbs,
+    /// not a signature that fails.
+    @Test func refusesAnIDTooLongForZA() throws {
+        let example = try StandardExample()
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let pub = try write(Data(example.publicKeyPEM.utf8), "pub.pem", in: directory)
+        let message = try write(example.message, "message", in: directory)
+        let der = try write(example.derSignature, "sig.der", in: directory)
+        let key = directory.appendingPathComponent("key.pem").path
+        #expect(try Processes.zwkit(["sm2", "keygen", "--out", key]).status == 0)
+        let longest = String(repeating: "i", count: 8_191)
+        let tooLong = longest + "i"
+        let verify = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--id", tooLong, "--signature", der, message])
+        #expect(verify.status == 2)
+        #expect(verify.stderrText.contains("8192 bytes long"), "stderr: \(verify.stderrText)")
+        #expect(verify.stderrText.contains("用户身份标识"))
+        let out = directory.appendingPathComponent("sig").path
+        let sign = try Processes.zwkit(["sm2", "sign", "--key", key, "--id", tooLong, "--out", out, message])
+        #expect(sign.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // The longest ID Z_A can hold still signs and verifies.
+        #expect(try Processes.zwkit(["sm2", "sign", "--key", key, "--id", longest, "--out", out, message]).status == 0)
+        let pubOfKey = directory.appendingPathComponent("own.pub").path
+        _ = try Processes.run("openssl", ["pkey", "-in", key, "-pubout", "-out", pubOfKey])
+        let longestVerifies = try Processes.zwkit([
+            "sm2", "verify", "--pub", pubOfKey, "--id", longest, "--signature", out, message,
+        ])
+        #expect(longestVerifies.status == 0, "stderr: \(longestVerifies.stderrText)")
+    }
+
     private func write(_ data: Data, _ name: String, in directory: URL) throws -> String {
         let url = directory.appendingPathComponent(name)
         try data.write(to: url)

@@ -11,6 +11,8 @@ import ZhengwuKitCore
 //                                    every protected file and of Signature.xml, from bytes in memory
 //   OFDSpeed make-large OUT.ofd MB   a sealed OFD carrying an MB-megabyte attachment
 //   OFDSpeed verify FILE.ofd         one integrity-only verification (for peak-memory measurement)
+//   OFDSpeed loop FILE.ofd SECONDS   verifications alone for SECONDS of CPU time (for a profiler)
+//   OFDSpeed count FILE.ofd N        N verifications alone (for instruction counts under callgrind)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -165,6 +167,22 @@ case "verify":
     } catch {
         fail("\(error)")
     }
+case "loop":
+    let seconds = arguments.count > 3 ? Double(arguments[3]) ?? 3 : 3
+    let url = URL(fileURLWithPath: arguments[2])
+    let verifier = OFDVerifier(sealVerifier: SealVerifier(mode: .integrityOnly), mode: .integrityOnly)
+    let rate = measure(seconds: seconds) {
+        guard let report = try? verifier.verify(contentsOf: url), report.isValid else { fail("verification failed") }
+    }
+    print(String(format: "OFD verification: %8.0f /s per core", rate))
+case "count":
+    let count = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let url = URL(fileURLWithPath: arguments[2])
+    let verifier = OFDVerifier(sealVerifier: SealVerifier(mode: .integrityOnly), mode: .integrityOnly)
+    for _ in 0..<count {
+        guard let report = try? verifier.verify(contentsOf: url), report.isValid else { fail("verification failed") }
+    }
+    print("\(count) verifications")
 default:
-    fail("usage: OFDSpeed rate|make-large|verify ...")
+    fail("usage: OFDSpeed rate|make-large|verify|loop|count ...")
 }

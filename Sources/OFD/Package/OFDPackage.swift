@@ -88,7 +88,7 @@ public struct OFDPackage: Sendable {
                 throw .packageTooLarge("more than \(limits.maximumEntries) entries")
             }
             let raw = entry.path
-            guard let name = PackagePath.entryName(raw), !raw.contains("\0") else {
+            guard let name = PackagePath.entryName(raw), !raw.utf8.contains(0) else {
                 if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
                 throw .pathTraversal(entry: raw)
             }
@@ -147,6 +147,16 @@ public struct OFDPackage: Sendable {
         guard let entry = index[path] else {
             throw .missingEntry(path)
         }
+        if let bytes = storage.rememberedBytes(of: path) {
+            do {
+                try bytes.withUnsafeBytes { try chunk($0) }
+            } catch let error as OFDError {
+                throw error
+            } catch {
+                throw .unreadablePackage("\(path): \(error)")
+            }
+            return
+        }
         let limits = self.limits
         var produced: UInt64 = 0
         do {
@@ -174,6 +184,7 @@ public struct OFDPackage: Sendable {
     public func data(at path: String) throws(OFDError) -> [UInt8] {
         var bytes: [UInt8] = []
         try read(path) { bytes.append(contentsOf: $0) }
+        storage.remember(bytes, of: path)
         return bytes
     }
 

@@ -54,10 +54,9 @@ enum ESealBridge {
         if picture != "png" {
             warnings.append(.sealPicture(picture, part))
         }
-        let formatter = ISO8601DateFormatter()
         return Outcome(
             lines: lines, warnings: warnings, format: formatName(signature.version),
-            sealName: signature.seal.name, signingTime: signature.signingTime.map { formatter.string(from: $0) },
+            sealName: signature.seal.name, signingTime: signature.signingTime.map(Timestamp.format),
             propertyInfo: signature.propertyInfo)
     }
 

@@ -119,4 +119,13 @@ extension InputFiles {
         try stream(path) { hash.update(bufferPointer: $0) }
         return Array(hash.finalize())
     }
+
+    /// e = SM3(Z_A‖M) of `path`'s bytes (or standard input's), streamed: what an SM2
+    /// signature of the file signs, for a file of any size in one chunk's memory.
+    static func sm2Digest(_ path: String, zValue: SM3Digest) throws -> SM3Digest {
+        var hash = SM3()
+        hash.update(data: zValue.bytes)
+        try stream(path) { hash.update(bufferPointer: $0) }
+        return hash.finalize()
+    }
 }

@@ -21,12 +21,16 @@ struct ItemValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let data = try InputFiles.read(catalogue)
-        let elements = try Self.elements(of: data, in: catalogue)
         let validator = CatalogueValidator(strictness: strictness.resolved(default: .strict))
+        var count = 0
         var invalid = 0
-        for (index, element) in elements.enumerated() {
+        // Streamed: one item is held at a time, so a catalogue of any length validates in the
+        // memory of its largest item.
+        try JSONObjectStream(catalogue).readObjects { element, index, offset in
+            // Text that is not JSON at all is unreadable input (exit 2), not an invalid item.
+            _ = try JSONInputs.value(element, from: catalogue, item: (index, offset))
             let report = CatalogueItemReport(file: catalogue, index: index, element: element, validator: validator)
+            count += 1
             if !report.valid { invalid += 1 }
             if json {
                 try Console.json(report)
@@ -34,27 +38,10 @@ struct ItemValidateCommand: ParsableCommand {
                 report.print()
             }
         }
-        if elements.count > 1 {
-            Console.error("\(elements.count) items validated: \(elements.count - invalid) valid, \(invalid) invalid")
+        if count > 1 {
+            Console.error("\(count) items validated: \(count - invalid) valid, \(invalid) invalid")
         }
         if invalid > 0 { throw CLIExit.invalid }
-    }
-
-    /// The top-level JSON values to decode as items: the array's elements, or the one object.
-    /// Text that is not JSON at all is unreadable input (exit 2), not an invalid item.
-    static func elements(of data: Data, in path: String) throws -> [Data] {
-        let value = try JSONInputs.value(data, from: path)
-        let items = (value as? [Any]) ?? [value]
-        guard !items.isEmpty else {
-            throw CLIError("\(InputFiles.display(path)) holds an empty array: no item to validate (无事项要素)")
-        }
-        return try items.map { item in
-            guard JSONSerialization.isValidJSONObject(item) else {
-                throw CLIError(
-                    "\(InputFiles.display(path)) must hold a JSON object or an array of objects (事项要素格式错误)")
-            }
-            return try JSONSerialization.data(withJSONObject: item)
-        }
     }
 }
 

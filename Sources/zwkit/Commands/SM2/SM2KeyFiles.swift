@@ -27,6 +27,9 @@ enum SM2KeyFiles {
         try OutputFiles.write(Data(pem.utf8), to: path, access: .ownerOnly)
     }
 
+    /// A DER SM2 signature is at most 72 bytes and a raw one 64: anything near this is not one.
+    static let signatureLimit = 4 << 10
+
     /// The signature in `data`: DER when it parses as DER, else 64-byte raw r‖s.
     static func signature(_ data: Data, path: String) throws -> (SM2.Signing.Signature, SignatureFormat) {
         if let der = try? SM2.Signing.Signature(derRepresentation: data) {

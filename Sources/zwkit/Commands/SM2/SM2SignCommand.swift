@@ -29,16 +29,13 @@ struct SM2SignCommand: ParsableCommand {
 
     func run() throws {
         let privateKey = try SM2KeyFiles.privateKey(key)
-        let data = try InputFiles.read(file)
-        let result = Result { () throws(GMCryptoError) in
-            try privateKey.signature(for: data, userID: SM2.UserID(identity.userID))
+        // e = SM3(Z_A‖M) is hashed as the file streams past and OpenSSL signs the digest, so
+        // a file of any size signs in one chunk's memory.
+        let zValue = try Self.crypto(file) { () throws(GMCryptoError) in
+            try privateKey.publicKey.zValue(userID: identity.resolved)
         }
-        let signature: SM2.Signing.Signature
-        switch result {
-        case .success(let value): signature = value
-        case .failure(let error):
-            throw CLIError("cannot sign \(InputFiles.display(file)): \(error.message) (\(error.chineseTerm))")
-        }
+        let digest = try InputFiles.sm2Digest(file, zValue: zValue)
+        let signature = try Self.crypto(file) { () throws(GMCryptoError) in try privateKey.signature(for: digest) }
         let bytes = format == .der ? signature.derRepresentation : signature.rawRepresentation
         try OutputFiles.write(bytes, to: out)
         if json {
@@ -46,6 +43,15 @@ struct SM2SignCommand: ParsableCommand {
                 Report(
                     file: file, signature: out, format: format, userID: identity.userID,
                     signatureHex: Hex.encode(bytes)))
+        }
+    }
+
+    /// A GMCrypto step, its refusal in the CLI's words.
+    private static func crypto<Value>(_ file: String, _ body: () throws(GMCryptoError) -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            throw CLIError("cannot sign \(InputFiles.display(file)): \(error.message) (\(error.chineseTerm))")
         }
     }
 

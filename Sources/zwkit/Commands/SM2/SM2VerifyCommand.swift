@@ -36,9 +36,17 @@ struct SM2VerifyCommand: ParsableCommand {
 
     func run() throws {
         let publicKey = try signerKey()
-        let (parsed, format) = try SM2KeyFiles.signature(try InputFiles.read(signature), path: signature)
-        let data = try InputFiles.read(file)
-        let valid = publicKey.isValidSignature(parsed, for: data, userID: SM2.UserID(identity.userID))
+        let (parsed, format) = try SM2KeyFiles.signature(
+            try InputFiles.read(signature, limit: SM2KeyFiles.signatureLimit), path: signature)
+        // Z_A, then the file streamed into e = SM3(Z_A‖M), checked on the same dedicated path
+        // as whole messages: a file of any size verifies in one chunk's memory.
+        let zValue: SM3Digest
+        do {
+            zValue = try publicKey.zValue(userID: identity.resolved)
+        } catch {
+            throw CLIError("cannot verify \(InputFiles.display(file)): \(error.message) (\(error.chineseTerm))")
+        }
+        let valid = publicKey.isValidSignature(parsed, for: try InputFiles.sm2Digest(file, zValue: zValue))
         if json {
             try Console.json(Report(file: file, valid: valid, signatureFormat: format, userID: identity.userID))
         } else {

@@ -1,0 +1,197 @@
+import Foundation
+
+/// The objects of a JSON file that holds one object or an array of objects, handed over one
+/// at a time as the file streams past: a catalogue of any length is read in the memory of its
+/// largest item, and each item stops at `itemLimit` before more is read.
+///
+/// The scan only finds where each top-level object starts and ends (tracking strings, escapes
+/// and nesting); the caller parses each object's bytes, which checks everything inside it.
+struct JSONObjectStream {
+    /// Far beyond any catalogue item (the example item is 7 KB), small enough that parsing
+    /// one never needs more than a few hundred MiB.
+    static let defaultItemLimit = 4 << 20
+
+    let path: String
+    let itemLimit: Int
+
+    init(_ path: String, itemLimit: Int = defaultItemLimit) {
+        self.path = path
+        self.itemLimit = itemLimit
+    }
+
+    /// Calls `body` with each object's bytes, its position (0 for a lone object) and the byte
+    /// offset where it starts, in order.
+    /// Text that is not one object or an array of objects throws at the byte where it goes
+    /// wrong, after the objects before it were handed over.
+    func readObjects(_ body: (_ object: Data, _ index: Int, _ offset: Int) throws -> Void) throws {
+        var scanner = Scanner(stream: self)
+        try InputFiles.stream(path) { chunk in try scanner.scan(chunk, body) }
+        try scanner.finish()
+    }
+
+    private struct Scanner {
+        enum Phase {
+            /// Before the first value; `byteOrderMark` counts the UTF-8 BOM bytes seen.
+            case start(byteOrderMark: Int)
+            /// Just after the array's `[`.
+            case arrayOpened
+            /// After a `,` between objects.
+            case separated
+            case inObject
+            /// After an object inside the array: `,` or `]` comes next.
+            case afterObject
+            /// After the whole value: only white space may follow.
+            case finished
+        }
+
+        let stream: JSONObjectStream
+        var phase = Phase.start(byteOrderMark: 0)
+        var isArray = false
+        var index = 0
+        /// Where the file has been read to, for messages.
+        var offset = 0
+        var objectOffset = 0
+        var object = Data()
+        var depth = 0
+        var inString = false
+        var escaped = false
+
+        init(stream: JSONObjectStream) {
+            self.stream = stream
+        }
+
+        mutating func scan(_ chunk: UnsafeRawBufferPointer, _ body: (Data, Int, Int) throws -> Void) throws {
+            var position = 0
+            // Where the object being read starts within this chunk.
+            var objectStart = 0
+            while position < chunk.count {
+                let byte = chunk[position]
+                if case .inObject = phase {
+                    if inString {
+                        if escaped {
+                            escaped = false
+                        } else if byte == UInt8(ascii: "\\") {
+                            escaped = true
+                        } else if byte == UInt8(ascii: "\"") {
+                            inString = false
+                        }
+                    } else {
+                        switch byte {
+                        case UInt8(ascii: "\""): inString = true
+                        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                            depth -= 1
+                            if depth == 0 {
+                                try append(UnsafeRawBufferPointer(rebasing: chunk[objectStart...position]))
+                                try body(object, index, objectOffset)
+                                object.removeAll(keepingCapacity: true)
+                                index += 1
+                                phase = isArray ? .afterObject : .finished
+                            }
+                        default: break
+                        }
+                    }
+                } else if !Self.isWhiteSpace(byte) {
+                    try between(byte)
+                    if case .inObject = phase { objectStart = position }
+                }
+                position += 1
+                offset += 1
+            }
+            if case .inObject = phase {
+                try append(UnsafeRawBufferPointer(rebasing: chunk[objectStart...]))
+            }
+        }
+
+        /// A byte outside every object: the array's punctuation, or the start of an object.
+        private mutating func between(_ byte: UInt8) throws {
+            switch phase {
+            case .start(let byteOrderMark):
+                let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+                if offset == byteOrderMark, byteOrderMark < 3, byte == mark[byteOrderMark] {
+                    phase = .start(byteOrderMark: byteOrderMark + 1)
+                } else if byteOrderMark == 1 || byteOrderMark == 2 {
+                    throw notJSON("an incomplete UTF-8 byte order mark")
+                } else if byte == UInt8(ascii: "[") {
+                    isArray = true
+                    phase = .arrayOpened
+                } else if byte == UInt8(ascii: "{") {
+                    beginObject()
+                } else if Self.beginsValue(byte) {
+                    throw CLIError(
+                        "\(display) must hold a JSON object or an array of objects (事项要素格式错误)")
+                } else {
+                    throw notJSON("unexpected byte 0x\(String(byte, radix: 16, uppercase: true))")
+                }
+            case .arrayOpened where byte == UInt8(ascii: "]"):
+                throw CLIError("\(display) holds an empty array: no item to validate (无事项要素)")
+            case .arrayOpened, .separated:
+                guard byte == UInt8(ascii: "{") else {
+                    guard Self.beginsValue(byte) else { throw notJSON("expected a value") }
+                    throw CLIError(
+                        "\(display): item \(index) at byte offset \(offset) is not a JSON object; the file must "
+                            + "hold a JSON object or an array of objects (事项要素格式错误)")
+                }
+                beginObject()
+            case .afterObject where byte == UInt8(ascii: ","):
+                phase = .separated
+            case .afterObject where byte == UInt8(ascii: "]"):
+                phase = .finished
+            case .afterObject:
+                throw notJSON("expected ',' or ']' after item \(index - 1)")
+            case .finished:
+                throw notJSON("unexpected text after the end of the JSON value")
+            case .inObject:
+                break
+            }
+        }
+
+        private mutating func beginObject() {
+            phase = .inObject
+            objectOffset = offset
+            // The opening brace, which the scan of the object's own bytes does not see.
+            depth = 1
+            inString = false
+            escaped = false
+        }
+
+        /// Keeps `bytes` of the object being read, refusing one larger than the limit.
+        private mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
+            guard object.count + bytes.count <= stream.itemLimit else {
+                throw CLIError(
+                    "\(display): item \(index) at byte offset \(objectOffset) is larger than the "
+                        + "\(stream.itemLimit >> 20) MiB an item may have (输入过大); check the file or split the item")
+            }
+            object.append(contentsOf: bytes)
+        }
+
+        func finish() throws {
+            switch phase {
+            case .finished: return
+            case .start: throw notJSON("no value before the end of the file")
+            default: throw notJSON("it ends before the JSON value is complete")
+            }
+        }
+
+        private var display: String { InputFiles.display(stream.path) }
+
+        private func notJSON(_ reason: String) -> CLIError {
+            CLIError("\(display) is not JSON: \(reason) at byte offset \(offset) (JSON格式错误); give a UTF-8 JSON file")
+        }
+
+        private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        }
+
+        /// Whether `byte` can start a JSON value other than an object or an array.
+        private static func beginsValue(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"),
+                UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "["):
+                return true
+            default:
+                return false
+            }
+        }
+    }
+}
