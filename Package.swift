@@ -126,7 +126,6 @@ let package = Package(
                 "ZhengwuKitCore", "ZhengwuKitSupport", "ZhengwuKitXML", "OFD", "ESeal", "GMCertificates", "GMCrypto",
                 "CitizenID", "CreditCode", "AdminDivision",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 

@@ -107,6 +107,7 @@ import ZWKitTestSupport
         let ofd = try issuer.issue(data)
         let report = LicenceVerifier(trustAnchors: [pki.ca]).verify(ofd: ofd)
         #expect(report.verdict == .trusted, "\(type.name): \(report.failures) \(report.unchecked)")
+        #expect(report.result(for: .faceItems)?.outcome == .passed, "\(type.name)")
         let read = try #require(report.data)
         #expect(read == data)
         #expect(try read.face(as: Face.self) == face, "\(type.name)")
@@ -196,15 +197,32 @@ import ZWKitTestSupport
         #expect(try refusal(BusinessLicenceFace.self) { $0["KZ_ZCZB"] = nil } == nil)
     }
 
-    /// A licence issued through the untyped path with a face 公民身份号码 whose check character is
-    /// wrong (its schema checks only the pattern) is read, but not as the typed face.
-    @Test func aSealedLicenceWithANonConvertingItemIsRefusedTyped() throws {
+    /// A face 公民身份号码 whose check character is wrong passes the schema's pattern, but not the
+    /// `faceItems` check: the issuer refuses it, a verifier fails a licence sealed with it anyway,
+    /// and the typed reading names the item.
+    @Test func aNonConvertingItemFailsTheFaceItemsCheck() throws {
         let pki = try LicencePKI.make()
+        let issuer = try pki.licenceIssuer()
         let type = try LicenceCatalogue.standard.type(code: ResidencePermitFace.typeCode)
         var data = try pki.exampleData(type)
         data.face["KZ_GMSFHM"] = "110105194912310021"
-        let file = try LicenceFile(data: try pki.licenceIssuer().issue(data))
-        let read = try LicenceXML.decode(file.dataXML)
+        do {
+            try issuer.check(data)
+            Issue.record("the issuer accepted a face 公民身份号码 with a wrong check character")
+        } catch {
+            #expect(error.code == "elicense.invalid_data")
+            #expect(error.message.contains("faceItems") && error.message.contains("KZ_GMSFHM"), "\(error.message)")
+        }
+        // Sealed without the issuer's checks (a detached signature over the XML as given).
+        let detached = try issuer.sealDetached(data)
+        let report = LicenceVerifier(trustAnchors: [pki.ca]).verifyDetached(
+            data: detached.xml, signature: detached.signature)
+        #expect(report.verdict == .invalid)
+        #expect(report.failures.map(\.check) == [.faceItems], "\(report.failures)")
+        let detail = try #require(report.result(for: .faceItems)?.detail)
+        #expect(detail.contains("KZ_GMSFHM") && detail.contains("citizenid.check_character"), "\(detail)")
+        #expect(!detail.contains("110105194912310021"))
+        let read = try #require(report.data)
         #expect(read.face["KZ_GMSFHM"] == "110105194912310021")
         do {
             _ = try read.face(as: ResidencePermitFace.self)

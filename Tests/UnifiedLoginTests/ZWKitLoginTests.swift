@@ -132,6 +132,9 @@ import ZWKitTestSupport
             #expect(wrongSecret.status == 1, "\(wrongSecret.stderrText)")
             #expect(Self.json(wrongSecret)["code"] as? String == "login.platform_refused")
             #expect(Self.json(wrongSecret)["valid"] as? Bool == false)
+            // The keys of every `--json` refusal (as `token verify`'s).
+            #expect(Self.json(wrongSecret)["chineseTerm"] as? String == "统一身份认证平台拒绝")
+            #expect(Self.json(wrongSecret)["message"] is String)
 
             let unknownUser = try await Self.zwkit([
                 "login", "--issuer", issuer, "--client-id", "demo-client", "--client-secret", "demo-secret",

@@ -620,3 +620,17 @@ public struct SocialSecurityCardFace: LicenceFace {
         case issuingAuthority = "KZ_FKJG"
     }
 }
+
+/// The generated faces by type code: the verifier reads a standard type's items through its
+/// face (the `faceItems` check).
+enum GeneratedFaces {
+    static let byTypeCode: [String: any LicenceFace.Type] = [
+        BirthMedicalCertificateFace.typeCode: BirthMedicalCertificateFace.self,
+        BusinessLicenceFace.typeCode: BusinessLicenceFace.self,
+        MotorVehicleDrivingLicenceFace.typeCode: MotorVehicleDrivingLicenceFace.self,
+        RealEstateTitleCertificateFace.typeCode: RealEstateTitleCertificateFace.self,
+        ResidencePermitFace.typeCode: ResidencePermitFace.self,
+        ResidentIdentityCardFace.typeCode: ResidentIdentityCardFace.self,
+        SocialSecurityCardFace.typeCode: SocialSecurityCardFace.self,
+    ]
+}

@@ -10,6 +10,10 @@ public enum LicenceCheck: String, VerificationCheck, CaseIterable {
     case metadataSchema
     /// The face items conform to the type's face schema 照面信息模式.
     case faceSchema
+    /// Each face item of a standard type reads as its typed value (``LicenceFace``): a
+    /// 公民身份号码 or credit code valid (the schema checks only its pattern), dates, times and
+    /// numbers readable 照面信息项. Listed for types with a generated face once the schema passed.
+    case faceItems
     /// The identifier's check character and its agreement with the type and issuer codes 证照标识.
     case identifier
     /// The holder's code is valid for its code type (111 → CitizenID, 001 → CreditCode) 持证主体代码.
@@ -42,6 +46,7 @@ public enum LicenceCheck: String, VerificationCheck, CaseIterable {
         case .sealTrust: return "签章证书链"
         case .metadataSchema: return "元数据模式"
         case .faceSchema: return "照面信息模式"
+        case .faceItems: return "照面信息项"
         case .identifier: return "证照标识"
         case .holderCode: return "持证主体代码"
         case .issuerCode: return "颁发机构代码"

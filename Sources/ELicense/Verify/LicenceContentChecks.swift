@@ -14,9 +14,9 @@ struct LicenceContentChecks {
 
     func run(_ data: LicenceData, xml: [UInt8]) -> [CheckResult<LicenceCheck>] {
         let type = try? catalogue.type(code: data.metadata.typeCode)
-        return [
-            metadataSchema(xml), faceSchema(data, type: type), identifier(data.metadata),
-            holderCode(data.metadata, type),
+        let face = faceSchema(data, type: type)
+        return [metadataSchema(xml), face] + (face.outcome == .passed ? faceItems(data, type: type) : []) + [
+            identifier(data.metadata), holderCode(data.metadata, type),
             issuerCode(data.metadata), dates(data.metadata, type), validityPeriod(data.metadata),
             registeredType(data.metadata, type),
         ] + (data.metadata.annotation.map { [annotation($0, data.metadata)] } ?? [])
@@ -45,6 +45,20 @@ struct LicenceContentChecks {
             return CheckResult(.faceSchema, .passed, "conforms to \(type.faceSchemaPath)")
         } catch {
             return CheckResult(.faceSchema, .failed, error.message)
+        }
+    }
+
+    /// The items read through the type's generated face, when the type is the standard
+    /// catalogue's (a department's own type of the same code may define other items).
+    func faceItems(_ data: LicenceData, type: LicenceType?) -> [CheckResult<LicenceCheck>] {
+        guard let type, let face = GeneratedFaces.byTypeCode[type.code],
+            (try? LicenceCatalogue.standard.type(code: type.code)) == type
+        else { return [] }
+        do {
+            _ = try face.init(faceItems: data.face)
+            return [CheckResult(.faceItems, .passed, "every item reads as \(face) (codes, dates and numbers valid)")]
+        } catch {
+            return [CheckResult(.faceItems, .failed, error.message)]
         }
     }
 

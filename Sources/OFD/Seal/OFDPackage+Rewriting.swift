@@ -1,5 +1,4 @@
 public import Foundation
-import ZIPFoundation
 internal import ZhengwuKitSupport
 import ZhengwuKitXML
 
@@ -64,22 +63,6 @@ extension OFDFile {
                         + "</ofd:Layer></ofd:Content></ofd:Page>"
                 ))
         }
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, text) in files {
-                let data = Data(text.utf8)
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-                    provider: { position, size in
-                        data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
-                    })
-            }
-            guard let data = archive.data else { throw OFDError.unwritableOutput("the archive kept no data") }
-            return data
-        } catch let error as OFDError {
-            throw error
-        } catch {
-            throw .unwritableOutput("\(error)")
-        }
+        return try PackageWriter.data(files: files.map { (path: $0.0, bytes: Array($0.1.utf8)) })
     }
 }

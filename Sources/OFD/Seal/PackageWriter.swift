@@ -4,7 +4,8 @@ import ZIPFoundation
 /// Writes a new package: the entries of the source (except those replaced) and new ones.
 /// The result goes to a temporary file beside the destination and is renamed into place, so
 /// an error never leaves a half-written file, and the input is never overwritten mid-way.
-enum PackageWriter {
+/// The one place that zips OFD packages: licences make theirs through ``data(files:)``.
+package enum PackageWriter {
     static func write(
         source: OFDPackage, replacing replaced: [String: [UInt8]], adding added: [(String, [UInt8])], to url: URL
     ) throws(OFDError) {
@@ -36,9 +37,21 @@ enum PackageWriter {
     static func data(
         source: OFDPackage, replacing replaced: [String: [UInt8]], adding added: [(String, [UInt8])]
     ) throws(OFDError) -> Data {
+        try zipped { archive in try fill(archive, source: source, replacing: replaced, adding: added) }
+    }
+
+    /// A new package of exactly `files`, zipped in memory (a licence's, before it is sealed).
+    package static func data(files: [(path: String, bytes: [UInt8])]) throws(OFDError) -> Data {
+        try zipped { archive in
+            for (path, bytes) in files { try add(archive, path, bytes) }
+        }
+    }
+
+    /// An archive made in memory by `fill`.
+    private static func zipped(_ fill: (Archive) throws -> Void) throws(OFDError) -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
-            try fill(archive, source: source, replacing: replaced, adding: added)
+            try fill(archive)
             guard let data = archive.data else { throw OFDError.unwritableOutput("the archive kept no data") }
             return data
         } catch let error as OFDError {

@@ -21,12 +21,14 @@ struct LoginSummary: Encodable {
     var assuranceLevel: String?
     var authenticationMethods: [String]?
     var algorithm: String?
+    /// A refusal's error, under the keys every `--json` refusal uses (`code`, `message`, `chineseTerm`).
     var code: String?
     var message: String?
-    var term: String?
+    var chineseTerm: String?
 
     private enum CodingKeys: String, CodingKey {
-        case valid, trust, evidence, profile, issuer, kind, identifier, subject, name, algorithm, code, message, term
+        case valid, trust, evidence, profile, issuer, kind, identifier, subject, name, algorithm, code, message
+        case chineseTerm
         case kindTerm = "kind_term"
         case platformUserID = "platform_user_id"
         case assuranceLevel = "assurance_level"
@@ -56,7 +58,7 @@ struct LoginSummary: Encodable {
         trust = "untrusted"
         code = refusal.code
         message = refusal.message
-        term = refusal.chineseTerm
+        chineseTerm = refusal.chineseTerm
     }
 
     func print(json: Bool) throws {
