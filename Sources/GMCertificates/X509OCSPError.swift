@@ -75,8 +75,8 @@ extension X509OCSPError: ZhengwuKitError {
             return "the response is signed neither by the issuer nor by a responder it delegated OCSP signing to"
         case .badSignature: return "the response's signature does not verify with the responder's public key"
         case .unsupportedSignatureAlgorithm(let detail): return "unsupported signature algorithm: \(detail)"
-        case .notYetValid(let time): return "the answer is not valid before \(time.formatted(.iso8601))"
-        case .expired(let time): return "the answer expired at \(time.formatted(.iso8601)) (nextUpdate)"
+        case .notYetValid(let time): return "the answer is not valid before \(Timestamp.format(time))"
+        case .expired(let time): return "the answer expired at \(Timestamp.format(time)) (nextUpdate)"
         }
     }
 }

@@ -64,7 +64,7 @@ public enum X509RevocationFailure: ZhengwuKitError, Hashable {
         }
     }
 
-    private static func format(_ date: Date) -> String { date.formatted(.iso8601) }
+    private static func format(_ date: Date) -> String { Timestamp.format(date) }
 
     /// Whole seconds when they fit an `Int` (the age is caller-supplied: infinity must not trap).
     private static func seconds(_ interval: TimeInterval) -> String {

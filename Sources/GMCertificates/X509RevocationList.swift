@@ -1,5 +1,6 @@
 import Foundation
 import GMCrypto
+import ZhengwuKitCore
 internal import ZhengwuKitSupport
 
 /// A certificate revocation list (CRL, RFC 5280 §5): the serial numbers a CA has revoked,
@@ -163,7 +164,7 @@ extension X509RevocationList: Hashable {
 
 extension X509RevocationList: CustomStringConvertible {
     public var description: String {
-        "X509RevocationList(issuer: \(issuer), thisUpdate: \(thisUpdate.formatted(.iso8601)), entries: \(entries.count))"
+        "X509RevocationList(issuer: \(issuer), thisUpdate: \(Timestamp.format(thisUpdate)), entries: \(entries.count))"
     }
 }
 

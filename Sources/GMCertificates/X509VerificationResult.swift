@@ -128,6 +128,6 @@ public struct X509VerificationFailure: ZhengwuKitError, Hashable {
     }
 
     private static func format(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        Timestamp.format(date)
     }
 }

@@ -104,3 +104,19 @@ struct PackagePathTests {
         #expect(throws: Never.self) { try package.data(at: "OFD.xml") }
     }
 }
+
+@Suite("SignatureDateTime, written as every other time: UTC, proleptic Gregorian")
+struct SignatureDateTimeTests {
+    @Test(
+        "yyyyMMddHHmmss of the instant, before 1582 too, four-digit years only",
+        arguments: [
+            (1_776_000_000.5, "20260412132000"),
+            (-14_826_672_000, "15000301000000"),
+            (-62_167_219_200, "00000101000000"),
+            (-1e20, "00000101000000"),
+            (1e20, "99991231235959"),
+        ])
+    func signatureDateTime(seconds: Double, expected: String) {
+        #expect(SignatureAppender.dateTime(Date(timeIntervalSince1970: seconds)) == expected)
+    }
+}

@@ -102,7 +102,8 @@ struct HardeningDecisionsTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let negative = try zwkit(["token", "verify", token, "--jwks", "jwks.json", "--skew", "-5"])
         #expect(negative.status == 2, "\(negative.stderrText)")
-        #expect(negative.stderrText.contains("--skew"))
+        #expect(
+            negative.stderrText.contains("--skew -5: give a number of seconds, 0 or more"), "\(negative.stderrText)")
         #expect(try zwkit(["token", "verify", token, "--jwks", "jwks.json", "--skew", "0"]).status == 0)
         for garbage in ["garbage", "a.b", "e30=.e30.AA", "bm90IGpzb24.e30.AA"] {
             let result = try zwkit(["token", "verify", garbage, "--jwks", "jwks.json"])
@@ -168,6 +169,47 @@ struct HardeningDecisionsTests {
             #expect(result.status == 2, "\(command)")
             #expect(result.stderrText.count < 2_000, "\(command): \(result.stderrText.count) characters")
             #expect(result.stderrText.contains("huge-label.pem"))
+        }
+    }
+
+    /// A negative number after a numeric option is that option's value, refused by name with
+    /// the option's own rule, never "Missing value" as if it were another option.
+    @Test func negativeNumbersAreValuesRefusedByTheirOptionsRule() throws {
+        let cases: [([String], String)] = [
+            (
+                ["cert", "issue", "--subject", "CN=x", "--key", "ca.key", "--out", "n.pem", "--days", "-1"],
+                "--days must be positive"
+            ),
+            (
+                [
+                    "cert", "crl", "issue", "--ca-cert", "ca.pem", "--ca-key", "ca.key", "--out", "n.crl", "--days",
+                    "-1",
+                ], "--days must be positive"
+            ),
+            (
+                [
+                    "cert", "issue", "--subject", "CN=x", "--ca", "--key", "ca.key", "--out", "n.pem", "--path-length",
+                    "-1",
+                ], "non-negative"
+            ),
+            (
+                ["token", "issue", "--key", "token.key", "--claims", "{\"sub\":\"a\"}", "--ttl", "-1"],
+                "--ttl must be positive"
+            ),
+            (["id", "check", "--input", "ids.txt", "--column", "-1"], "--column counts from 1"),
+            (
+                [
+                    "seal", "make", "--name", "测试局", "--type", "1", "--maker-key", "maker.key", "--maker-cert",
+                    "maker.pem", "--signer-cert", "signer.pem", "--picture", "seal.png", "--width", "-5", "--height",
+                    "40", "--valid-days", "30", "--output", "n.esl",
+                ], "picture size -5×40 mm"
+            ),
+        ]
+        for (arguments, message) in cases {
+            let result = try zwkit(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderrText)")
+            #expect(result.stderrText.contains(message), "\(arguments): \(result.stderrText)")
+            #expect(!result.stderrText.contains("Missing value"), "\(arguments): \(result.stderrText)")
         }
     }
 }

@@ -268,7 +268,9 @@ import ZWKitTestSupport
                 "item 1 at byte offset \(afterItem + 2) is not a JSON object"
             ),
             ("an array as an item", "[[\(text)]]", 2, "item 0 at byte offset 1 is not a JSON object"),
-            ("a string", "\"item\"", 2, "事项要素格式错误"),
+            ("a string", "\"item\"", 2, "begins with '\"' at byte offset 0 (事项要素格式错误)"),
+            ("words", "not json", 2, "begins with 'n' at byte offset 0"),
+            ("a NUL byte", "\u{0}[]", 2, "is not JSON: unexpected byte 0x0 at byte offset 0"),
             ("nothing", " \n", 2, "no value before the end of the file"),
             ("bad JSON inside an item", "[\(text), {\"name\": tru}]", 2, "in item 1, which starts at byte offset"),
             ("braces and brackets in strings", #"[{"name": "a}]\"{[", "x": 1}]"#, 1, ""),

@@ -1,4 +1,5 @@
 import Foundation
+internal import ZhengwuKitSupport
 
 /// Adds one signature to the first document of a package in the layout of GB/T 33190 §18
 /// (`Signs/Sign_N/Signature.xml` and its signed value, listed in `Signs/Signatures.xml`),
@@ -84,11 +85,16 @@ struct SignatureAppender {
         return Parts(replaced: replaced, added: added)
     }
 
+    /// `yyyyMMddHHmmss` in UTC, proleptic Gregorian in every year like every time the package
+    /// writes (a `DateFormatter` turns Julian before 1582).
     static func dateTime(_ time: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMddHHmmss"
-        return formatter.string(from: time)
+        // Four-digit years only (the signed value's own GeneralizedTime refuses the others).
+        let range = ASN1Time.writableSeconds
+        let seconds = time.timeIntervalSince1970.rounded(.down)
+        let clamped =
+            range.contains(seconds) ? seconds : (seconds > range.upperBound ? range.upperBound : range.lowerBound)
+        let civil = CivilTime(secondsSince1970: Int64(clamped))
+        return [civil.day.year, civil.day.month, civil.day.day, civil.hours, civil.minutes, civil.seconds]
+            .enumerated().map { ZeroPadding.decimal($0.element, width: $0.offset == 0 ? 4 : 2) }.joined()
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 
 /// `zwkit demo` section 证书撤销 CRL: a CA issues two leaves, then a revocation list naming
 /// one of them; the chain verifier with the revocation policy tells them apart.
@@ -27,7 +28,7 @@ struct RevocationDemo: DemoSection {
         builder.revoke(lost, at: Date().addingTimeInterval(-60), reason: .keyCompromise)
         let list = try builder.issue(issuer: ca, issuerKey: caKey)
         Console.output(
-            "issued   CRL \(list.crlNumberDescription ?? "?") of \(list.issuer.commonName ?? "?") (\(list.signatureAlgorithm)), \(list.entries.count) entry, next update \(list.nextUpdate?.formatted(.iso8601) ?? "none")"
+            "issued   CRL \(list.crlNumberDescription ?? "?") of \(list.issuer.commonName ?? "?") (\(list.signatureAlgorithm)), \(list.entries.count) entry, next update \(list.nextUpdate.map(Timestamp.format) ?? "none")"
         )
 
         let verifier = X509Verifier(trustRoots: [ca]) { .notRevoked(by: [list]) }

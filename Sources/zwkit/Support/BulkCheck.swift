@@ -56,7 +56,7 @@ struct BulkCheckOptions: ParsableArguments {
     @Flag(help: "Print one JSON object per input line on stdout.")
     var json = false
 
-    @Option(help: "Take the number from this 1-based column of delimited input (CSV).")
+    @Option(parsing: .unconditional, help: "Take the number from this 1-based column of delimited input (CSV).")
     var column: Int?
 
     @Option(help: "The column delimiter for --column (one byte).")

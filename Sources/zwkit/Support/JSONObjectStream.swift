@@ -119,9 +119,11 @@ struct JSONObjectStream {
                     beginObject()
                 } else if Self.beginsValue(byte) {
                     throw CLIError(
-                        "\(display) must hold a JSON object or an array of objects (事项要素格式错误)")
+                        "\(display) does not hold a JSON object or an array of objects: it begins with "
+                            + "\(Self.describe(byte)) at byte offset \(offset) (事项要素格式错误); give one catalogue item "
+                            + "or an array of them")
                 } else {
-                    throw notJSON("unexpected byte 0x\(String(byte, radix: 16, uppercase: true))")
+                    throw notJSON("unexpected \(Self.describe(byte))")
                 }
             case .arrayOpened where byte == UInt8(ascii: "]"):
                 throw CLIError("\(display) holds an empty array: no item to validate (无事项要素)")
@@ -177,6 +179,12 @@ struct JSONObjectStream {
 
         private func notJSON(_ reason: String) -> CLIError {
             CLIError("\(display) is not JSON: \(reason) at byte offset \(offset) (JSON格式错误); give a UTF-8 JSON file")
+        }
+
+        /// A byte as a message shows it: the character when printable ASCII, else its value.
+        private static func describe(_ byte: UInt8) -> String {
+            (0x21...0x7E).contains(byte)
+                ? "'\(Character(UnicodeScalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
         }
 
         private static func isWhiteSpace(_ byte: UInt8) -> Bool {

@@ -33,7 +33,7 @@ struct CertCRLIssueCommand: AsyncParsableCommand {
     @Option(help: "The CRL number; increase it with every list.")
     var crlNumber: UInt64 = 1
 
-    @Option(help: "Days from --this-update to nextUpdate.")
+    @Option(parsing: .unconditional, help: "Days from --this-update to nextUpdate.")
     var days: Int = 7
 
     @Option(help: "When the list is issued (2025-01-31 or 2025-01-31T08:00:00Z); now by default.")

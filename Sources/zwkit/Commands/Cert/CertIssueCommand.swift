@@ -19,7 +19,7 @@ struct CertIssueCommand: AsyncParsableCommand {
     @Option(help: "The subject as an RFC 4514 name, most specific first: \"CN=某某市人民政府,O=某某市,C=CN\".")
     var subject: String
 
-    @Option(help: "Days of validity from --not-before.")
+    @Option(parsing: .unconditional, help: "Days of validity from --not-before.")
     var days: Int = 365
 
     @Option(help: "The start of validity (2025-01-31 or 2025-01-31T08:00:00Z); now by default.")
@@ -28,7 +28,7 @@ struct CertIssueCommand: AsyncParsableCommand {
     @Flag(help: "Issue a CA certificate (cA true, keyCertSign and cRLSign) instead of a signing leaf.")
     var ca = false
 
-    @Option(help: "The CA's path length constraint (with --ca).")
+    @Option(parsing: .unconditional, help: "The CA's path length constraint (with --ca).")
     var pathLength: Int?
 
     @Option(help: "The serial number in hexadecimal; random 16 bytes by default.")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 
 /// `zwkit cert ocsp RESPONSE.der --cert LEAF.pem --issuer CA.pem [--at DATE] [--json]`.
 struct CertOCSPCommand: AsyncParsableCommand {
@@ -79,11 +80,11 @@ struct CertOCSPCommand: AsyncParsableCommand {
             if json {
                 try Console.json(
                     Output(
-                        status: "revoked", revocationDate: date.formatted(.iso8601), reason: reason?.name, code: nil,
+                        status: "revoked", revocationDate: Timestamp.format(date), reason: reason?.name, code: nil,
                         error: nil, chineseTerm: "证书已撤销"))
             }
             Console.error(
-                "revoked on \(date.formatted(.iso8601))"
+                "revoked on \(Timestamp.format(date))"
                     + (reason.map { ", reason \($0.name) (\($0.chineseTerm))" } ?? ""))
             throw CLIExit.invalid
         case .unknown:

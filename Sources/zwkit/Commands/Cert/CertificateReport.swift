@@ -1,6 +1,7 @@
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 import ZhengwuKitSupport
 
 /// What `zwkit cert show` prints about one certificate, as text lines or one JSON object.
@@ -38,8 +39,8 @@ struct CertificateReport: Encodable {
         issuerAttributes = Self.attributes(certificate.issuer)
         version = certificate.version
         serialNumber = certificate.serialNumber.description
-        notBefore = certificate.notBefore.formatted(.iso8601)
-        notAfter = certificate.notAfter.formatted(.iso8601)
+        notBefore = Timestamp.format(certificate.notBefore)
+        notAfter = Timestamp.format(certificate.notAfter)
         publicKeyAlgorithm = certificate.publicKey.algorithmName
         signatureAlgorithm = certificate.signatureAlgorithm.name
         signatureAlgorithmOID = certificate.signatureAlgorithm.oid

@@ -1,6 +1,7 @@
 import Foundation
 import GMCertificates
 import GMCrypto
+import ZhengwuKitCore
 import ZhengwuKitSupport
 
 /// What `zwkit cert crl show` prints about one list, as text lines or one JSON object.
@@ -27,8 +28,8 @@ struct RevocationListReport: Encodable {
     init(_ list: X509RevocationList) {
         issuer = list.issuer.description
         version = list.version
-        thisUpdate = list.thisUpdate.formatted(.iso8601)
-        nextUpdate = list.nextUpdate?.formatted(.iso8601)
+        thisUpdate = Timestamp.format(list.thisUpdate)
+        nextUpdate = list.nextUpdate.map(Timestamp.format)
         crlNumber = list.crlNumberDescription
         authorityKeyIdentifier = list.authorityKeyIdentifier.map(Hex.encode)
         signatureAlgorithm = list.signatureAlgorithm.name
@@ -36,9 +37,9 @@ struct RevocationListReport: Encodable {
         extensions = list.extensions.map { $0.oid + ($0.isCritical ? " (critical)" : "") }
         entries = list.entries.map { entry in
             Entry(
-                serialNumber: entry.serialNumber.description, revocationDate: entry.revocationDate.formatted(.iso8601),
+                serialNumber: entry.serialNumber.description, revocationDate: Timestamp.format(entry.revocationDate),
                 reason: entry.reason?.name, reasonChineseTerm: entry.reason?.chineseTerm,
-                invalidityDate: entry.invalidityDate?.formatted(.iso8601))
+                invalidityDate: entry.invalidityDate.map(Timestamp.format))
         }
     }
 

@@ -19,7 +19,7 @@ struct OFDSealCommand: AsyncParsableCommand {
     @Option(help: "The electronic seal (.esl).") var seal: String
     @Option(help: "The signer's SM2 private key (PEM).") var key: String
     @Option(help: "The signer's certificate (PEM or DER), one the seal lists.") var cert: String
-    @Option(help: "The page (1-based) for --at.") var page: Int?
+    @Option(parsing: .unconditional, help: "The page (1-based) for --at.") var page: Int?
     @Option(help: "The seal's top-left corner X,Y in mm, on --page.") var at: String?
     @Option(help: "Centre the seal on this text (关键字签章).") var keyword: String?
     @Flag(name: .customLong("all-occurrences"), help: "With --keyword: seal every occurrence, not only the first.")

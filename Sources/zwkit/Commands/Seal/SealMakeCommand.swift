@@ -8,15 +8,17 @@ struct SealMakeCommand: AsyncParsableCommand {
         commandName: "make", abstract: "Make a seal (制章) signed by the seal maker's SM2 key.")
 
     @Option(help: "The seal's name 印章名称.") var name: String
-    @Option(help: "The seal type: 1 official 单位印章, 2 personal 个人印章, others by agreement.") var type: Int
+    @Option(parsing: .unconditional, help: "The seal type: 1 official 单位印章, 2 personal 个人印章, others by agreement.")
+    var type: Int
     @Option(name: .customLong("maker-key"), help: "The seal maker's SM2 private key (PEM).") var makerKey: String
     @Option(name: .customLong("maker-cert"), help: "The seal maker's certificate (PEM or DER).") var makerCert: String
     @Option(name: .customLong("signer-cert"), help: "A certificate that may sign with the seal (repeatable).")
     var signerCerts: [String] = []
     @Option(help: "The seal picture: png, jpg, gif or a zipped OFD.") var picture: String
-    @Option(help: "Printed width in millimetres.") var width: Int
-    @Option(help: "Printed height in millimetres.") var height: Int
-    @Option(name: .customLong("valid-days"), help: "Valid from now for this many days.") var validDays: Int?
+    @Option(parsing: .unconditional, help: "Printed width in millimetres.") var width: Int
+    @Option(parsing: .unconditional, help: "Printed height in millimetres.") var height: Int
+    @Option(name: .customLong("valid-days"), parsing: .unconditional, help: "Valid from now for this many days.")
+    var validDays: Int?
     @Option(name: .customLong("valid-from"), help: "Start of validity (YYYY-MM-DD or ISO 8601).") var validFrom: String?
     @Option(name: .customLong("valid-to"), help: "End of validity (YYYY-MM-DD or ISO 8601).") var validTo: String?
     @Option(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ESeal
 import Foundation
+import ZhengwuKitCore
 
 /// `zwkit seal show`: every field of a seal or signature.
 struct SealShowCommand: AsyncParsableCommand {
@@ -54,8 +55,8 @@ struct SealShowCommand: AsyncParsableCommand {
         for digest in seal.certificateDigests ?? [] {
             Console.output("  certificateDigest  \(digest.type) \(digest.value)")
         }
-        Console.output("  createDate         \(seal.createDate)")
-        Console.output("  validity           \(seal.validStart) – \(seal.validEnd)")
+        Console.output("  createDate         \(Timestamp.format(seal.createDate))")
+        Console.output("  validity           \(Timestamp.format(seal.validStart)) – \(Timestamp.format(seal.validEnd))")
         Console.output(
             "  picture            \(seal.picture.type), \(seal.picture.bytes) bytes, "
                 + "\(seal.picture.widthMillimetres)×\(seal.picture.heightMillimetres) mm")

@@ -23,7 +23,7 @@ struct TokenIssueCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The claims: a JSON object, or @FILE to read it from a file ('@-' for stdin).")
     var claims: String
 
-    @Option(name: .long, help: "Lifetime in seconds when the claims carry no exp.")
+    @Option(name: .long, parsing: .unconditional, help: "Lifetime in seconds when the claims carry no exp.")
     var ttl: Int = 600
 
     @Option(name: .long, help: "iss when the claims carry none.")

@@ -24,7 +24,8 @@ struct TokenVerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Required audience.")
     var aud: String?
 
-    @Option(name: .long, help: "Allowed clock skew in seconds (0 or more).")
+    // Unconditional: `--skew -5` is a negative skew to refuse by name, not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: "Allowed clock skew in seconds (0 or more).")
     var skew: Int = 60
 
     @Option(
