@@ -12,6 +12,7 @@ import ZhengwuKitCore
 //   OFDSpeed make-large OUT.ofd MB   a sealed OFD carrying an MB-megabyte attachment
 //   OFDSpeed verify FILE.ofd         one integrity-only verification (for peak-memory measurement)
 //   OFDSpeed loop FILE.ofd SECONDS   verifications alone for SECONDS of CPU time (for a profiler)
+//   OFDSpeed loop-data FILE.ofd SECONDS  the same, the package handed over as bytes in memory
 //   OFDSpeed count FILE.ofd N        N verifications alone (for instruction counts under callgrind)
 
 func fail(_ message: String) -> Never {
@@ -175,6 +176,14 @@ case "loop":
         guard let report = try? verifier.verify(contentsOf: url), report.isValid else { fail("verification failed") }
     }
     print(String(format: "OFD verification: %8.0f /s per core", rate))
+case "loop-data":
+    let seconds = arguments.count > 3 ? Double(arguments[3]) ?? 3 : 3
+    let data = required(try? Data(contentsOf: URL(fileURLWithPath: arguments[2])), "cannot read \(arguments[2])")
+    let verifier = OFDVerifier(sealVerifier: SealVerifier(mode: .integrityOnly), mode: .integrityOnly)
+    let rate = measure(seconds: seconds) {
+        guard let file = try? OFDFile(data: data), verifier.verify(file).isValid else { fail("verification failed") }
+    }
+    print(String(format: "OFD verification from bytes in memory: %8.0f /s per core", rate))
 case "count":
     let count = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
     let url = URL(fileURLWithPath: arguments[2])

@@ -25,7 +25,7 @@ final class ArchiveStorage: @unchecked Sendable {
     }
 
     deinit {
-        if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
+        if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
     }
 
     /// The bytes of `path` if they were read whole before.

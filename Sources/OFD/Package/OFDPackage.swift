@@ -27,9 +27,7 @@ public struct OFDPackage: Sendable {
         var temporary: URL?
         var archiveURL = url
         if bounds.prefix > 0 {
-            let copy = FileManager.default.temporaryDirectory
-                .appendingPathComponent("zwkit-ofd-\(UUID().uuidString).zip")
-            try Self.copy(url, from: bounds.prefix, to: copy)
+            let copy = try PrivateCopy.make(from: url, startingAt: bounds.prefix)
             temporary = copy
             archiveURL = copy
         }
@@ -37,7 +35,7 @@ public struct OFDPackage: Sendable {
         do {
             archive = try Archive(url: archiveURL, accessMode: .read)
         } catch {
-            if let temporary { try? FileManager.default.removeItem(at: temporary) }
+            if let temporary { PrivateCopy.remove(temporary) }
             throw .unreadablePackage("\(url.lastPathComponent): \(error)")
         }
         try self.init(archive: archive, bounds: bounds, limits: limits, temporaryCopy: temporary)
@@ -56,17 +54,12 @@ public struct OFDPackage: Sendable {
         // ZIPFoundation's in-memory archive traps when a hostile offset points past the end of
         // the data (found by Scripts/fuzz-ofd); its file-backed archive reads short instead. So
         // untrusted bytes go through a private temporary file, removed with the package.
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("zwkit-ofd-\(UUID().uuidString).zip")
-        guard
-            FileManager.default.createFile(atPath: copy.path, contents: trimmed, attributes: [.posixPermissions: 0o600])
-        else {
-            throw .unreadablePackage("cannot write a temporary copy in \(copy.deletingLastPathComponent().path)")
-        }
+        let copy = try PrivateCopy.make(trimmed)
         let archive: Archive
         do {
             archive = try Archive(url: copy, accessMode: .read)
         } catch {
-            try? FileManager.default.removeItem(at: copy)
+            PrivateCopy.remove(copy)
             throw .unreadablePackage("\(error)")
         }
         try self.init(archive: archive, bounds: bounds, limits: limits, temporaryCopy: copy)
@@ -84,31 +77,31 @@ public struct OFDPackage: Sendable {
         for entry in archive {
             count += 1
             if count > limits.maximumEntries {
-                if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
+                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
                 throw .packageTooLarge("more than \(limits.maximumEntries) entries")
             }
             let raw = entry.path
             guard let name = PackagePath.entryName(raw), !raw.utf8.contains(0) else {
-                if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
+                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
                 throw .pathTraversal(entry: raw)
             }
             if entry.type == .directory || name.isEmpty { continue }
             if entry.type == .symlink {
-                if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
+                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
                 throw .pathTraversal(entry: raw)
             }
             let key = name.lowercased()
             if folded[key] != nil {
-                if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
+                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
                 throw .duplicateEntry(name)
             }
             if entry.uncompressedSize > limits.maximumEntrySize {
-                if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
+                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
                 throw .entryTooLarge(entry: name, limit: limits.maximumEntrySize)
             }
             total &+= entry.uncompressedSize
             if total > limits.maximumTotalSize {
-                if let temporaryCopy { try? FileManager.default.removeItem(at: temporaryCopy) }
+                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
                 throw .packageTooLarge("the entries declare more than \(limits.maximumTotalSize) bytes together")
             }
             folded[key] = name
@@ -226,23 +219,6 @@ public struct OFDPackage: Sendable {
             throw error
         } catch {
             throw .unreadablePackage("\(url.path): \(error.localizedDescription)")
-        }
-    }
-
-    private static func copy(_ source: URL, from offset: UInt64, to destination: URL) throws(OFDError) {
-        do {
-            let input = try FileHandle(forReadingFrom: source)
-            defer { try? input.close() }
-            _ = FileManager.default.createFile(
-                atPath: destination.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            let output = try FileHandle(forWritingTo: destination)
-            defer { try? output.close() }
-            try input.seek(toOffset: offset)
-            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-                try output.write(contentsOf: chunk)
-            }
-        } catch {
-            throw .unreadablePackage("\(source.path): \(error.localizedDescription)")
         }
     }
 }
