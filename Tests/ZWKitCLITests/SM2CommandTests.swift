@@ -77,6 +77,15 @@ import ZWKitTestSupport
         #expect(notAKey.status == 2)
         let both = try Processes.zwkit(["sm2", "verify", "--signature", garbage, message])
         #expect(both.status == 2)
+        // A signature file far larger than any signature is refused at its 4 KiB limit, as a
+        // file that is not the one meant (not as an endless stream).
+        let large = try write(Data(count: 5_000), "large.sig", in: directory)
+        let tooLarge = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", large, message])
+        #expect(tooLarge.status == 2)
+        #expect(
+            tooLarge.stderrText.contains(
+                "larger than the 4 KiB this command reads (输入过大); check that it is the file meant"),
+            "\(tooLarge.stderrText)")
     }
 
     @Test func keygenSignVerifyInteroperatesWithOpenSSL() throws {

@@ -22,7 +22,9 @@ enum InputFiles {
             guard data.count + chunk.count <= limit else {
                 throw CLIError(
                     "\(display(path)) is larger than the \(describe(bytes: limit)) this command reads (输入过大); "
-                        + "give the file itself, not a device or endless stream")
+                        + (isRegularFile(path)
+                            ? "check that it is the file meant"
+                            : "give the file itself, not a device or endless stream"))
             }
             data.append(contentsOf: chunk)
         }
@@ -83,6 +85,12 @@ enum InputFiles {
             throw CLIError("cannot read \(display(path)): \(reason(errno)) (文件不可读)")
         }
         return descriptor
+    }
+
+    /// Whether `path` names a regular file (standard input counts as a stream).
+    private static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return path != "-" && stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// A path as messages show it: standard input by name, long paths cut.
