@@ -50,7 +50,7 @@ extension LicenceVerifier {
         }
         return report(
             xml: file.dataXML, sealLines: sealLines, signer: signer,
-            extra: [customDataLine(file)], at: time, warnings: ofdReport.warnings)
+            extra: { [customDataLine(file, data: $0)] }, at: time, warnings: ofdReport.warnings)
     }
 
     /// Reads and verifies an OFD licence held in memory; an unreadable file is reported as a
@@ -64,10 +64,8 @@ extension LicenceVerifier {
         }
     }
 
-    private func customDataLine(_ file: LicenceFile) -> ZhengwuKitCore.CheckResult<LicenceCheck> {
-        guard let data = try? LicenceXML.decode(file.dataXML) else {
-            return ZhengwuKitCore.CheckResult(.customData, .notChecked, "the data XML cannot be read")
-        }
+    /// `data` is the file's data XML as `report` decoded it once for every check.
+    private func customDataLine(_ file: LicenceFile, data: LicenceData) -> ZhengwuKitCore.CheckResult<LicenceCheck> {
         var problems: [String] = []
         let expected = data.metadata.elements
         for (code, value) in expected {

@@ -54,13 +54,13 @@ public struct LicenceVerifier: Sendable {
         let signer = try? ElectronicSignature(derEncoded: Array(signature)).signerCertificate
         let sealLines = SealLines.fold([(label: "", lines: SealLines.lines(of: sealReport))], mode: mode)
         return report(
-            xml: bytes, sealLines: sealLines, signer: signer, extra: [], at: time, warnings: sealReport.warnings)
+            xml: bytes, sealLines: sealLines, signer: signer, at: time, warnings: sealReport.warnings)
     }
 
     /// The content lines (and status lines when a list is given) for data XML, after the seal lines.
     func report(
         xml: [UInt8], sealLines: [ZhengwuKitCore.CheckResult<LicenceCheck>], signer: [UInt8]?,
-        extra: [ZhengwuKitCore.CheckResult<LicenceCheck>],
+        extra: (LicenceData) -> [ZhengwuKitCore.CheckResult<LicenceCheck>] = { _ in [] },
         at time: Date, warnings: [VerificationWarning] = []
     ) -> LicenceVerificationReport {
         let data: LicenceData
@@ -76,7 +76,7 @@ public struct LicenceVerifier: Sendable {
         }
         var checks = sealLines
         checks += LicenceContentChecks(catalogue: catalogue, time: time, strictness: strictness).run(data, xml: xml)
-        checks += extra
+        checks += extra(data)
         if let statusList {
             checks += StatusChecks(
                 list: statusList, trustAnchors: trustAnchors, intermediates: intermediates,
