@@ -36,6 +36,7 @@ struct SealingTests {
         #expect(report.signatures.count == 1)
         #expect(report.signatures[0].verdict == .trusted, "\(report.signatures[0].checks.map(\.description))")
         #expect(report.signatures[0].integrity == .intact)
+        #expect(Set(report.signatures[0].protectedFiles) == protected)
         #expect(report.isValid)
     }
 

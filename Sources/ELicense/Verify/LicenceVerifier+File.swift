@@ -27,14 +27,10 @@ extension LicenceVerifier {
                                 ? "" : ": modified " + report.modifiedFiles.joined(separator: ", "))))
             } else if report.isValid || mode == .integrityOnly || report.verdict == .untrusted {
                 // An intact signature vouches for the files it references.
-                if let signature = try? file.ofd.signature(at: report.signature) {
-                    protectedPaths.formUnion(signature.references.compactMap(\.path))
-                    if signer == nil, let valuePath = signature.signedValuePath,
-                        let value = try? file.ofd.package.data(at: valuePath),
-                        let parsed = try? ElectronicSignature(derEncoded: value)
-                    {
-                        signer = parsed.signerCertificate
-                    }
+                protectedPaths.formUnion(report.protectedFiles)
+                // Only a status list asks who signed; reading the signed value again costs a parse.
+                if statusList != nil, signer == nil {
+                    signer = signerCertificate(of: report, in: file)
                 }
             }
             groups.append((label: report.signature, lines: lines))
@@ -62,6 +58,15 @@ extension LicenceVerifier {
             return LicenceVerificationReport(
                 mode: mode, checks: [ZhengwuKitCore.CheckResult(.seal, .failed, error.message)], data: nil)
         }
+    }
+
+    private func signerCertificate(of report: OFDSignatureReport, in file: LicenceFile) -> [UInt8]? {
+        guard let signature = try? file.ofd.signature(at: report.signature),
+            let valuePath = signature.signedValuePath,
+            let value = try? file.ofd.package.data(at: valuePath),
+            let parsed = try? ElectronicSignature(derEncoded: value)
+        else { return nil }
+        return parsed.signerCertificate
     }
 
     /// `data` is the file's data XML as `report` decoded it once for every check.

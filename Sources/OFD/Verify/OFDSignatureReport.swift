@@ -12,6 +12,9 @@ public struct OFDSignatureReport: VerificationReporting, Sendable, Hashable, Cod
     public let integrity: OFDIntegrity
     /// Protected files whose bytes no longer match (or that vanished), as package paths.
     public let modifiedFiles: [String]
+    /// The files the signature's `References` name, as package paths, whether they still match
+    /// or not (empty when `Signature.xml` could not be read): what an intact signature vouches for.
+    public let protectedFiles: [String]
     public let checks: [CheckResult<OFDCheck>]
     public let warnings: [VerificationWarning]
     public let mode: VerificationMode

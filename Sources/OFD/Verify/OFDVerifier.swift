@@ -78,13 +78,15 @@ public struct OFDVerifier: Sendable {
                 "\(signature.references.count) references, signed value \(signature.signedValueReference)")
         ]
         var warnings = signature.warnings
+        let protectedFiles = signature.references.compactMap(\.path)
         // The digest method: SM3 by name or OID; anything else cannot be checked.
         guard Self.isSM3(signature.checkMethod) else {
             lines.append(
                 Line(OFDCheck.checkMethod, .notChecked, "CheckMethod \"\(signature.checkMethod ?? "")\" is not SM3"))
             return OFDSignatureReport(
                 signature: entry.path, id: entry.id, format: entry.type, integrity: .unsupported, modifiedFiles: [],
-                checks: lines, warnings: warnings, mode: mode, sealName: nil, signingTime: nil)
+                protectedFiles: protectedFiles, checks: lines, warnings: warnings, mode: mode, sealName: nil,
+                signingTime: nil)
         }
         lines.append(Line(OFDCheck.checkMethod, .passed, "SM3 (\(signature.checkMethod ?? "SM3, by default"))"))
         let references = ReferenceCheck.run(signature, package: file.package)
@@ -120,8 +122,8 @@ public struct OFDVerifier: Sendable {
             return OFDSignatureReport(
                 signature: entry.path, id: entry.id, format: entry.type,
                 integrity: integrity == .intact ? .modified : integrity,
-                modifiedFiles: references.changed + [signature.signedValueReference], checks: lines, warnings: warnings,
-                mode: mode, sealName: nil, signingTime: nil)
+                modifiedFiles: references.changed + [signature.signedValueReference], protectedFiles: protectedFiles,
+                checks: lines, warnings: warnings, mode: mode, sealName: nil, signingTime: nil)
         }
         let value: [UInt8]
         do {
@@ -141,7 +143,8 @@ public struct OFDVerifier: Sendable {
             }
             return OFDSignatureReport(
                 signature: entry.path, id: entry.id, format: outcome.format, integrity: verdict,
-                modifiedFiles: modified, checks: lines, warnings: warnings + outcome.warnings, mode: mode,
+                modifiedFiles: modified, protectedFiles: protectedFiles, checks: lines,
+                warnings: warnings + outcome.warnings, mode: mode,
                 sealName: outcome.signer, signingTime: outcome.signingTime)
         }
         let seal = ESealBridge.verify(
@@ -161,14 +164,16 @@ public struct OFDVerifier: Sendable {
         return OFDSignatureReport(
             signature: entry.path, id: entry.id, format: seal.format,
             integrity: signatureXMLChanged ? .modified : integrity,
-            modifiedFiles: references.changed + (signatureXMLChanged ? [entry.path] : []), checks: lines,
+            modifiedFiles: references.changed + (signatureXMLChanged ? [entry.path] : []),
+            protectedFiles: protectedFiles, checks: lines,
             warnings: warnings, mode: mode, sealName: seal.sealName, signingTime: seal.signingTime)
     }
 
     private func unreadable(_ path: String, id: String, _ error: OFDError) -> OFDSignatureReport {
         OFDSignatureReport(
             signature: path, id: id, format: "unreadable", integrity: .unsupported, modifiedFiles: [],
-            checks: [Line(OFDCheck.structure, .failed, error.message)], warnings: [], mode: mode, sealName: nil,
+            protectedFiles: [], checks: [Line(OFDCheck.structure, .failed, error.message)], warnings: [], mode: mode,
+            sealName: nil,
             signingTime: nil)
     }
 
