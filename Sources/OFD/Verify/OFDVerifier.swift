@@ -178,9 +178,9 @@ public struct OFDVerifier: Sendable {
     }
 
     static func isSM3(_ method: String?) -> Bool {
-        guard let method = method?.trimmingCharacters(in: .whitespaces), !method.isEmpty else { return true }
-        return method.uppercased() == "SM3" || method == "1.2.156.10197.1.401"
-            || method.uppercased() == "HTTP://WWW.OFDSPEC.ORG/2016#SM3"
+        guard let method = method.map(PackagePath.trimmingWhitespace), !method.isEmpty else { return true }
+        let name = method.uppercased()
+        return name == "SM3" || method == "1.2.156.10197.1.401" || name == "HTTP://WWW.OFDSPEC.ORG/2016#SM3"
     }
 
     private static func samePath(_ a: String, _ b: String) -> Bool {
