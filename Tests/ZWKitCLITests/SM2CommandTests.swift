@@ -44,10 +44,7 @@ import ZWKitTestSupport
         let example = try StandardExample()
         let directory = try Fixtures.temporaryDirectory()
         defer { Fixtures.cleanUp(directory) }
-        let pub = try write(Data(example.publicKeyPEM.utf8), "pub.pem", in: directory)
-        let message = try write(example.message, "message", in: directory)
-        let der = try write(example.derSignature, "sig.der", in: directory)
-        let raw = try write(example.rawSignature, "sig.raw", in: directory)
+        let (pub, message, der, raw) = try files(of: example, in: directory)
 
         let valid = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", der, message])
         #expect(valid.status == 0, "stderr: \(valid.stderrText)")
@@ -64,11 +61,9 @@ import ZWKitTestSupport
     }
 
     @Test func badInputsExitWithUsageStatus() throws {
-        let example = try StandardExample()
         let directory = try Fixtures.temporaryDirectory()
         defer { Fixtures.cleanUp(directory) }
-        let pub = try write(Data(example.publicKeyPEM.utf8), "pub.pem", in: directory)
-        let message = try write(example.message, "message", in: directory)
+        let (pub, message, _, _) = try files(of: StandardExample(), in: directory)
         let garbage = try write(Data([1, 2, 3]), "garbage", in: directory)
         let result = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", garbage, message])
         #expect(result.status == 2)
@@ -202,12 +197,9 @@ import ZWKitTestSupport
     /// Z_A holds the ID's length in bits in 16 bits: a longer ID is bad usage for both verbs,
     /// not a signature that fails.
     @Test func refusesAnIDTooLongForZA() throws {
-        let example = try StandardExample()
         let directory = try Fixtures.temporaryDirectory()
         defer { Fixtures.cleanUp(directory) }
-        let pub = try write(Data(example.publicKeyPEM.utf8), "pub.pem", in: directory)
-        let message = try write(example.message, "message", in: directory)
-        let der = try write(example.derSignature, "sig.der", in: directory)
+        let (pub, message, der, _) = try files(of: StandardExample(), in: directory)
         let key = directory.appendingPathComponent("key.pem").path
         #expect(try Processes.zwkit(["sm2", "keygen", "--out", key]).status == 0)
         let longest = String(repeating: "i", count: 8_191)
@@ -228,6 +220,18 @@ import ZWKitTestSupport
             "sm2", "verify", "--pub", pubOfKey, "--id", longest, "--signature", out, message,
         ])
         #expect(longestVerifies.status == 0, "stderr: \(longestVerifies.stderrText)")
+    }
+
+    /// The example's public key, message and signature (DER and raw r‖s) as files in `directory`.
+    private func files(
+        of example: StandardExample, in directory: URL
+    ) throws -> (pub: String, message: String, der: String, raw: String) {
+        (
+            try write(Data(example.publicKeyPEM.utf8), "pub.pem", in: directory),
+            try write(example.message, "message", in: directory),
+            try write(example.derSignature, "sig.der", in: directory),
+            try write(example.rawSignature, "sig.raw", in: directory)
+        )
     }
 
     private func write(_ data: Data, _ name: String, in directory: URL) throws -> String {
