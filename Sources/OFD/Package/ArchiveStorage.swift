@@ -8,7 +8,8 @@ final class ArchiveStorage: @unchecked Sendable {
     private let archive: Archive
     private let entries: [String: Entry]
     private let lock = NSLock()
-    /// A trimmed copy made when the original had bytes before the zip; removed with us.
+    /// The private copy the archive reads (bytes given in memory, or a file trimmed of bytes
+    /// before the zip), removed with us; `nil` when the archive reads the caller's file itself.
     private let temporaryCopy: URL?
 
     /// Small entries already read whole, so that a part that is both parsed and hashed (OFD.xml,

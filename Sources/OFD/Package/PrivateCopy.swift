@@ -12,7 +12,7 @@ import Foundation
 ///
 /// Written with plain system calls and no `fsync`: the copy lives as long as one package value
 /// and is worthless after a crash, so durability would only cost time (Foundation's atomic
-/// `createFile` synced and renamed, about a third of verifying an e-invoice from memory).
+/// `createFile` synced and renamed, about a quarter of verifying an e-invoice from memory).
 enum PrivateCopy {
     /// A new file in the temporary directory holding `bytes`.
     static func make(_ bytes: some DataProtocol) throws(OFDError) -> URL {
