@@ -163,12 +163,7 @@ import ZWKitTestSupport
         let pub = directory.appendingPathComponent("pub.pem").path
         #expect(try Processes.zwkit(["sm2", "keygen", "--out", key, "--pub", pub]).status == 0)
         let large = directory.appendingPathComponent("large")
-        try Data().write(to: large)
-        let handle = try FileHandle(forWritingTo: large)
-        try handle.truncate(atOffset: 65 << 20)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("签名的最后几个字节".utf8))
-        try handle.close()
+        try Fixtures.sparseFile(at: large, holeSize: 65 << 20, tail: Data("签名的最后几个字节".utf8))
 
         let ours = directory.appendingPathComponent("ours.sig").path
         let sign = try Processes.zwkit(["sm2", "sign", "--key", key, "--out", ours, large.path])

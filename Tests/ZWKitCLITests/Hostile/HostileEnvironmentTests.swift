@@ -251,12 +251,7 @@ struct HostileEnvironmentTests {
     @Test func largeInputsStreamInBoundedMemory() throws {
         let directory = try workspace().directory
         let large = directory.appendingPathComponent("large-sparse.bin")
-        try Data().write(to: large)
-        let handle = try FileHandle(forWritingTo: large)
-        try handle.truncate(atOffset: 128 << 20)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("the end of a large file".utf8))
-        try handle.close()
+        try Fixtures.sparseFile(at: large, holeSize: 128 << 20, tail: Data("the end of a large file".utf8))
         let catalogue = directory.appendingPathComponent("large-catalogue.json")
         let item = try Data(contentsOf: directory.appendingPathComponent("catalogue.json"))
         var items = Data("[".utf8)
