@@ -54,6 +54,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, for inflating OFD package entries (OFD's own bounded zip reader).
+        .systemLibrary(
+            name: "CZhengwuKitZlib",
+            path: "Sources/CZhengwuKitZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // SM2 field and point arithmetic for GMCrypto's dedicated SM2 verification (issue 13):
         // our own C, no third-party code; see its header for why it is C.
@@ -114,7 +121,7 @@ let package = Package(
             name: "OFD",
             dependencies: [
                 "ESeal", "GMCertificates", "GMCrypto", "CreditCode", "ZhengwuKitCore", "ZhengwuKitSupport",
-                "ZhengwuKitXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ZhengwuKitXML", "CZhengwuKitZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),

@@ -1,5 +1,4 @@
 public import Foundation
-import ZIPFoundation
 public import ZhengwuKitCore
 import ZhengwuKitXML
 
@@ -17,103 +16,55 @@ public struct OFDPackage: Sendable {
     /// Tolerated departures seen while opening (bytes around the zip).
     public let warnings: [VerificationWarning]
     public let limits: OFDReadingLimits
-    private let storage: ArchiveStorage
+    private let storage: ZipReader
     private let index: [String: OFDEntry]
     private let foldedPaths: [String: String]
 
-    /// Opens a package file. A copy is made only when the file carries bytes before the zip.
+    /// Opens a package file. A small file is read whole; a large one streams from the disk.
     public init(contentsOf url: URL, limits: OFDReadingLimits = .default) throws(OFDError) {
-        let bounds = try Self.bounds(ofFile: url)
-        var temporary: URL?
-        var archiveURL = url
-        if bounds.prefix > 0 {
-            let copy = try PrivateCopy.make(from: url, startingAt: bounds.prefix)
-            temporary = copy
-            archiveURL = copy
-        }
-        let archive: Archive
-        do {
-            archive = try Archive(url: archiveURL, accessMode: .read)
-        } catch {
-            if let temporary { PrivateCopy.remove(temporary) }
-            throw .unreadablePackage("\(url.lastPathComponent): \(error)")
-        }
-        try self.init(archive: archive, bounds: bounds, limits: limits, temporaryCopy: temporary)
+        try self.init(source: try ZipSource.open(url), limits: limits)
     }
 
     /// Opens a package held in memory.
     public init(data: some DataProtocol, limits: OFDReadingLimits = .default) throws(OFDError) {
-        let bytes = Data(data)
-        let length = UInt64(bytes.count)
-        let tailLength = ZipBounds.tailLength(of: length)
-        let tail = Array(bytes.suffix(Int(tailLength)))
-        guard let bounds = ZipBounds.locate(tail: tail, tailOffset: length - tailLength, fileLength: length) else {
-            throw .unreadablePackage("no end-of-central-directory record: not a zip archive")
-        }
-        let trimmed = bounds.prefix > 0 ? bytes.subdata(in: Int(bounds.prefix)..<bytes.count) : bytes
-        // ZIPFoundation's in-memory archive traps when a hostile offset points past the end of
-        // the data (found by Scripts/fuzz-ofd); its file-backed archive reads short instead. So
-        // untrusted bytes go through a private temporary file, removed with the package.
-        let copy = try PrivateCopy.make(trimmed)
-        let archive: Archive
-        do {
-            archive = try Archive(url: copy, accessMode: .read)
-        } catch {
-            PrivateCopy.remove(copy)
-            throw .unreadablePackage("\(error)")
-        }
-        try self.init(archive: archive, bounds: bounds, limits: limits, temporaryCopy: copy)
+        try self.init(source: .memory(Array(data)), limits: limits)
     }
 
-    private init(archive: Archive, bounds: ZipBounds, limits: OFDReadingLimits, temporaryCopy: URL?) throws(OFDError) {
+    private init(source: ZipSource, limits: OFDReadingLimits) throws(OFDError) {
+        let directory = try ZipDirectory.read(from: source, maximumEntries: limits.maximumEntries)
         var warnings: [VerificationWarning] = []
-        if bounds.prefix > 0 { warnings.append(.bytesBeforeZip(bounds.prefix)) }
-        if bounds.suffix > 0 { warnings.append(.bytesAfterZip(bounds.suffix)) }
+        if directory.prefix > 0 { warnings.append(.bytesBeforeZip(directory.prefix)) }
+        if directory.suffix > 0 { warnings.append(.bytesAfterZip(directory.suffix)) }
         var entries: [OFDEntry] = []
-        var archived: [String: Entry] = [:]
+        var records: [String: ZipRecord] = [:]
         var folded: [String: String] = [:]
         var total: UInt64 = 0
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > limits.maximumEntries {
-                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
-                throw .packageTooLarge("more than \(limits.maximumEntries) entries")
-            }
-            let raw = entry.path
-            guard let name = PackagePath.entryName(raw), !raw.utf8.contains(0) else {
-                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
+        for record in directory.records {
+            let raw = record.name
+            guard let name = PackagePath.entryName(raw), !record.nameHasNUL else {
                 throw .pathTraversal(entry: raw)
             }
-            if entry.type == .directory || name.isEmpty { continue }
-            if entry.type == .symlink {
-                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
-                throw .pathTraversal(entry: raw)
-            }
+            if record.kind == .directory || name.isEmpty { continue }
+            if record.kind == .symbolicLink { throw .pathTraversal(entry: raw) }
             let key = name.lowercased()
-            if folded[key] != nil {
-                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
-                throw .duplicateEntry(name)
-            }
-            if entry.uncompressedSize > limits.maximumEntrySize {
-                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
+            if folded[key] != nil { throw .duplicateEntry(name) }
+            if record.size > limits.maximumEntrySize {
                 throw .entryTooLarge(entry: name, limit: limits.maximumEntrySize)
             }
-            total &+= entry.uncompressedSize
+            total &+= record.size
             if total > limits.maximumTotalSize {
-                if let temporaryCopy { PrivateCopy.remove(temporaryCopy) }
                 throw .packageTooLarge("the entries declare more than \(limits.maximumTotalSize) bytes together")
             }
             folded[key] = name
-            archived[name] = entry
-            entries.append(OFDEntry(path: name, size: entry.uncompressedSize, compressedSize: entry.compressedSize))
+            records[name] = record
+            entries.append(OFDEntry(path: name, size: record.size, compressedSize: record.compressedSize))
         }
         self.entries = entries
         self.warnings = warnings
         self.limits = limits
         self.index = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.foldedPaths = folded
-        self.storage = ArchiveStorage(archive: archive, entries: archived, temporaryCopy: temporaryCopy)
+        self.storage = ZipReader(source: source, prefix: directory.prefix, records: records)
     }
 
     /// Whether the package holds an entry of exactly this name.
@@ -161,7 +112,7 @@ public struct OFDPackage: Sendable {
                 if produced > 1 << 20, produced / max(entry.compressedSize, 1) > limits.maximumCompressionRatio {
                     throw OFDError.compressionRatio(entry: path, limit: limits.maximumCompressionRatio)
                 }
-                try data.withUnsafeBytes { try chunk($0) }
+                try chunk(data)
             }
         } catch let error as OFDError {
             throw error
@@ -176,6 +127,7 @@ public struct OFDPackage: Sendable {
     /// An entry's bytes, read into memory (for XML parts and other small files).
     public func data(at path: String) throws(OFDError) -> [UInt8] {
         var bytes: [UInt8] = []
+        if let entry = index[path] { bytes.reserveCapacity(Int(min(entry.size, 1 << 20))) }
         try read(path) { bytes.append(contentsOf: $0) }
         storage.remember(bytes, of: path)
         return bytes
@@ -200,25 +152,6 @@ public struct OFDPackage: Sendable {
                 limits: XMLLimits(maximumBytes: limits.maximumXMLSize, maximumDepth: limits.maximumXMLDepth))
         } catch {
             throw .xml(entry: path, line: error.line, reason: error.message)
-        }
-    }
-
-    private static func bounds(ofFile url: URL) throws(OFDError) -> ZipBounds {
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            let length = try handle.seekToEnd()
-            let tailLength = ZipBounds.tailLength(of: length)
-            try handle.seek(toOffset: length - tailLength)
-            let tail = Array(try handle.read(upToCount: Int(tailLength)) ?? Data())
-            guard let bounds = ZipBounds.locate(tail: tail, tailOffset: length - tailLength, fileLength: length) else {
-                throw OFDError.unreadablePackage("\(url.lastPathComponent): not a zip archive")
-            }
-            return bounds
-        } catch let error as OFDError {
-            throw error
-        } catch {
-            throw .unreadablePackage("\(url.path): \(error.localizedDescription)")
         }
     }
 }
