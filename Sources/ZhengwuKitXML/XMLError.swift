@@ -37,23 +37,36 @@ package enum XMLError: ZhengwuKitError, Equatable {
     /// An English message saying what, where and what to do.
     package var message: String {
         switch self {
-        case .tooLarge(let document, let bytes, let limit):
-            return "\(document): XML of \(bytes) bytes exceeds the limit of \(limit) bytes; refusing to parse it"
-        case .tooDeep(let document, let line, let limit):
-            return
-                "\(document) line \(line): elements nest deeper than \(limit) levels; refusing a possibly hostile document"
-        case .tooManyNodes(let document, let line, let limit):
-            return "\(document) line \(line): more than \(limit) XML nodes; refusing a possibly hostile document"
-        case .documentTypeDeclaration(let document, let line):
-            return
-                "\(document) line \(line): a DOCTYPE (DTD) is not allowed here; DTDs can expand entities or load external files"
-        case .entityReference(let document, let line, let name):
-            return "\(document) line \(line): entity reference &\(name); refused (no entity expansion)"
-        case .malformed(let document, let line, let reason):
-            return "\(document) line \(line): malformed XML: \(reason)"
-        case .schemaViolations(let document, let issues):
+        case .tooLarge(let document, _, _), .schemaViolations(let document, _):
+            return "\(document): \(reason)"
+        case .tooDeep(let document, let line, _), .tooManyNodes(let document, let line, _),
+            .documentTypeDeclaration(let document, let line), .entityReference(let document, let line, _),
+            .malformed(let document, let line, _):
+            // libxml2 gives line 0 when the failure comes before any line was read (an encoding error).
+            return line > 0 ? "\(document) line \(line): \(reason)" : "\(document): \(reason)"
+        case .unreadableSchema:
+            return reason
+        }
+    }
+
+    /// The message without the document and line, for callers that name them their own way.
+    package var reason: String {
+        switch self {
+        case .tooLarge(_, let bytes, let limit):
+            return "XML of \(bytes) bytes exceeds the limit of \(limit) bytes; refusing to parse it"
+        case .tooDeep(_, _, let limit):
+            return "elements nest deeper than \(limit) levels; refusing a possibly hostile document"
+        case .tooManyNodes(_, _, let limit):
+            return "more than \(limit) XML nodes; refusing a possibly hostile document"
+        case .documentTypeDeclaration:
+            return "a DOCTYPE (DTD) is not allowed here; DTDs can expand entities or load external files"
+        case .entityReference(_, _, let name):
+            return "entity reference &\(name); refused (no entity expansion)"
+        case .malformed(_, _, let reason):
+            return "malformed XML: \(reason)"
+        case .schemaViolations(_, let issues):
             let first = issues.prefix(3).map { "line \($0.line): \($0.message)" }.joined(separator: "; ")
-            return "\(document): \(issues.count) schema violation(s): \(first)"
+            return "\(issues.count) schema violation(s): \(first)"
         case .unreadableSchema(let reason):
             return "the XML schema could not be compiled: \(reason)"
         }

@@ -7,9 +7,10 @@ internal import CZhengwuKitXML2
 ///
 /// Some errors reach no context at all: a failed encoding conversion in the input layer
 /// (`encoding error : input conversion failed`, `I/O error : encoder error`) goes to the
-/// thread's global handler, which prints to standard error by default. A library must not
-/// write there, so `capturingThreadErrors` routes the thread's handler to the collector too
-/// for the length of one call and restores the caller's afterwards.
+/// thread's global handlers, which print to standard error by default. A library must not
+/// write there, so `capturingThreadErrors` routes the thread's structured handler to the
+/// collector and silences its generic one (`xmlParseChunk: encoder error`) for the length of
+/// one call, and restores the caller's afterwards.
 final class XMLErrorCollector {
     private(set) var issues: [XMLIssue] = []
     private(set) var fatal: XMLIssue?
@@ -32,6 +33,10 @@ final class XMLErrorCollector {
         let previousContext = __xmlStructuredErrorContext().pointee
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), Self.callback)
         defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        var genericHandler: UnsafeMutableRawPointer?
+        var genericContext: UnsafeMutableRawPointer?
+        zwk_xml_silence_generic_errors(&genericHandler, &genericContext)
+        defer { zwk_xml_restore_generic_errors(genericHandler, genericContext) }
         return try withExtendedLifetime(self) { () throws(Failure) -> Result in try body() }
     }
 

@@ -170,4 +170,28 @@ struct OFDCommandTests {
         #expect(info.status == 0)
         #expect(info.stdoutText.contains("attachment original_invoice"))
     }
+
+    @Test("a part that is not in the encoding it declares: one line on standard error, nothing from libxml2")
+    func misencodedPart() throws {
+        guard try Processes.pythonHas(["zipfile"]) else { return }
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let url = directory.appendingPathComponent("misencoded.ofd")
+        // Bytes that are no GB2312: libxml2's input layer fails and, left alone, prints
+        // "xmlParseChunk: encoder error" itself.
+        let script = """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], "w") as z:
+                z.writestr("OFD.xml", b'<?xml version="1.0" encoding="GB2312"?>' + b"\\xff\\xff\\xff<a/>")
+            """
+        let made = try Processes.python(script, [url.path])
+        try #require(made.status == 0, "\(made.stderrText)")
+        for command in [["ofd", "info"], ["ofd", "verify"]] {
+            let result = try Processes.zwkit(command + [url.path])
+            #expect(result.status == 2)
+            let lines = result.stderrText.split(separator: "\n")
+            #expect(lines.count == 1, "\(result.stderrText)")
+            #expect(lines.first?.contains("OFD.xml: malformed XML: input conversion failed") == true, "\(lines)")
+        }
+    }
 }

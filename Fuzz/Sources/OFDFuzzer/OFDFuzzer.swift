@@ -6,7 +6,7 @@ import ZhengwuKitCore
 
 /// A small valid package whose parts the fuzzer replaces, so mutated XML reaches the XML
 /// reader and the model without first having to form a valid zip with matching CRCs.
-nonisolated(unsafe) private let basePackage: OFDPackage? = {
+private let basePackage: OFDPackage? = {
     guard let data = try? OFDFile.makeTextDocument(title: "fuzz", pages: ["一", "二"]) else { return nil }
     return try? OFDPackage(data: data)
 }()

@@ -35,7 +35,8 @@ extension ELicenseError {
         case .unreadableSchema(let reason):
             self = .schemaViolation(document: document, issues: ["the schema does not compile: \(reason)"])
         default:
-            self = .unreadableXML(document: document, reason: error.message)
+            let line = error.line > 0 ? "line \(error.line): " : ""
+            self = .unreadableXML(document: document, reason: line + error.reason)
         }
     }
 }

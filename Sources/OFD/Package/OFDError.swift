@@ -61,7 +61,7 @@ public enum OFDError: ZhengwuKitError, Equatable {
         case .packageTooLarge(let reason):
             return "the package is too large: \(reason)"
         case .xml(let entry, let line, let reason):
-            return "\(entry) line \(line): \(reason)"
+            return line > 0 ? "\(entry) line \(line): \(reason)" : "\(entry): \(reason)"
         case .missingEntry(let entry):
             return "the package has no entry \"\(entry)\""
         case .malformedPart(let entry, let reason):

@@ -39,6 +39,9 @@ public struct OFDPackage: Sendable {
         var records: [String: ZipRecord] = [:]
         var folded: [String: String] = [:]
         var total: UInt64 = 0
+        entries.reserveCapacity(directory.records.count)
+        records.reserveCapacity(directory.records.count)
+        folded.reserveCapacity(directory.records.count)
         for record in directory.records {
             let raw = record.name
             guard let name = PackagePath.entryName(raw), !record.nameHasNUL else {
@@ -151,7 +154,7 @@ public struct OFDPackage: Sendable {
                 bytes, document: path,
                 limits: XMLLimits(maximumBytes: limits.maximumXMLSize, maximumDepth: limits.maximumXMLDepth))
         } catch {
-            throw .xml(entry: path, line: error.line, reason: error.message)
+            throw .xml(entry: path, line: error.line, reason: error.reason)
         }
     }
 }

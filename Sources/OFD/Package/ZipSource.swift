@@ -123,7 +123,8 @@ final class OpenFile: Sendable {
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
                 throw .unreadablePackage(
-                    "\(name): \(count < 0 ? Self.reason(errno) : "the file ended early (did it change while being read?)")")
+                    "\(name): \(count < 0 ? Self.reason(errno) : "the file ended early (did it change while being read?)")"
+                )
             }
             done += count
         }
