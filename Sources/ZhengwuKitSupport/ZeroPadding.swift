@@ -8,4 +8,22 @@ package enum ZeroPadding {
         let zeros = String(repeating: "0", count: max(0, width - digits.count))
         return (value < 0 ? "-" : "") + zeros + digits
     }
+
+    /// Appends `value` as ``decimal(_:width:)`` writes it, in ASCII: a writer of several numbers
+    /// into one text then allocates once, not once for each number and each concatenation.
+    package static func append(_ value: Int, width: Int, to text: inout [UInt8]) {
+        if value < 0 { text.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var power: UInt = 1
+        var digits = 1
+        while magnitude / power >= 10 {
+            power *= 10
+            digits += 1
+        }
+        for _ in digits..<max(width, digits) { text.append(UInt8(ascii: "0")) }
+        while power > 0 {
+            text.append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+            power /= 10
+        }
+    }
 }

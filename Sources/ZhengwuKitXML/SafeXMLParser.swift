@@ -40,7 +40,8 @@ package enum SafeXMLParser {
         xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback, context)
         defer { xmlTextReaderSetStructuredErrorHandler(reader, nil, nil) }
         return try collector.capturingThreadErrors { () throws(XMLError) -> XMLElement in
-            try TreeBuilder(reader: reader, document: document, limits: limits, collector: collector).build()
+            var builder = TreeBuilder(reader: reader, document: document, limits: limits, collector: collector)
+            return try builder.build()
         }
     }
 
@@ -80,8 +81,19 @@ private struct TreeBuilder {
     let document: String
     let limits: XMLLimits
     let collector: XMLErrorCollector
+    /// The namespace URI of the previous element or attribute that had one. Nearly every
+    /// element of a part shares one namespace, and its URI is too long for a String to hold
+    /// inline: reusing the String saves an allocation (and its release) per element.
+    private var lastNamespace = ""
 
-    func build() throws(XMLError) -> XMLElement {
+    init(reader: xmlTextReaderPtr, document: String, limits: XMLLimits, collector: XMLErrorCollector) {
+        self.reader = reader
+        self.document = document
+        self.limits = limits
+        self.collector = collector
+    }
+
+    mutating func build() throws(XMLError) -> XMLElement {
         var stack: [XMLElement] = []
         var root: XMLElement?
         var nodes = 0
@@ -103,17 +115,17 @@ private struct TreeBuilder {
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                 var element = XMLElement(
                     name: string(xmlTextReaderConstLocalName(reader)),
-                    namespace: string(xmlTextReaderConstNamespaceUri(reader)),
+                    namespace: namespace(xmlTextReaderConstNamespaceUri(reader)),
                     line: line)
                 element.attributes = try attributes(line: line, nodes: &nodes)
                 if isEmpty {
-                    try close(element, stack: &stack, root: &root)
+                    close(element, stack: &stack, root: &root)
                 } else {
                     stack.append(element)
                 }
             case XML_READER_TYPE_END_ELEMENT.rawValue:
                 guard let element = stack.popLast() else { throw failure() }
-                try close(element, stack: &stack, root: &root)
+                close(element, stack: &stack, root: &root)
             case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue,
                 XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue, XML_READER_TYPE_WHITESPACE.rawValue:
                 if !stack.isEmpty {
@@ -136,7 +148,8 @@ private struct TreeBuilder {
         return root
     }
 
-    private func close(_ element: XMLElement, stack: inout [XMLElement], root: inout XMLElement?) throws(XMLError) {
+    /// Takes `element` by value so that it moves into its parent instead of being copied.
+    private func close(_ element: consuming XMLElement, stack: inout [XMLElement], root: inout XMLElement?) {
         if stack.isEmpty {
             root = element
         } else {
@@ -144,7 +157,7 @@ private struct TreeBuilder {
         }
     }
 
-    private func attributes(line: Int, nodes: inout Int) throws(XMLError) -> [XMLAttribute] {
+    private mutating func attributes(line: Int, nodes: inout Int) throws(XMLError) -> [XMLAttribute] {
         var result: [XMLAttribute] = []
         guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
@@ -156,7 +169,7 @@ private struct TreeBuilder {
             result.append(
                 XMLAttribute(
                     name: string(xmlTextReaderConstLocalName(reader)),
-                    namespace: string(xmlTextReaderConstNamespaceUri(reader)),
+                    namespace: namespace(xmlTextReaderConstNamespaceUri(reader)),
                     value: string(xmlTextReaderConstValue(reader))))
         }
         _ = xmlTextReaderMoveToElement(reader)
@@ -176,6 +189,17 @@ private struct TreeBuilder {
         let issue =
             collector.fatal ?? XMLIssue(line: Int(xmlTextReaderGetParserLineNumber(reader)), message: "parse error")
         return .malformed(document: document, line: issue.line, reason: issue.message)
+    }
+
+    private mutating func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        // Compared by content, not by pointer: the reader frees nodes as it goes, so a
+        // pointer alone could name different bytes later.
+        let same = lastNamespace.withCString { last in
+            last.withMemoryRebound(to: xmlChar.self, capacity: 1) { xmlStrEqual($0, pointer) == 1 }
+        }
+        if !same { lastNamespace = String(cString: pointer) }
+        return lastNamespace
     }
 
     private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -64,10 +64,22 @@ package struct XMLElement: Sendable, Equatable {
 
     /// The text with leading and trailing white space removed.
     package var trimmedText: String {
+        // Most texts (paths, values, dates) have nothing to trim, which their end bytes show
+        // without walking characters: an ASCII byte that is not white space starts (or ends)
+        // a character that is not white space either.
+        if let first = text.utf8.first, let last = text.utf8.last, Self.isASCIINonSpace(first),
+            Self.isASCIINonSpace(last)
+        {
+            return text
+        }
         var scalars = Substring(text)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+
+    private static func isASCIINonSpace(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: " ") && !(0x09...0x0D).contains(byte)
     }
 }
 

@@ -138,6 +138,14 @@ import ZhengwuKitSupport
         let time = CivilTime(secondsSince1970: -1)
         #expect(time.day.description == "1969-12-31")
         #expect(time.timeOfDay == "23:59:59")
+        #expect(time.description == "1969-12-31T23:59:59")
+    }
+
+    @Test func civilTimesOutsideFourDigitYearsKeepTheirSign() {
+        // -62,198,755,200 s is 0000-01-01T00:00:00; one day earlier is the year -1.
+        #expect(CivilTime(secondsSince1970: -62_167_219_200).description == "0000-01-01T00:00:00")
+        #expect(CivilTime(secondsSince1970: -62_167_219_200 - 86_400 + 3_723).description == "-0001-12-31T01:02:03")
+        #expect(CivilTime(secondsSince1970: 253_402_300_800).description == "10000-01-01T00:00:00")
     }
 
     @Test func zeroPaddingWidensButNeverCuts() {
@@ -146,5 +154,12 @@ import ZhengwuKitSupport
         #expect(ZeroPadding.decimal(-42, width: 4) == "-0042")
         #expect(ZeroPadding.decimal(12_345, width: 2) == "12345")
         #expect(ZeroPadding.decimal(Int32(7), width: 4) == "0007")
+    }
+
+    @Test(arguments: [(5, 2), (0, 3), (-42, 4), (12_345, 2), (Int.min, 1), (Int.max, 25)])
+    func zeroPaddingAppendsWhatItWrites(value: Int, width: Int) {
+        var text = Array("x".utf8)
+        ZeroPadding.append(value, width: width, to: &text)
+        #expect(String(decoding: text, as: UTF8.self) == "x" + ZeroPadding.decimal(value, width: width))
     }
 }

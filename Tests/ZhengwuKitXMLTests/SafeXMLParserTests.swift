@@ -10,6 +10,29 @@ struct SafeXMLParserTests {
         try SafeXMLParser.parse(Array(text.utf8), document: "test.xml", limits: limits)
     }
 
+    @Test("each element and attribute keeps its own namespace when namespaces alternate")
+    func alternatingNamespaces() throws {
+        let root = try parse(
+            """
+            <a:Root xmlns:a="urn:a" xmlns:b="urn:b"><b:One a:x="1" y="2"/><Two/><a:Three/><b:Four/></a:Root>
+            """)
+        #expect(root.namespace == "urn:a")
+        #expect(root.children.map(\.namespace) == ["urn:b", "", "urn:a", "urn:b"])
+        #expect(root.children[0].attributes.map(\.namespace) == ["urn:a", ""])
+    }
+
+    @Test("trimmed text drops white space at either end, Unicode white space included")
+    func trimmedText() {
+        let cases: [(String, String)] = [
+            ("Doc_0/Document.xml", "Doc_0/Document.xml"), ("", ""), (" a b ", "a b"), ("\r\n\tx\n", "x"),
+            ("\u{3000}印章\u{3000}", "印章"), ("\u{A0}1\u{A0}", "1"), ("a\u{3000}", "a"), ("\u{3000}a", "a"),
+            ("一 二", "一 二"), ("\u{1C}a\u{1F}", "\u{1C}a\u{1F}"),
+        ]
+        for (text, trimmed) in cases {
+            #expect(XMLElement(name: "T", text: text).trimmedText == trimmed, "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test("elements, namespaces, attributes, text and CDATA become a tree with line numbers")
     func tree() throws {
         let root = try parse(

@@ -13,17 +13,19 @@ enum LicenceTime {
         guard let seconds = try? ASN1Time.wholeSeconds(date) else {
             return "\(date.timeIntervalSince1970) s after 1970"
         }
-        let local = CivilTime(secondsSince1970: seconds + Int64(offsetSeconds))
-        let zone: String
+        var text: [UInt8] = []
+        text.reserveCapacity(28)
+        CivilTime(secondsSince1970: seconds + Int64(offsetSeconds)).write(to: &text)
         if offsetSeconds == 0 {
-            zone = "Z"
+            text.append(UInt8(ascii: "Z"))
         } else {
             let minutes = abs(offsetSeconds) / 60
-            zone =
-                (offsetSeconds < 0 ? "-" : "+") + ZeroPadding.decimal(minutes / 60, width: 2) + ":"
-                + ZeroPadding.decimal(minutes % 60, width: 2)
+            text.append(UInt8(ascii: offsetSeconds < 0 ? "-" : "+"))
+            ZeroPadding.append(minutes / 60, width: 2, to: &text)
+            text.append(UInt8(ascii: ":"))
+            ZeroPadding.append(minutes % 60, width: 2, to: &text)
         }
-        return local.day.description + "T" + local.timeOfDay + zone
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Reads `YYYY-MM-DDThh:mm:ss` followed by `Z` or `±hh:mm` (the schemas' form, no

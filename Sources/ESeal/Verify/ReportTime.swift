@@ -8,8 +8,11 @@ enum ReportTime {
         guard let seconds = try? ASN1Time.wholeSeconds(date) else {
             return "\(date.timeIntervalSince1970) s after 1970"
         }
-        let time = CivilTime(secondsSince1970: seconds)
-        return time.day.description + "T" + time.timeOfDay + "Z"
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        CivilTime(secondsSince1970: seconds).write(to: &text)
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

@@ -32,12 +32,15 @@ public enum Timestamp {
         let totalMilliseconds = Int64(milliseconds)
         let seconds = Int64((Double(totalMilliseconds) / 1000).rounded(.down))
         let fraction = Int(totalMilliseconds - seconds * 1000)
-        let civil = CivilTime(secondsSince1970: seconds)
-        var text = civil.day.description + "T" + civil.timeOfDay
+        var text: [UInt8] = []
+        text.reserveCapacity(28)
+        CivilTime(secondsSince1970: seconds).write(to: &text)
         if fraction != 0 {
-            text += "." + ZeroPadding.decimal(fraction, width: 3)
+            text.append(UInt8(ascii: "."))
+            ZeroPadding.append(fraction, width: 3, to: &text)
         }
-        return text + "Z"
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The instant of midnight UTC starting `year-month-day`, or `nil` for a day that does not exist.
