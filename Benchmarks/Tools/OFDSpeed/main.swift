@@ -14,6 +14,7 @@ import ZhengwuKitCore
 //   OFDSpeed loop FILE.ofd SECONDS   verifications alone for SECONDS of CPU time (for a profiler)
 //   OFDSpeed loop-data FILE.ofd SECONDS  the same, the package handed over as bytes in memory
 //   OFDSpeed count FILE.ofd N        N verifications alone (for instruction counts under callgrind)
+//   OFDSpeed count-reference FILE.ofd N  N runs of the reference alone (the same, for the reference)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -58,6 +59,30 @@ func signatureValue(_ bytes: [UInt8]) -> SM2.Signing.Signature {
     return der
 }
 
+/// The reference for `file`: what any verifier of it must do, with the bytes already in memory
+/// (SM3 of every protected file and of Signature.xml, the maker's and the signer's SM2
+/// verifications), and how many files it hashes.
+func makeReference(_ file: OFDFile) -> (body: () -> Void, files: Int) {
+    let entry = required((try? file.signatureEntries(of: file.documents[0]))?.first, "no signature")
+    let signature = required(try? file.signature(at: entry.path), "unreadable signature")
+    let protected = signature.references.compactMap { $0.path }.map { (try? file.package.data(at: $0)) ?? [] }
+    let signatureXML = (try? file.package.data(at: entry.path)) ?? []
+    let value = (try? file.package.data(at: signature.signedValuePath ?? "")) ?? []
+    let signed = required(try? ElectronicSignature(derEncoded: value), "unreadable SES_Signature")
+    let makerKey = sm2Key(signed.seal.makerCertificate)
+    let signerKey = sm2Key(signed.signerCertificate)
+    let makerSignature = signatureValue(signed.seal.signatureValue)
+    let signerSignature = signatureValue(signed.signatureValue)
+    let body = {
+        for bytes in protected { _ = SM3.hash(data: bytes) }
+        _ = SM3.hash(data: signatureXML)
+        guard makerKey.isValidSignature(makerSignature, for: signed.seal.signedBytes, userID: .default),
+            signerKey.isValidSignature(signerSignature, for: signed.signedBytes, userID: .default)
+        else { fail("reference verification failed") }
+    }
+    return (body, protected.count + 1)
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else { fail("usage: OFDSpeed rate|make-large|verify ...") }
 switch arguments[1] {
@@ -69,46 +94,29 @@ case "rate":
     guard let probe = try? OFDFile(data: data), verifier.verify(probe).isValid else {
         fail("the file does not verify")
     }
-    // The reference: what any verifier of this file must do, with the bytes already in memory.
-    let file = probe
-    let entry = required((try? file.signatureEntries(of: file.documents[0]))?.first, "no signature")
-    let signature = required(try? file.signature(at: entry.path), "unreadable signature")
-    let protected = signature.references.compactMap { $0.path }.map { (try? file.package.data(at: $0)) ?? [] }
-    let signatureXML = (try? file.package.data(at: entry.path)) ?? []
-    let value = (try? file.package.data(at: signature.signedValuePath ?? "")) ?? []
-    let signed = required(try? ElectronicSignature(derEncoded: value), "unreadable SES_Signature")
-    let makerKey = sm2Key(signed.seal.makerCertificate)
-    let signerKey = sm2Key(signed.signerCertificate)
-    let makerSignature = signatureValue(signed.seal.signatureValue)
-    let signerSignature = signatureValue(signed.signatureValue)
+    let (reference, fileCount) = makeReference(probe)
     // Rounds alternate the reference and the verification so that a change in the machine's
     // load hits both; the ratio is the median of the per-round ratios.
     var rounds: [(reference: Double, rate: Double)] = []
     for _ in 0..<5 {
-        let reference = measure(seconds: seconds) {
-            for bytes in protected { _ = SM3.hash(data: bytes) }
-            _ = SM3.hash(data: signatureXML)
-            guard makerKey.isValidSignature(makerSignature, for: signed.seal.signedBytes, userID: .default),
-                signerKey.isValidSignature(signerSignature, for: signed.signedBytes, userID: .default)
-            else { fail("reference verification failed") }
-        }
+        let referenceRate = measure(seconds: seconds, reference)
         let rate = measure(seconds: seconds) {
             // As `zwkit ofd verify` does: the package read from its file, entries streamed out of it.
             guard let report = try? verifier.verify(contentsOf: url), report.isValid else {
                 fail("verification failed")
             }
         }
-        rounds.append((reference, rate))
+        rounds.append((referenceRate, rate))
         print(
             String(
-                format: "round: reference %8.0f /s, OFD verification %8.0f /s, ratio %.3f", reference, rate,
-                reference / rate))
+                format: "round: reference %8.0f /s, OFD verification %8.0f /s, ratio %.3f", referenceRate, rate,
+                referenceRate / rate))
     }
     let ratios = rounds.map { $0.reference / $0.rate }.sorted()
     let rates = rounds.map(\.rate).sorted()
     print(
         String(
-            format: "reference: 2 SM2 verifications + SM3 of %d files, from memory; per CPU second", protected.count + 1
+            format: "reference: 2 SM2 verifications + SM3 of %d files, from memory; per CPU second", fileCount
         ))
     print(
         String(
@@ -184,6 +192,12 @@ case "loop-data":
         guard let file = try? OFDFile(data: data), verifier.verify(file).isValid else { fail("verification failed") }
     }
     print(String(format: "OFD verification from bytes in memory: %8.0f /s per core", rate))
+case "count-reference":
+    let count = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let file = required(try? OFDFile(contentsOf: URL(fileURLWithPath: arguments[2])), "cannot read \(arguments[2])")
+    let reference = makeReference(file).body
+    for _ in 0..<count { reference() }
+    print("\(count) references")
 case "count":
     let count = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
     let url = URL(fileURLWithPath: arguments[2])
@@ -193,5 +207,5 @@ case "count":
     }
     print("\(count) verifications")
 default:
-    fail("usage: OFDSpeed rate|make-large|verify|loop|count ...")
+    fail("usage: OFDSpeed rate|make-large|verify|loop|loop-data|count|count-reference ...")
 }
