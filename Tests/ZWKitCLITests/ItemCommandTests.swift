@@ -274,6 +274,13 @@ import ZWKitTestSupport
             ("nothing", " \n", 2, "no value before the end of the file"),
             ("bad JSON inside an item", "[\(text), {\"name\": tru}]", 2, "in item 1, which starts at byte offset"),
             ("braces and brackets in strings", #"[{"name": "a}]\"{[", "x": 1}]"#, 1, ""),
+            // The model ignores this key, so the decoder would never read its value: broken
+            // JSON there is still unreadable input, not a valid item.
+            (
+                "a bad escape under an unknown key", String(text.dropLast()) + #", "x": "\q"}"#, 2,
+                "Invalid escape sequence"
+            ),
+            ("a leading zero under an unknown key", String(text.dropLast()) + #", "x": [01]}"#, 2, "leading zero"),
         ]
         for (what, input, status, message) in cases {
             let result = try Processes.zwkit(["item", "validate", "--lenient", "-"], stdin: Data(input.utf8))
