@@ -96,6 +96,7 @@ struct ZipReaderTests {
         refused({ Self.put32(UInt32(base.count), at: record + 20, in: &$0) }, saying: "OFD.xml: the entry's data")
         refused({ $0[record + 16] ^= 0xFF }, saying: "OFD.xml: the entry is damaged (its CRC-32")
         refused({ Self.put32(0x7FFF_FFF0, at: end + 16, in: &$0) }, saying: "central directory")
+        refused({ $0[end + 4] = 1 }, saying: "split over several files")
         refused({ $0.removeLast($0.count / 2) }, saying: "not a zip archive")
         refused({ $0 = Array($0.prefix(10)) }, saying: "not a zip archive")
     }
