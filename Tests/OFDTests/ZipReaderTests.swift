@@ -101,6 +101,38 @@ struct ZipReaderTests {
         refused({ $0 = Array($0.prefix(10)) }, saying: "not a zip archive")
     }
 
+    @Test("a symbolic link entry is refused, and a FIFO or a folder given as the package is refused without waiting")
+    func linksAndSpecialFiles() throws {
+        guard try Processes.pythonHas(["zipfile"]) else { return }
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let url = directory.appendingPathComponent("link.ofd")
+        try TestPackages.zip(TestPackages.ofd(pages: ["链接"]), to: url)
+        let script = """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], "a") as z:
+                info = zipfile.ZipInfo("Doc_0/Res/link.png")
+                info.create_system = 3
+                info.external_attr = 0o120777 << 16
+                z.writestr(info, "/etc/passwd")
+            """
+        let made = try Processes.python(script, [url.path])
+        try #require(made.status == 0, "\(made.stderrText)")
+        #expect(throws: OFDError.pathTraversal(entry: "Doc_0/Res/link.png")) { try OFDPackage(contentsOf: url) }
+
+        let fifo = directory.appendingPathComponent("fifo.ofd")
+        try #require(mkfifo(fifo.path, 0o600) == 0)
+        for special in [fifo, directory] {
+            do {
+                _ = try OFDPackage(contentsOf: special)
+                Issue.record("\(special.lastPathComponent) was read as a package")
+            } catch {
+                #expect(error.code == "ofd.unreadable_package")
+                #expect(error.message.contains("not a regular file"), "\(error.message)")
+            }
+        }
+    }
+
     // MARK: - Helpers
 
     /// Every entry of the zip at `url` as Python's zipfile reads it.
