@@ -44,6 +44,39 @@ struct ZipReaderTests {
         }
     }
 
+    @Test("entries with data descriptors (sizes after the data, from streaming writers) read as zipfile reads them")
+    func dataDescriptors() throws {
+        guard try Processes.pythonHas(["zipfile"]) else { return }
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let url = directory.appendingPathComponent("streamed.ofd")
+        let files = TestPackages.ofd(pages: ["流式写入"])
+        // zipfile writes a data descriptor after each entry when its output cannot seek.
+        let script = """
+            import io, json, sys, zipfile
+            class Unseekable(io.RawIOBase):
+                def __init__(self): self.buffer = bytearray()
+                def writable(self): return True
+                def write(self, data): self.buffer += data; return len(data)
+            out = Unseekable()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+                for name, text in json.loads(sys.stdin.read()):
+                    with z.open(name, "w") as entry:
+                        entry.write(text.encode())
+            assert all(info.flag_bits & 8 for info in zipfile.ZipFile(io.BytesIO(out.buffer)).infolist())
+            open(sys.argv[1], "wb").write(out.buffer)
+            """
+        let spec = try JSONSerialization.data(withJSONObject: files.map { [$0.0, $0.1] })
+        let made = try Processes.python(script, [url.path], stdin: spec)
+        try #require(made.status == 0, "\(made.stderrText)")
+        let expected = try zipfileContents(of: url)
+        let file = try OFDFile(contentsOf: url)
+        #expect(try file.page(file.documents[0].pages[0], of: file.documents[0]).text == "流式写入")
+        for (path, bytes) in expected {
+            #expect(try file.package.data(at: path) == bytes, "\(path)")
+        }
+    }
+
     @Test("a package over the whole-read size streams from its file and hashes as its bytes do")
     func largePackageStreams() throws {
         guard try Processes.pythonHas(["zipfile"]) else { return }
