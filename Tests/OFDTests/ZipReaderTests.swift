@@ -44,6 +44,39 @@ struct ZipReaderTests {
         }
     }
 
+    @Test("entries with data descriptors (sizes after the data, from streaming writers) read as zipfile reads them")
+    func dataDescriptors() throws {
+        guard try Processes.pythonHas(["zipfile"]) else { return }
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let url = directory.appendingPathComponent("streamed.ofd")
+        let files = TestPackages.ofd(pages: ["流式写入"])
+        // zipfile writes a data descriptor after each entry when its output cannot seek.
+        let script = """
+            import io, json, sys, zipfile
+            class Unseekable(io.RawIOBase):
+                def __init__(self): self.buffer = bytearray()
+                def writable(self): return True
+                def write(self, data): self.buffer += data; return len(data)
+            out = Unseekable()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+                for name, text in json.loads(sys.stdin.read()):
+                    with z.open(name, "w") as entry:
+                        entry.write(text.encode())
+            assert all(info.flag_bits & 8 for info in zipfile.ZipFile(io.BytesIO(out.buffer)).infolist())
+            open(sys.argv[1], "wb").write(out.buffer)
+            """
+        let spec = try JSONSerialization.data(withJSONObject: files.map { [$0.0, $0.1] })
+        let made = try Processes.python(script, [url.path], stdin: spec)
+        try #require(made.status == 0, "\(made.stderrText)")
+        let expected = try zipfileContents(of: url)
+        let file = try OFDFile(contentsOf: url)
+        #expect(try file.page(file.documents[0].pages[0], of: file.documents[0]).text == "流式写入")
+        for (path, bytes) in expected {
+            #expect(try file.package.data(at: path) == bytes, "\(path)")
+        }
+    }
+
     @Test("a package over the whole-read size streams from its file and hashes as its bytes do")
     func largePackageStreams() throws {
         guard try Processes.pythonHas(["zipfile"]) else { return }
@@ -96,8 +129,41 @@ struct ZipReaderTests {
         refused({ Self.put32(UInt32(base.count), at: record + 20, in: &$0) }, saying: "OFD.xml: the entry's data")
         refused({ $0[record + 16] ^= 0xFF }, saying: "OFD.xml: the entry is damaged (its CRC-32")
         refused({ Self.put32(0x7FFF_FFF0, at: end + 16, in: &$0) }, saying: "central directory")
+        refused({ $0[end + 4] = 1 }, saying: "split over several files")
         refused({ $0.removeLast($0.count / 2) }, saying: "not a zip archive")
         refused({ $0 = Array($0.prefix(10)) }, saying: "not a zip archive")
+    }
+
+    @Test("a symbolic link entry is refused, and a FIFO or a folder given as the package is refused without waiting")
+    func linksAndSpecialFiles() throws {
+        guard try Processes.pythonHas(["zipfile"]) else { return }
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let url = directory.appendingPathComponent("link.ofd")
+        try TestPackages.zip(TestPackages.ofd(pages: ["链接"]), to: url)
+        let script = """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], "a") as z:
+                info = zipfile.ZipInfo("Doc_0/Res/link.png")
+                info.create_system = 3
+                info.external_attr = 0o120777 << 16
+                z.writestr(info, "/etc/passwd")
+            """
+        let made = try Processes.python(script, [url.path])
+        try #require(made.status == 0, "\(made.stderrText)")
+        #expect(throws: OFDError.pathTraversal(entry: "Doc_0/Res/link.png")) { try OFDPackage(contentsOf: url) }
+
+        let fifo = directory.appendingPathComponent("fifo.ofd")
+        try #require(mkfifo(fifo.path, 0o600) == 0)
+        for special in [fifo, directory] {
+            do {
+                _ = try OFDPackage(contentsOf: special)
+                Issue.record("\(special.lastPathComponent) was read as a package")
+            } catch {
+                #expect(error.code == "ofd.unreadable_package")
+                #expect(error.message.contains("not a regular file"), "\(error.message)")
+            }
+        }
     }
 
     // MARK: - Helpers

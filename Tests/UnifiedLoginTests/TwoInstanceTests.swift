@@ -6,7 +6,8 @@ import ZWKitTestSupport
 
 /// Two `zwplatform` processes on two loopback ports over one PostgreSQL: one platform. A code
 /// issued by one is redeemed once at the other and refused the second time anywhere, and the
-/// replay revokes what the code issued at both; a token revoked at one is inactive at the other.
+/// replay revokes what the code issued at both, however close behind the first redemption it
+/// comes; a token revoked at one is inactive at the other.
 @Suite struct TwoInstanceTests {
     @Test func twoInstancesShareOnePostgreSQL() async throws {
         guard let url = ProcessInfo.processInfo.environment["ZWPLATFORM_TEST_POSTGRES"], !url.isEmpty else {
@@ -57,6 +58,28 @@ import ZWKitTestSupport
         #expect(try await Browser.post(a + "/token", form: form, headers: basic).status == 400)
         #expect(try await Browser.get(a + "/userinfo", headers: replayedAccess).status == 401)
         #expect(try await Browser.get(b + "/userinfo", headers: replayedAccess).status == 401)
+
+        // One code presented 20 times at once at both: one presentation wins, every other is
+        // refused as a replay (never as merely unknown), and the winner's token is revoked at both.
+        for round in 1...3 {
+            let raced = try await codeForm()
+            let pages = try await withThrowingTaskGroup(of: Browser.Page.self) { group in
+                for index in 0..<20 {
+                    let instance = index.isMultiple(of: 2) ? a : b
+                    group.addTask { try await Browser.post(instance + "/token", form: raced, headers: basic) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let winners = pages.filter { $0.status == 200 }
+            #expect(winners.count == 1, "round \(round): \(winners.count) presentations won")
+            for refusal in pages where refusal.status != 200 {
+                #expect(refusal.body.contains("every token of its grant is now revoked"), "\(refusal.body)")
+            }
+            let winner = try #require(winners.first)
+            let bearer = [("Authorization", "Bearer \(try accessToken(winner.body))")]
+            #expect(try await Browser.get(a + "/userinfo", headers: bearer).status == 401)
+            #expect(try await Browser.get(b + "/userinfo", headers: bearer).status == 401)
+        }
 
         // A token revoked at one is inactive at the other.
         let secondLogin = try await Browser.post(a + "/token", form: try await codeForm(), headers: basic)

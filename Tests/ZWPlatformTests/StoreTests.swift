@@ -39,6 +39,58 @@ import Testing
         }
     }
 
+    /// The step a code's or refresh token's replay detection rests on: whoever does not get the
+    /// handle finds its marker, at once, however many race for it.
+    @Test(arguments: TestStores.all)
+    func redeemingLeavesTheMarkerInTheSameStep(_ location: StoreLocation) async throws {
+        try await Harness.withPlatform(location) { _, platform in
+            let store = platform.store
+            let now = Date()
+            for _ in 0..<5 {
+                let handle = "code-\(UUID().uuidString)"
+                try await store.insertHandle(handle, kind: .authorizationCode, payload: "p", expiresAt: now + 60)
+                let outcomes = try await withThrowingTaskGroup(of: (won: Bool, marker: String?).self) { group in
+                    for _ in 0..<20 {
+                        group.addTask {
+                            if try await store.redeemHandle(
+                                handle, kind: .authorizationCode, leaving: .redeemedAuthorizationCode,
+                                until: now + 600, now: now) == "p"
+                            {
+                                return (true, nil)
+                            }
+                            return (
+                                false, try await store.peekHandle(handle, kind: .redeemedAuthorizationCode, now: now)
+                            )
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(outcomes.filter(\.won).count == 1)
+                #expect(outcomes.filter { !$0.won }.allSatisfy { $0.marker == "p" })
+                #expect(try await store.peekHandle(handle, kind: .authorizationCode, now: now) == nil)
+                // The marker lives until its own expiry, not the handle's.
+                #expect(try await store.peekHandle(handle, kind: .redeemedAuthorizationCode, now: now + 300) == "p")
+                #expect(try await store.peekHandle(handle, kind: .redeemedAuthorizationCode, now: now + 600) == nil)
+            }
+
+            // An expired handle is not redeemed and leaves no marker.
+            let expired = "old-\(UUID().uuidString)"
+            try await store.insertHandle(expired, kind: .refreshToken, payload: "q", expiresAt: now - 1)
+            #expect(
+                try await store.redeemHandle(
+                    expired, kind: .refreshToken, leaving: .rotatedRefreshToken, until: now + 600, now: now) == nil)
+            #expect(try await store.peekHandle(expired, kind: .rotatedRefreshToken, now: now) == nil)
+            // Nor is a handle of another kind.
+            let refresh = "rt-\(UUID().uuidString)"
+            try await store.insertHandle(refresh, kind: .refreshToken, payload: "r", expiresAt: now + 60)
+            #expect(
+                try await store.redeemHandle(
+                    refresh, kind: .authorizationCode, leaving: .redeemedAuthorizationCode, until: now + 600, now: now)
+                    == nil)
+            #expect(try await store.peekHandle(refresh, kind: .refreshToken, now: now) == "r")
+        }
+    }
+
     @Test(arguments: TestStores.all)
     func revocationsAndReplays(_ location: StoreLocation) async throws {
         try await Harness.withPlatform(location) { _, platform in

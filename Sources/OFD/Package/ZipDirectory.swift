@@ -125,11 +125,13 @@ struct ZipEndRecord {
         var index = tail.count - 22
         while index >= 0 {
             if tail[index] == 0x50, tail[index + 1] == 0x4B, tail[index + 2] == 0x05, tail[index + 3] == 0x06 {
-                var cursor = ZipCursor(Array(tail[(index + 10)...]))
+                var cursor = ZipCursor(Array(tail[(index + 4)...]))
                 // An archive comment must end inside the file; otherwise these four bytes are data.
-                if let count = cursor.uint16(), let size = cursor.uint32(), let offset = cursor.uint32(),
+                if let disk = cursor.uint16(), let directoryDisk = cursor.uint16(), cursor.skip(2),
+                    let count = cursor.uint16(), let size = cursor.uint32(), let offset = cursor.uint32(),
                     let comment = cursor.uint16(), tailStart + UInt64(index) + 22 + UInt64(comment) <= length
                 {
+                    guard disk == 0, directoryDisk == 0 else { throw split }
                     let position = tailStart + UInt64(index)
                     let suffix = length - (position + 22 + UInt64(comment))
                     if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
@@ -178,6 +180,10 @@ struct ZipEndRecord {
 
     private static var notAZip: OFDError {
         .unreadablePackage("no end-of-central-directory record: not a zip archive (an OFD file is a zip)")
+    }
+
+    private static var split: OFDError {
+        .unreadablePackage("the archive is split over several files (a multi-disk zip); join it into one .ofd file")
     }
 
     private static var damaged: OFDError {

@@ -80,7 +80,8 @@ final class OpenFile: Sendable {
 
     init(_ url: URL) throws(OFDError) {
         name = url.path
-        descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO given as a package is refused below instead of waiting for a writer.
+        descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw .unreadablePackage("\(url.path): \(Self.reason(errno)); check the path and its permissions")
         }

@@ -151,7 +151,7 @@ extension Platform {
             let grant = CodeGrant(
                 clientID: request.clientID, redirectURI: request.redirectURI, userID: user.id, scope: request.scope,
                 nonce: request.nonce, codeChallenge: request.codeChallenge, sessionID: session.id,
-                authTime: session.authTime, profile: request.profile.rawValue)
+                authTime: session.authTime, profile: request.profile.rawValue, grantID: RandomHandle.make("grant-"))
             try await store.insertHandle(
                 code, kind: .authorizationCode, payload: try GrantCoding.encode(grant), expiresAt: expiry)
             var parameters = [("code", code)]

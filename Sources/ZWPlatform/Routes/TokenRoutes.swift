@@ -30,7 +30,9 @@ extension Platform {
         -> [String: Any]
     {
         guard let code = form["code"] else { throw OAuthError.invalidRequest("code is missing") }
-        guard let payload = try await store.takeHandle(code, kind: .authorizationCode, now: now) else {
+        // Used up whatever follows: from now on the code is a redeemed one, its replay revokes the grant.
+        guard let payload = try await redeem(code, kind: .authorizationCode, leaving: .redeemedAuthorizationCode)
+        else {
             try await refuseReplayed(
                 code, kind: .redeemedAuthorizationCode, client: client,
                 endpoint: profile == "guangdong" ? "guangdong.access_token" : "/token")
@@ -40,9 +42,8 @@ extension Platform {
             throw OAuthError.invalidGrant("the code is unknown, already used or expired")
         }
         let grant = try GrantCoding.decode(CodeGrant.self, payload)
-        let grantID = RandomHandle.make("grant-")
-        // Used up whatever follows: from now on the code is a redeemed one, its replay revokes the grant.
-        try await spend(code, kind: .redeemedAuthorizationCode, clientID: grant.clientID, grantID: grantID)
+        // A code issued before codes carried their grant's id opens a grant its replay cannot revoke.
+        let grantID = grant.grantID ?? RandomHandle.make("grant-")
         guard grant.profile == profile else {
             throw OAuthError.invalidGrant("the code was issued for the \(grant.profile) endpoints")
         }
@@ -97,13 +98,12 @@ extension Platform {
     /// (RFC 6819 §5.2.2.3, OAuth 2.1 §4.3.1).
     func refresh(_ form: [String: String], client: ClientRegistration) async throws -> [String: Any] {
         guard let token = form["refresh_token"] else { throw OAuthError.invalidRequest("refresh_token is missing") }
-        guard let payload = try await store.takeHandle(token, kind: .refreshToken, now: now) else {
+        // Used up whatever follows: from now on the token is a rotated one.
+        guard let payload = try await redeem(token, kind: .refreshToken, leaving: .rotatedRefreshToken) else {
             try await refuseReplayed(token, kind: .rotatedRefreshToken, client: client, endpoint: "/token")
             throw OAuthError.invalidGrant("the refresh token is unknown, used, revoked or expired")
         }
         let grant = try GrantCoding.decode(RefreshGrant.self, payload)
-        // Used up whatever follows: from now on the token is a rotated one.
-        try await spend(token, kind: .rotatedRefreshToken, clientID: grant.clientID, grantID: grant.grantID)
         guard grant.clientID == client.id else {
             throw OAuthError.invalidGrant("the refresh token was issued to another client")
         }
@@ -130,13 +130,13 @@ extension Platform {
         return answer
     }
 
-    /// Remembers a used code or refresh token (`kind` says which) with its grant, for as long as
-    /// a token of the grant may live, so that its replay can revoke them.
-    func spend(_ handle: String, kind: HandleKind, clientID: String, grantID: String?) async throws {
+    /// Uses up a code or refresh token and, in the same step, leaves it behind as `marker` (a
+    /// redeemed code, a rotated refresh token) for as long as a token of its grant may live, so
+    /// that a replay, however close behind, finds it and revokes them.
+    func redeem(_ handle: String, kind: HandleKind, leaving marker: HandleKind) async throws -> String? {
         let lifetime = max(configuration.refreshTokenLifetime, configuration.accessTokenLifetime)
-        try await store.insertHandle(
-            handle, kind: kind, payload: try GrantCoding.encode(SpentHandle(clientID: clientID, grantID: grantID)),
-            expiresAt: now.addingTimeInterval(lifetime))
+        return try await store.redeemHandle(
+            handle, kind: kind, leaving: marker, until: now.addingTimeInterval(lifetime), now: now)
     }
 
     /// A code already redeemed or a refresh token rotated away (`kind` says which) comes back:

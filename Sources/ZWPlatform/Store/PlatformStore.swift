@@ -5,8 +5,8 @@ import Foundation
 /// the replay cache of client assertions, and the signing keys and secrets.
 ///
 /// Every operation that decides "first and only" is a single statement in the database
-/// (`DELETE … RETURNING`, `INSERT … ON CONFLICT`), so two instances racing for one code
-/// cannot both win.
+/// (`DELETE … RETURNING`, `UPDATE … RETURNING`, `INSERT … ON CONFLICT`), so two instances
+/// racing for one code cannot both win.
 public protocol PlatformStore: Sendable {
     /// Creates the tables when missing.
     func prepare() async throws
@@ -15,6 +15,13 @@ public protocol PlatformStore: Sendable {
     func insertHandle(_ handle: String, kind: HandleKind, payload: String, expiresAt: Date) async throws
     /// Removes and returns a live handle's payload: the first caller gets it, every later one nil.
     func takeHandle(_ handle: String, kind: HandleKind, now: Date) async throws -> String?
+    /// Uses up a live handle and, in the same atomic step, leaves it behind as a `marker` handle
+    /// (same payload) until `markerExpiresAt`. The first caller gets the payload, every later
+    /// one nil; and a later caller then finds the marker: never a moment with neither the handle
+    /// nor its marker, so a replay however close behind the first use is recognised as one.
+    func redeemHandle(
+        _ handle: String, kind: HandleKind, leaving marker: HandleKind, until markerExpiresAt: Date, now: Date
+    ) async throws -> String?
     /// Reads a live handle without using it up.
     func peekHandle(_ handle: String, kind: HandleKind, now: Date) async throws -> String?
     /// Removes a handle if present.
@@ -44,9 +51,10 @@ public enum HandleKind: String, Sendable, CaseIterable {
     case refreshToken = "refresh"
     case casTicket = "ticket"
     case session = "session"
-    /// A refresh token that has been used and replaced: its replay revokes its grant.
+    /// A refresh token that has been used and replaced (its payload kept): its replay revokes
+    /// its grant.
     case rotatedRefreshToken = "rotated"
-    /// An authorization code that has been redeemed: its replay revokes the grant the
-    /// redemption issued (RFC 6749 §4.1.2).
+    /// An authorization code that has been redeemed (its payload kept): its replay revokes the
+    /// grant the redemption issued (RFC 6749 §4.1.2).
     case redeemedAuthorizationCode = "redeemed"
 }

@@ -38,6 +38,23 @@ package struct SQLPlatformStore: PlatformStore {
         return row[0].text
     }
 
+    package func redeemHandle(
+        _ handle: String, kind: HandleKind, leaving marker: HandleKind, until markerExpiresAt: Date, now: Date
+    ) async throws -> String? {
+        // The row changes kind in place: one statement, so no other statement, on this
+        // connection or another instance's, sees the handle gone before its marker is there.
+        let rows = try await database.execute(
+            """
+            UPDATE zwp_handles SET kind = $3, expires_at = $4
+            WHERE handle = $1 AND kind = $2 AND expires_at > $5 RETURNING payload
+            """,
+            [
+                .text(handle), .text(kind.rawValue), .text(marker.rawValue),
+                .integer(Self.seconds(markerExpiresAt)), .integer(Self.seconds(now)),
+            ])
+        return rows.first?.first?.text
+    }
+
     package func peekHandle(_ handle: String, kind: HandleKind, now: Date) async throws -> String? {
         let rows = try await database.execute(
             "SELECT payload FROM zwp_handles WHERE handle = $1 AND kind = $2 AND expires_at > $3",

@@ -12,6 +12,10 @@ struct CodeGrant: Codable, Sendable {
     var authTime: Int64
     /// `oidc` or `guangdong`: a code is redeemed only at the token endpoint of its own shape.
     var profile: String
+    /// The grant the code's redemption opens, chosen when the code is issued so that the code's
+    /// redeemed marker (the same row, retyped in the step that uses the code up) names it.
+    /// `nil` in codes issued before codes carried it.
+    var grantID: String?
 }
 
 /// What a refresh token stands for; each use replaces it with a new one of the same grant.
@@ -29,7 +33,8 @@ struct RefreshGrant: Codable, Sendable {
 
 /// A one-time handle already used (a redeemed authorization code, a refresh token rotated
 /// away): kept while tokens of its grant may live, so that its replay is recognised (a leak:
-/// two parties hold it) and the whole grant revoked.
+/// two parties hold it) and the whole grant revoked. The marker keeps the handle's own payload
+/// (a `CodeGrant` or `RefreshGrant`); this is the part of it both share.
 struct SpentHandle: Codable, Sendable {
     /// The client the handle was issued to.
     var clientID: String
