@@ -32,6 +32,12 @@ let toolTargets: [(name: String, dependencies: [String])] = [
     ("OFDSpeed", ["OFD", "ESeal", "GMCertificates", "GMCrypto", "ZhengwuKitCore"]),
 ]
 
+// Code the benchmarks and the tools share, under Support/<Name>/.
+let supportTargets: [Target] = [
+    // The calling thread's CPU time, what the rates per core are measured in.
+    .target(name: "BenchmarkSupport", path: "Support/BenchmarkSupport")
+]
+
 // A path dependency's identity is its folder's name, which differs between clones.
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .lastPathComponent
@@ -43,17 +49,19 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
-    targets: toolTargets.map { target in
-        .executableTarget(
-            name: target.name,
-            dependencies: target.dependencies.map { .product(name: $0, package: mainPackage) },
-            path: "Tools/\(target.name)"
-        )
-    }
+    targets: supportTargets
+        + toolTargets.map { target in
+            .executableTarget(
+                name: target.name,
+                dependencies: ["BenchmarkSupport"]
+                    + target.dependencies.map { .product(name: $0, package: mainPackage) },
+                path: "Tools/\(target.name)"
+            )
+        }
         + benchmarkTargets.map { target in
             .executableTarget(
                 name: target.name,
-                dependencies: [.product(name: "Benchmark", package: "benchmark")]
+                dependencies: [.product(name: "Benchmark", package: "benchmark"), "BenchmarkSupport"]
                     + target.dependencies.map { .product(name: $0, package: mainPackage) },
                 path: "Benchmarks/\(target.name)",
                 plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

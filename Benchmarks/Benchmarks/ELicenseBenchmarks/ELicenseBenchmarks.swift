@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import ELicense
 import ESeal
 import Foundation
@@ -49,22 +50,15 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// CPU time of the measuring thread, in microseconds a sample: the machine is a shared VM whose
-/// wall clock varies from run to run by a third, and the goal is a rate per core. ordo-one's own
-/// CPU metrics come from `getrusage`, which ticks in 10 ms steps here.
+/// CPU time of the measuring thread, in microseconds a sample (see `threadCPUTime`): the goal
+/// is a rate per core.
 let threadCPU = BenchmarkMetric.custom("Thread CPU time (μs)", polarity: .prefersSmaller, useScalingFactor: true)
 
 /// Runs `body` for the sample's iterations and records the thread CPU time they took.
 func measuringThreadCPU(_ benchmark: Benchmark, _ body: () -> Void) {
-    let start = threadCPUNanoseconds()
+    let start = threadCPUTime()
     for _ in benchmark.scaledIterations { body() }
-    benchmark.measurement(threadCPU, Int((threadCPUNanoseconds() - start) / 1_000))
-}
-
-func threadCPUNanoseconds() -> UInt64 {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    benchmark.measurement(threadCPU, Int((threadCPUTime() - start) / .microseconds(1)))
 }
 
 /// A CA, a maker and an issuer made in memory, and one business licence issued by them.

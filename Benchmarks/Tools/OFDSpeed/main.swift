@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import ESeal
 import Foundation
 import GMCertificates
@@ -27,22 +28,15 @@ func required<Value>(_ value: Value?, _ message: @autoclosure () -> String) -> V
     return value
 }
 
-/// This thread's CPU time: a rate per core that a busy neighbour does not dilute.
-func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 /// Operations per CPU second of `body`, run for about `seconds` of CPU time.
 func measure(seconds: Double, _ body: () -> Void) -> Double {
     var count = 0
-    let start = threadCPUSeconds()
+    let start = threadCPUTime()
     var elapsed = 0.0
     repeat {
         for _ in 0..<20 { body() }
         count += 20
-        elapsed = threadCPUSeconds() - start
+        elapsed = (threadCPUTime() - start) / .seconds(1)
     } while elapsed < seconds
     return Double(count) / elapsed
 }
