@@ -150,7 +150,10 @@ import ZWKitTestSupport
             "openssl", ["req", "-x509", "-new", "-key", p256Key, "-subj", "/CN=p256", "-days", "1", "-out", p256Cert])
         let refused = try Processes.zwkit(["sm2", "verify", "--cert", p256Cert, "--signature", signature, message])
         #expect(refused.status == 2)
-        #expect(refused.stderrText.contains("not SM2"))
+        #expect(
+            refused.stderrText
+                == "zwkit: \(p256Cert): not an SM2 certificate: expected a SM2 key, found P-256 "
+                + "(密钥算法或曲线不符) [gmcrypto.unexpected_key_type]\n", "\(refused.stderrText)")
     }
 
     /// A file larger than the 64 MiB a command reads whole (sparse: 65 MiB of zeros, then a
@@ -215,6 +218,89 @@ import ZWKitTestSupport
             "sm2", "verify", "--pub", pubOfKey, "--id", longest, "--signature", out, message,
         ])
         #expect(longestVerifies.status == 0, "stderr: \(longestVerifies.stderrText)")
+    }
+
+    /// Both verbs refuse what they cannot use in one shape: a library refusal as
+    /// `zwkit: <file>: <what it is not>: <message> (<中文>) [<code>]`, a file that cannot be read
+    /// or written as `zwkit: cannot read|write <file>: <reason> (<中文>)`, each exit 2 on one
+    /// line; a signature checked and found wrong exits 1.
+    @Test func signAndVerifyRefuseInTheHouseShape() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { Fixtures.cleanUp(directory) }
+        let (pub, message, der, _) = try files(of: StandardExample(), in: directory)
+        let key = directory.appendingPathComponent("key.pem").path
+        #expect(try Processes.zwkit(["sm2", "keygen", "--out", key]).status == 0)
+        let garbage = try write(Data([1, 2, 3]), "garbage", in: directory)
+        let missing = directory.appendingPathComponent("missing").path
+        let out = directory.appendingPathComponent("out.sig").path
+        let noPEM = #"malformed PEM: no "-----BEGIN …-----" line (PEM 格式错误) [gmcrypto.malformed_pem]"#
+        let cases: [(String, [String], String)] = [
+            (
+                "sign, a key file that is not a key", ["sign", "--key", garbage, "--out", out, message],
+                "\(garbage): not an SM2 private key: \(noPEM)"
+            ),
+            (
+                "sign, a public key as the key", ["sign", "--key", pub, "--out", out, message],
+                "\(pub): not an SM2 private key: malformed PEM: the PEM label is \"PUBLIC KEY\", expected "
+                    + "\"PRIVATE KEY\" or \"EC PRIVATE KEY\" or \"SM2 PRIVATE KEY\" (PEM 格式错误) [gmcrypto.malformed_pem]"
+            ),
+            (
+                "sign, a missing key file", ["sign", "--key", missing, "--out", out, message],
+                "cannot read \(missing): no such file or directory (文件不可读)"
+            ),
+            (
+                "sign, a missing file to sign", ["sign", "--key", key, "--out", out, missing],
+                "cannot read \(missing): no such file or directory (文件不可读)"
+            ),
+            (
+                "sign, a signature file that cannot be written",
+                ["sign", "--key", key, "--out", directory.path, message],
+                "cannot write \(directory.path): it is a directory (文件不可写)"
+            ),
+            (
+                "verify, a key file that is not a key", ["verify", "--pub", garbage, "--signature", der, message],
+                "\(garbage): not an SM2 public key: \(noPEM)"
+            ),
+            (
+                "verify, a certificate file that is not one",
+                ["verify", "--cert", garbage, "--signature", der, message],
+                "\(garbage): not a certificate: malformed certificate DER: does not start with a SEQUENCE "
+                    + "(证书编码错误) [x509.der.malformed]"
+            ),
+            (
+                "verify, a signature file that is not a signature",
+                ["verify", "--pub", pub, "--signature", garbage, message],
+                "\(garbage): malformed signature: neither a DER SM2 signature nor a 64-byte raw r‖s (3 bytes) "
+                    + "(签名值格式错误) [gmcrypto.malformed_signature]"
+            ),
+            (
+                "verify, a missing key file", ["verify", "--pub", missing, "--signature", der, message],
+                "cannot read \(missing): no such file or directory (文件不可读)"
+            ),
+            (
+                "verify, a missing signature file", ["verify", "--pub", pub, "--signature", missing, message],
+                "cannot read \(missing): no such file or directory (文件不可读)"
+            ),
+            (
+                "verify, a missing signed file", ["verify", "--pub", pub, "--signature", der, missing],
+                "cannot read \(missing): no such file or directory (文件不可读)"
+            ),
+        ]
+        for (what, arguments, line) in cases {
+            let result = try Processes.zwkit(["sm2"] + arguments)
+            #expect(result.status == 2, "\(what): \(result.stderrText)")
+            #expect(result.stderrText == "zwkit: \(line)\n", "\(what)")
+            #expect(result.stdout.isEmpty, "\(what)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        let unsigned = try write(Data("not what was signed".utf8), "unsigned", in: directory)
+        let invalid = try Processes.zwkit(["sm2", "verify", "--pub", pub, "--signature", der, unsigned])
+        #expect(invalid.status == 1)
+        #expect(
+            invalid.stderrText
+                == "zwkit: \(der): the signature does not verify over \(unsigned) with ID \"1234567812345678\" (验签失败)\n"
+        )
     }
 
     /// The example's public key, message and signature (DER and raw r‖s) as files in `directory`.

@@ -50,3 +50,22 @@ struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+extension CLIError {
+    /// A library refusal in the house shape: `<place>: <message> (<中文>) [<code>]`, where
+    /// `place` names the file or option it is about.
+    init(_ place: String, _ error: some ZhengwuKitError) {
+        self.init("\(place): \(error.message) (\(error.chineseTerm)) [\(error.code)]")
+    }
+
+    /// What `body` returns, or its library refusal in the house shape, said of `place`.
+    static func refusing<Value, Failure: ZhengwuKitError>(
+        _ place: @autoclosure () -> String, _ body: () throws(Failure) -> Value
+    ) throws(CLIError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw CLIError(place(), error)
+        }
+    }
+}

@@ -9,19 +9,17 @@ extension SM2KeyFiles {
     /// key usage) is `zwkit cert verify`'s job.
     static func certificateKey(_ path: String) throws -> SM2.Signing.PublicKey {
         let data = try InputFiles.read(path)
-        let certificate: X509Certificate
-        do {
+        let certificate = try CLIError.refusing("\(InputFiles.display(path)): not a certificate") {
+            () throws(X509Error) in
             if let text = String(data: data, encoding: .utf8), text.contains("-----BEGIN") {
-                certificate = try X509Certificate(pemRepresentation: text)
-            } else {
-                certificate = try X509Certificate(derRepresentation: data)
+                return try X509Certificate(pemRepresentation: text)
             }
-        } catch {
-            throw CLIError("\(InputFiles.display(path)) is not a certificate: \(error.message) (\(error.chineseTerm))")
+            return try X509Certificate(derRepresentation: data)
         }
         guard case .sm2(let key) = certificate.publicKey else {
             throw CLIError(
-                "the certificate \(path) carries a \(certificate.publicKey.algorithmName) key, not SM2 (密钥算法或曲线不符)")
+                "\(InputFiles.display(path)): not an SM2 certificate",
+                GMCryptoError.unexpectedKeyType(expected: "SM2", found: certificate.publicKey.algorithmName))
         }
         return key
     }

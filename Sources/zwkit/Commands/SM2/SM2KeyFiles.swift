@@ -2,23 +2,20 @@ import ArgumentParser
 import Foundation
 import GMCrypto
 
-/// Reading and writing SM2 key and signature files for the sm2 verbs, with CLI errors.
+/// Reading and writing SM2 key and signature files for the sm2 verbs, refusals in the house
+/// shape (`CLIError(_:_:)`).
 enum SM2KeyFiles {
     static func privateKey(_ path: String) throws -> SM2.Signing.PrivateKey {
-        do {
-            return try SM2.Signing.PrivateKey(pemRepresentation: try InputFiles.readText(path))
-        } catch let error as GMCryptoError {
-            throw CLIError(
-                "\(InputFiles.display(path)) is not an SM2 private key: \(error.message) (\(error.chineseTerm))")
+        let pem = try InputFiles.readText(path)
+        return try CLIError.refusing("\(InputFiles.display(path)): not an SM2 private key") {
+            () throws(GMCryptoError) in try SM2.Signing.PrivateKey(pemRepresentation: pem)
         }
     }
 
     static func publicKey(_ path: String) throws -> SM2.Signing.PublicKey {
-        do {
-            return try SM2.Signing.PublicKey(pemRepresentation: try InputFiles.readText(path))
-        } catch let error as GMCryptoError {
-            throw CLIError(
-                "\(InputFiles.display(path)) is not an SM2 public key: \(error.message) (\(error.chineseTerm))")
+        let pem = try InputFiles.readText(path)
+        return try CLIError.refusing("\(InputFiles.display(path)): not an SM2 public key") {
+            () throws(GMCryptoError) in try SM2.Signing.PublicKey(pemRepresentation: pem)
         }
     }
 
@@ -39,7 +36,9 @@ enum SM2KeyFiles {
             return (raw, .raw)
         }
         throw CLIError(
-            "\(path) is neither a DER SM2 signature nor a 64-byte raw r‖s (\(data.count) bytes; 签名值格式错误)")
+            InputFiles.display(path),
+            GMCryptoError.malformedSignature(
+                "neither a DER SM2 signature nor a 64-byte raw r‖s (\(data.count) bytes)"))
     }
 }
 

@@ -31,11 +31,14 @@ struct SM2SignCommand: ParsableCommand {
         let privateKey = try SM2KeyFiles.privateKey(key)
         // e = SM3(Z_A‖M) is hashed as the file streams past and OpenSSL signs the digest, so
         // a file of any size signs in one chunk's memory.
-        let zValue = try Self.crypto(file) { () throws(GMCryptoError) in
+        let refusal = "\(InputFiles.display(file)): cannot sign"
+        let zValue = try CLIError.refusing(refusal) { () throws(GMCryptoError) in
             try privateKey.publicKey.zValue(userID: identity.resolved)
         }
         let digest = try InputFiles.sm2Digest(file, zValue: zValue)
-        let signature = try Self.crypto(file) { () throws(GMCryptoError) in try privateKey.signature(for: digest) }
+        let signature = try CLIError.refusing(refusal) { () throws(GMCryptoError) in
+            try privateKey.signature(for: digest)
+        }
         let bytes = format == .der ? signature.derRepresentation : signature.rawRepresentation
         try OutputFiles.write(bytes, to: out)
         if json {
@@ -43,15 +46,6 @@ struct SM2SignCommand: ParsableCommand {
                 Report(
                     file: file, signature: out, format: format, userID: identity.userID,
                     signatureHex: Hex.encode(bytes)))
-        }
-    }
-
-    /// A GMCrypto step, its refusal in the CLI's words.
-    private static func crypto<Value>(_ file: String, _ body: () throws(GMCryptoError) -> Value) throws -> Value {
-        do {
-            return try body()
-        } catch {
-            throw CLIError("cannot sign \(InputFiles.display(file)): \(error.message) (\(error.chineseTerm))")
         }
     }
 

@@ -40,11 +40,8 @@ struct SM2VerifyCommand: ParsableCommand {
             try InputFiles.read(signature, limit: SM2KeyFiles.signatureLimit), path: signature)
         // Z_A, then the file streamed into e = SM3(Z_A‖M), checked on the same dedicated path
         // as whole messages: a file of any size verifies in one chunk's memory.
-        let zValue: SM3Digest
-        do {
-            zValue = try publicKey.zValue(userID: identity.resolved)
-        } catch {
-            throw CLIError("cannot verify \(InputFiles.display(file)): \(error.message) (\(error.chineseTerm))")
+        let zValue = try CLIError.refusing("\(InputFiles.display(file)): cannot verify") {
+            () throws(GMCryptoError) in try publicKey.zValue(userID: identity.resolved)
         }
         let valid = publicKey.isValidSignature(parsed, for: try InputFiles.sm2Digest(file, zValue: zValue))
         if json {
@@ -53,7 +50,9 @@ struct SM2VerifyCommand: ParsableCommand {
             Console.output(valid ? "valid: SM3withSM2 signature verified" : "invalid: the signature does not verify")
         }
         if !valid {
-            Console.error("signature \(signature) does not verify over \(file) with ID \"\(identity.userID)\" (验签失败)")
+            Console.error(
+                "\(InputFiles.display(signature)): the signature does not verify over \(InputFiles.display(file)) "
+                    + "with ID \"\(identity.userID)\" (验签失败)")
             throw CLIExit.invalid
         }
     }
