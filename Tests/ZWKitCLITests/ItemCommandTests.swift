@@ -281,6 +281,13 @@ import ZWKitTestSupport
                 "Invalid escape sequence"
             ),
             ("a leading zero under an unknown key", String(text.dropLast()) + #", "x": [01]}"#, 2, "leading zero"),
+            ("a number no Double holds", String(text.dropLast()) + #", "x": 1e999}"#, 2, "not representable"),
+            // What the quick check cannot vouch for goes through the strict parse and, being
+            // JSON, is still a valid item.
+            (
+                "escapes and exponents", String(text.dropLast()) + #", "x": ["\u00e9\ud83d\ude00", 1e300, -0.5e-3]}"#,
+                0, ""
+            ),
         ]
         for (what, input, status, message) in cases {
             let result = try Processes.zwkit(["item", "validate", "--lenient", "-"], stdin: Data(input.utf8))

@@ -26,14 +26,10 @@ struct ItemValidateCommand: ParsableCommand {
         var invalid = 0
         // Streamed: one item is held at a time, so a catalogue of any length validates in the
         // memory of its largest item.
-        try JSONObjectStream(catalogue).readObjects { element, index, offset in
-            // Text that is not JSON at all is unreadable input (exit 2), not an invalid item.
-            // This strict parse stays although the decoder parses the item again: JSONDecoder
-            // reads only the values the model asks for, so a broken string or number under a
-            // key the model ignores would pass it; reading every value back through the
-            // decoder instead cost 50% more instructions than this parse.
-            _ = try JSONInputs.value(element, from: catalogue, item: (index, offset))
-            let report = CatalogueItemReport(file: catalogue, index: index, element: element, validator: validator)
+        try JSONObjectStream(catalogue).readObjects { element, index, offset, isPlain in
+            let report = try CatalogueItemReport(
+                file: catalogue, index: index, offset: offset, element: element, isPlain: isPlain,
+                validator: validator)
             count += 1
             if !report.valid { invalid += 1 }
             if json {
@@ -58,9 +54,20 @@ struct CatalogueItemReport: Encodable {
     let valid: Bool
     let issues: [CatalogueIssue]
 
-    init(file: String, index: Int, element: Data, validator: CatalogueValidator) {
+    /// Parses `element` once in the common case: a plain item of valid UTF-8 (see
+    /// `JSONObjectStream.readObjects`) goes straight to JSONDecoder. Any other item is parsed
+    /// first by JSONSerialization, which refuses every broken value, even one the model would
+    /// not read; text that is not JSON at all is unreadable input (exit 2, thrown), not an
+    /// invalid item.
+    init(
+        file: String, index: Int, offset: Int, element: Data, isPlain: Bool, validator: CatalogueValidator
+    ) throws {
         self.file = file
         self.index = index
+        let isStrictlyParsed = !isPlain || String(validating: element, as: UTF8.self) == nil
+        if isStrictlyParsed {
+            _ = try JSONInputs.value(element, from: file, item: (index, offset))
+        }
         do {
             let item = try JSONDecoder().decode(CatalogueItem.self, from: element)
             let report = validator.validate(item)
@@ -69,6 +76,12 @@ struct CatalogueItemReport: Encodable {
             valid = report.isValid
             issues = report.issues
         } catch {
+            if !isStrictlyParsed, case .dataCorrupted(let context) = error as? DecodingError,
+                context.codingPath.isEmpty
+            {
+                // The decoder found the text broken: the strict parse says where.
+                _ = try JSONInputs.value(element, from: file, item: (index, offset))
+            }
             name = nil
             implementationCode = nil
             valid = false
