@@ -54,6 +54,43 @@ import Testing
         #expect(Base64URL.decode(sm2.members["y"]?.stringValue ?? "")?.count == 32)
     }
 
+    @Test(
+        "an EC coordinate written without its leading zero bytes (as authlib writes one key in 128) verifies",
+        arguments: [KeyKind.sm2, .p256])
+    func shortCoordinatesArePaddedBack(kind: KeyKind) async throws {
+        // A key one of whose coordinates starts with a zero byte, found by trying.
+        var found: (key: SigningKey, member: String, object: [String: Any])?
+        for _ in 0..<5_000 where found == nil {
+            let key = try SigningKey.generate(kind)
+            let text = KeySet(verificationKeys: [key.publicKey]).jwks().jsonString
+            let set = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let object = try #require((set["keys"] as? [[String: Any]])?.first)
+            for member in ["x", "y"] where try Self.coordinate(object, member).first == 0 {
+                found = (key, member, object)
+            }
+        }
+        let (key, member, object) = try #require(found)
+        var short = object
+        let bytes = try Self.coordinate(object, member)
+        short[member] = Base64URL.encode(Data(bytes.drop { $0 == 0 }))
+        let token = try TestTokens.issuer(key).issue(TestTokens.claims())
+        _ = try await TestTokens.verifier(try KeySet(jwks: Self.set(short))).verify(token)
+
+        var long = object
+        long[member] = Base64URL.encode(Data([0] + bytes))
+        #expect(throws: JWKError.self) { try KeySet(jwks: Self.set(long)) }
+    }
+
+    private static func coordinate(_ object: [String: Any], _ member: String) throws -> [UInt8] {
+        let text = try #require(object[member] as? String)
+        return try #require(Base64URL.decode(text))
+    }
+
+    private static func set(_ object: [String: Any]) throws -> JWKSet {
+        let data = try JSONSerialization.data(withJSONObject: ["keys": [object]])
+        return try JWKSet(jsonString: String(decoding: data, as: UTF8.self))
+    }
+
     @Test func rfc7638ThumbprintOfTheRFCsRSAKey() throws {
         // RFC 7638 §3.1's example key and thumbprint.
         let jwk = try JWK(

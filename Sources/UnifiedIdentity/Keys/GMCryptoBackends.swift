@@ -60,12 +60,17 @@ enum GMCryptoBackends {
         }
     }
 
-    /// `x ‖ y` of an EC JWK, each coordinate exactly 32 bytes (RFC 7518 §6.2.1.2).
+    /// `x ‖ y` of an EC JWK. RFC 7518 §6.2.1.2 writes each coordinate in exactly 32 bytes, but
+    /// providers that encode it as an integer (authlib among them) drop its leading zero bytes,
+    /// about one key in 128. A shorter coordinate is the same integer, so it is padded back; the
+    /// point is still checked to lie on the curve. A longer one is refused.
     private static func ecPoint(_ jwk: JWK) throws(JWKError) -> [UInt8] {
         let x = try jwk.bytes("x")
         let y = try jwk.bytes("y")
-        guard x.count == 32, y.count == 32 else { throw .invalidKey("EC coordinates must be 32 bytes each") }
-        return x + y
+        guard (1...32).contains(x.count), (1...32).contains(y.count) else {
+            throw .invalidKey("EC coordinates must be 32 bytes each (RFC 7518 §6.2.1.2)")
+        }
+        return [UInt8](repeating: 0, count: 32 - x.count) + x + [UInt8](repeating: 0, count: 32 - y.count) + y
     }
 
     static func sha256(_ bytes: [UInt8]) -> [UInt8] {
