@@ -17,7 +17,6 @@ public struct OFDPackage: Sendable {
     public let warnings: [VerificationWarning]
     public let limits: OFDReadingLimits
     private let storage: ZipReader
-    private let index: [String: OFDEntry]
     private let foldedPaths: [String: String]
 
     /// Opens a package file. A small file is read whole; a large one streams from the disk.
@@ -65,20 +64,19 @@ public struct OFDPackage: Sendable {
         self.entries = entries
         self.warnings = warnings
         self.limits = limits
-        self.index = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.foldedPaths = folded
         self.storage = ZipReader(source: source, prefix: directory.prefix, records: records)
     }
 
     /// Whether the package holds an entry of exactly this name.
-    public func contains(_ path: String) -> Bool { index[path] != nil }
+    public func contains(_ path: String) -> Bool { storage.record(at: path) != nil }
 
     /// The entry a reference in part `part` means (see GB/T 33190 §7.5 on paths), with a
     /// warning when only a vendor's form (no leading `/`, other letter case) found it.
     public func resolve(_ reference: String, from part: String) -> (path: String, warning: VerificationWarning?)? {
         let base = PackagePath.folder(of: part)
         let candidates = PackagePath.candidates(reference, from: base)
-        for (path, standard) in candidates where index[path] != nil {
+        for (path, standard) in candidates where storage.record(at: path) != nil {
             return (path, standard ? nil : .pathForm(reference, in: part, resolvedTo: path))
         }
         for (path, _) in candidates {
@@ -91,7 +89,7 @@ public struct OFDPackage: Sendable {
 
     /// Streams an entry's expanded bytes in chunks, enforcing the size and ratio limits.
     public func read(_ path: String, chunk: (UnsafeRawBufferPointer) throws -> Void) throws(OFDError) {
-        guard let entry = index[path] else {
+        guard let entry = storage.record(at: path) else {
             throw .missingEntry(path)
         }
         if let bytes = storage.rememberedBytes(of: path) {
@@ -107,7 +105,7 @@ public struct OFDPackage: Sendable {
         let limits = self.limits
         var produced: UInt64 = 0
         do {
-            try storage.extract(path) { data in
+            try storage.extract(entry, path: path) { data in
                 produced += UInt64(data.count)
                 if produced > limits.maximumEntrySize || produced > entry.size {
                     throw OFDError.entryTooLarge(entry: path, limit: min(limits.maximumEntrySize, entry.size))
@@ -130,7 +128,7 @@ public struct OFDPackage: Sendable {
     /// An entry's bytes, read into memory (for XML parts and other small files).
     public func data(at path: String) throws(OFDError) -> [UInt8] {
         var bytes: [UInt8] = []
-        if let entry = index[path] { bytes.reserveCapacity(Int(min(entry.size, 1 << 20))) }
+        if let entry = storage.record(at: path) { bytes.reserveCapacity(Int(min(entry.size, 1 << 20))) }
         try read(path) { bytes.append(contentsOf: $0) }
         storage.remember(bytes, of: path)
         return bytes

@@ -37,6 +37,9 @@ final class ZipReader: @unchecked Sendable {
 
     deinit { output.deallocate() }
 
+    /// The central-directory record of the entry named `path` (set once, read without the lock).
+    func record(at path: String) -> ZipRecord? { records[path] }
+
     /// The bytes of `path` if they were read whole before.
     func rememberedBytes(of path: String) -> [UInt8]? {
         lock.lock()
@@ -55,12 +58,11 @@ final class ZipReader: @unchecked Sendable {
         rememberedBytes += bytes.count
     }
 
-    /// Streams the entry's expanded bytes to `consumer` in pieces of at most 64 KiB, then checks
-    /// them against the CRC-32 the archive records.
-    func extract(_ path: String, consumer: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Streams the expanded bytes of `record` (the entry named `path`) to `consumer` in pieces of
+    /// at most 64 KiB, then checks them against the CRC-32 the archive records.
+    func extract(_ record: ZipRecord, path: String, consumer: (UnsafeRawBufferPointer) throws -> Void) throws {
         lock.lock()
         defer { lock.unlock() }
-        guard let record = records[path] else { throw OFDError.missingEntry(path) }
         if record.isEncrypted {
             throw OFDError.unreadablePackage(
                 "\(path): the entry is encrypted; GB/T 33190 packages are not, so this cannot be read")
